@@ -1,0 +1,235 @@
+package dev.iamscan.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A located value of the resource model. Every value knows where it was written. A value is either
+ * known (text, number, boolean, null, list, object) or not ({@link Unknown}, {@link Reference} to
+ * another resource, {@link Conditional} with two possible outcomes). Rules act only on what is
+ * known.
+ */
+public sealed interface Value
+    permits Value.Text, Value.Num, Value.Bool, Value.Null, Value.ListValue, Value.ObjectValue,
+        Value.Unknown, Value.Reference, Value.Conditional {
+
+  SourceRange range();
+
+  /** True for literals, lists and objects (whose members may still be unknown). */
+  default boolean isKnown() {
+    return !(this instanceof Unknown || this instanceof Reference || this instanceof Conditional);
+  }
+
+  /** The string form of a known scalar (text, number or boolean). */
+  default Optional<String> scalar() {
+    if (this instanceof Text t) return Optional.of(t.value());
+    if (this instanceof Num n) return Optional.of(n.text());
+    if (this instanceof Bool b) return Optional.of(Boolean.toString(b.value()));
+    return Optional.empty();
+  }
+
+  /** The items of a list, or this value alone: policy fields accept a string or a list. */
+  default List<Value> elements() {
+    if (this instanceof ListValue l) return l.items();
+    if (this instanceof Null) return List.of();
+    return List.of(this);
+  }
+
+  /** The object, or empty when this is not an object. */
+  default Optional<ObjectValue> asObject() {
+    return this instanceof ObjectValue o ? Optional.of(o) : Optional.empty();
+  }
+
+  /**
+   * A string. {@code verbatim} says that the characters of {@code value} stand in the file as they
+   * are from the start of {@code range} on (heredocs, YAML block scalars, whole files), so that a
+   * line inside the text maps to {@code range.startLine() + n}; otherwise (escapes, computed text)
+   * positions inside it are not known and its start is used.
+   */
+  record Text(String value, SourceRange range, boolean verbatim) implements Value {
+    public Text {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(range, "range");
+    }
+
+    public Text(String value, SourceRange range) {
+      this(value, range, false);
+    }
+  }
+
+  /** A number, kept as written ({@code 012345678901} stays an account id). */
+  record Num(String text, SourceRange range) implements Value {
+    public Num {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  record Bool(boolean value, SourceRange range) implements Value {
+    public Bool {
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  /** An explicit null, or CloudFormation's {@code AWS::NoValue}: the attribute is absent. */
+  record Null(SourceRange range) implements Value {
+    public Null {
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  record ListValue(List<Value> items, SourceRange range) implements Value {
+    public ListValue {
+      items = List.copyOf(items);
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  /** One key of an object or one attribute or nested block of a block, with the key's position. */
+  record Field(String key, SourceRange keyRange, Value value) {
+    public Field {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(keyRange, "keyRange");
+      Objects.requireNonNull(value, "value");
+    }
+
+    /** From the key to the end of the value. */
+    public SourceRange range() {
+      return keyRange.file().equals(value.range().file()) ? keyRange.span(value.range()) : keyRange;
+    }
+  }
+
+  /**
+   * An object or a block body. Keys keep their order; when a key repeats (Terraform nested blocks
+   * such as {@code statement}), {@link #get} returns the first and {@link #all} every occurrence.
+   */
+  final class ObjectValue implements Value {
+    private final List<Field> fields;
+    private final Map<String, List<Field>> index;
+    private final SourceRange range;
+
+    public ObjectValue(List<Field> fields, SourceRange range) {
+      this.fields = List.copyOf(fields);
+      this.range = Objects.requireNonNull(range, "range");
+      Map<String, List<Field>> m = new LinkedHashMap<>();
+      for (Field f : this.fields) m.computeIfAbsent(f.key(), k -> new ArrayList<>(1)).add(f);
+      this.index = m;
+    }
+
+    public static ObjectValue empty(SourceRange range) {
+      return new ObjectValue(List.of(), range);
+    }
+
+    @Override
+    public SourceRange range() {
+      return range;
+    }
+
+    public List<Field> fields() {
+      return fields;
+    }
+
+    public boolean has(String key) {
+      return index.containsKey(key);
+    }
+
+    public Optional<Field> field(String key) {
+      List<Field> l = index.get(key);
+      return l == null ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public Optional<Value> get(String key) {
+      return field(key).map(Field::value);
+    }
+
+    /** Every field with this key, in order. */
+    public List<Field> all(String key) {
+      List<Field> l = index.get(key);
+      return l == null ? List.of() : Collections.unmodifiableList(l);
+    }
+
+    /**
+     * The objects under a key: each repeated nested block, each object of a list, or a single
+     * object. Other values are left out.
+     */
+    public List<ObjectValue> blocks(String key) {
+      List<ObjectValue> out = new ArrayList<>();
+      for (Field f : all(key)) {
+        for (Value v : f.value().elements()) {
+          if (v instanceof ObjectValue o) out.add(o);
+        }
+      }
+      return out;
+    }
+
+    /** A known string (or number or boolean) under a key. */
+    public Optional<String> string(String key) {
+      return get(key).flatMap(Value::scalar);
+    }
+
+    public Optional<ObjectValue> object(String key) {
+      return get(key).flatMap(Value::asObject);
+    }
+
+    public int size() {
+      return fields.size();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ObjectValue other && other.fields.equals(fields) && other.range.equals(range);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(fields, range);
+    }
+
+    @Override
+    public String toString() {
+      return "ObjectValue" + fields;
+    }
+  }
+
+  /** An expression the scanner could not resolve; {@code expression} is its source text, for messages. */
+  record Unknown(String expression, SourceRange range) implements Value {
+    public Unknown {
+      Objects.requireNonNull(expression, "expression");
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  /**
+   * A reference to another resource of the same scope: Terraform {@code aws_iam_user.deploy.name}
+   * (target {@code aws_iam_user.deploy}, attribute {@code name}; data sources as
+   * {@code data.TYPE.NAME}) or CloudFormation {@code Ref} / {@code Fn::GetAtt} (target the logical
+   * id, attribute null for Ref). Its value is not known before deployment, its target is.
+   */
+  record Reference(String target, String attribute, String expression, SourceRange range)
+      implements Value {
+    public Reference {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(expression, "expression");
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  /**
+   * One of two values depending on a condition whose outcome is not known (CloudFormation
+   * {@code Fn::If}, a Terraform conditional on an unknown). Either branch may be deployed.
+   */
+  record Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range)
+      implements Value {
+    public Conditional {
+      Objects.requireNonNull(condition, "condition");
+      Objects.requireNonNull(whenTrue, "whenTrue");
+      Objects.requireNonNull(whenFalse, "whenFalse");
+      Objects.requireNonNull(range, "range");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.iamscan.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Runs rules once over a scan and returns their findings in a stable order. */
+public final class RuleEngine {
+  /** Sorted by file, line, column, rule, message: repeated scans diff cleanly. */
+  public static final Comparator<Finding> ORDER = Comparator
+      .comparing((Finding f) -> f.location().file())
+      .thenComparingInt(f -> f.location().startLine())
+      .thenComparingInt(f -> f.location().startColumn())
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::message);
+
+  private final List<Rule> rules;
+
+  public RuleEngine(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public List<Finding> run(ScanContext context) {
+    // A set: the same finding reached through two paths (a policy attached twice) is reported once.
+    Set<Finding> found = new LinkedHashSet<>();
+    for (Rule rule : rules) {
+      rule.check(context, found::add);
+    }
+    List<Finding> out = new ArrayList<>(found);
+    out.sort(ORDER);
+    return out;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+}
