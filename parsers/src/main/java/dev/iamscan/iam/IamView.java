@@ -1,10 +1,159 @@
 package dev.iamscan.iam;
 
+import dev.iamscan.model.Format;
+import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import dev.iamscan.policy.PolicyDocument;
+import dev.iamscan.policy.PolicyReader;
+import dev.iamscan.policy.PolicyStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** The IAM reading of a resource model: principals, policies, attachments and statements. */
+/**
+ * The IAM reading of a resource model, the same whatever format a resource came from: identity
+ * policies with the identities they are attached to, trust policies, resource policies, managed
+ * policy attachments and group memberships.
+ */
 public final class IamView {
+  private final ResourceModel model;
+  private final PolicyReader reader;
+  private final List<IdentityPolicy> identityPolicies = new ArrayList<>();
+  private final List<TrustPolicy> trustPolicies = new ArrayList<>();
+  private final List<ResourcePolicy> resourcePolicies = new ArrayList<>();
+  private final List<ManagedPolicyAttachment> managedAttachments = new ArrayList<>();
+  /** user identity key → groups it belongs to */
+  private final Map<String, Set<PrincipalRef>> groupsOfUser = new LinkedHashMap<>();
+  private final List<PrincipalRef> principals = new ArrayList<>();
+
+  private IamView(ResourceModel model) {
+    this.model = model;
+    this.reader = new PolicyReader(model);
+  }
+
   public static IamView build(ResourceModel model) {
-    return new IamView();
+    IamView v = new IamView(model);
+    new IamViewBuilder(v).build();
+    return v;
+  }
+
+  public ResourceModel model() {
+    return model;
+  }
+
+  /** The reader behind this view, for rules that must read a document the view does not list. */
+  public PolicyReader reader() {
+    return reader;
+  }
+
+  public List<IdentityPolicy> identityPolicies() {
+    return identityPolicies;
+  }
+
+  public List<TrustPolicy> trustPolicies() {
+    return trustPolicies;
+  }
+
+  public List<ResourcePolicy> resourcePolicies() {
+    return resourcePolicies;
+  }
+
+  public List<ManagedPolicyAttachment> managedAttachments() {
+    return managedAttachments;
+  }
+
+  /** Users, groups and roles defined in the scan. */
+  public List<PrincipalRef> principals() {
+    return principals;
+  }
+
+  /** The groups a user of the scan belongs to. */
+  public Set<PrincipalRef> groupsOf(PrincipalRef user) {
+    return groupsOfUser.getOrDefault(user.identity(), Set.of());
+  }
+
+  /**
+   * Every identity-policy statement that applies to an identity: its inline policies, customer
+   * managed policies of the scan attached to it, and, for a user, those of its groups.
+   */
+  public List<Grant> grantsOf(PrincipalRef principal) {
+    Set<String> identities = new LinkedHashSet<>();
+    identities.add(principal.identity());
+    if (principal.kind() == PrincipalKind.USER) {
+      for (PrincipalRef g : groupsOf(principal)) identities.add(g.identity());
+    }
+    List<Grant> out = new ArrayList<>();
+    Set<IdentityPolicy> seen = new LinkedHashSet<>();
+    for (IdentityPolicy p : identityPolicies) {
+      boolean applies = p.attachedTo().stream().anyMatch(a -> identities.contains(a.identity()));
+      if (!applies && p.managed()) {
+        applies = managedAttachments.stream()
+            .filter(m -> m.principals().stream().anyMatch(a -> identities.contains(a.identity())))
+            .anyMatch(m -> refersTo(m, p.owner()));
+      }
+      if (applies && seen.add(p)) {
+        for (PolicyStatement s : p.document().statements()) out.add(new Grant(s, p));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a managed attachment names this customer policy resource. */
+  public boolean refersTo(ManagedPolicyAttachment m, Resource policy) {
+    if (m.policy() instanceof Value.Reference r) {
+      return model.resolve(m.owner(), r).map(policy::equals).orElse(false);
+    }
+    return false;
+  }
+
+  /** One statement and the policy it belongs to. */
+  public record Grant(PolicyStatement statement, IdentityPolicy policy) {}
+
+  // ---- filled by IamViewBuilder ----
+
+  void addIdentity(IdentityPolicy p) {
+    identityPolicies.add(p);
+  }
+
+  void addTrust(TrustPolicy p) {
+    trustPolicies.add(p);
+  }
+
+  void addResourcePolicy(ResourcePolicy p) {
+    resourcePolicies.add(p);
+  }
+
+  void addManaged(ManagedPolicyAttachment m) {
+    managedAttachments.add(m);
+  }
+
+  void addPrincipal(PrincipalRef p) {
+    principals.add(p);
+  }
+
+  void addMembership(PrincipalRef user, PrincipalRef group) {
+    groupsOfUser.computeIfAbsent(user.identity(), k -> new LinkedHashSet<>()).add(group);
+  }
+
+  PolicyDocument read(Value v, Resource owner) {
+    return reader.read(v, owner);
+  }
+
+  Optional<Resource> resolve(Resource from, Value.Reference ref) {
+    return model.resolve(from, ref);
+  }
+
+  static boolean isCloudFormation(Resource r) {
+    return r.format() == Format.CLOUDFORMATION;
+  }
+
+  static SourceRange rangeOf(Resource r, String key) {
+    return r.body().field(key).map(Value.Field::range).orElse(r.headRange());
   }
 }

@@ -1,19 +1,66 @@
 package dev.iamscan.rules.iam;
 
+import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.policy.ActionPattern;
+import dev.iamscan.policy.LocatedString;
+import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
 import dev.iamscan.rules.FindingSink;
 import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.List;
+import java.util.Optional;
 
-/** An Allow statement granting every action on every resource. */
+/** An identity-policy statement that allows every action on every resource: full administrator. */
 public final class FullAdminStatementRule implements Rule {
   static final RuleMetadata METADATA = new RuleMetadata("IAM001", "full-admin-statement",
       Category.OVERBROAD_GRANT, Severity.CRITICAL,
       "Policy statement allows every action on every resource",
-      "TODO", List.of(), RuleMetadata.Precision.VERY_HIGH);
+      """
+      An `Allow` statement with `Action: "*"` (or `"*:*"`) and `Resource: "*"` makes every identity it \
+      is attached to a full administrator of the account: it can read every secret, delete every \
+      resource, and grant itself or others any further access. A leaked credential or a compromised \
+      workload with this policy compromises the whole account.
+
+      A condition on the statement narrows when the grant applies, but not what it grants; such \
+      statements are still reported, one severity lower.
+
+      **How to fix:** list the actions the workload needs and the resources it needs them on. Use \
+      IAM Access Analyzer's policy generation from CloudTrail activity to find them. Keep \
+      administrator access for a few break-glass roles that require MFA.
+
+      Noncompliant:
+      ```hcl
+      resource "aws_iam_role_policy" "ops" {
+        role   = aws_iam_role.ops.id
+        policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+        })
+      }
+      ```
+
+      Compliant:
+      ```hcl
+      resource "aws_iam_role_policy" "ops" {
+        role   = aws_iam_role.ops.id
+        policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [{
+            Effect   = "Allow"
+            Action   = ["s3:GetObject", "s3:PutObject"]
+            Resource = "arn:aws:s3:::reports-bucket/*"
+          }]
+        })
+      }
+      ```
+      """,
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"),
+      RuleMetadata.Precision.VERY_HIGH);
 
   @Override
   public RuleMetadata metadata() {
@@ -21,5 +68,23 @@ public final class FullAdminStatementRule implements Rule {
   }
 
   @Override
-  public void check(ScanContext context, FindingSink sink) {}
+  public void check(ScanContext context, FindingSink sink) {
+    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+      for (PolicyStatement s : policy.document().statements()) {
+        if (!s.allows() || s.notAction() || s.notResource()) continue;
+        Optional<LocatedString> action = s.actions().known().stream()
+            .filter(a -> ActionPattern.isEverything(a.value())).findFirst();
+        Optional<LocatedString> resource = s.resources().find("*");
+        if (action.isEmpty() || resource.isEmpty()) continue;
+        boolean conditional = s.hasConditions();
+        String message = "%s %s allows every action (\"%s\") on every resource (\"*\")%s"
+            .formatted(PolicyMessages.policyName(policy), s.label(), action.get().value(),
+                conditional ? "; a condition limits when, not what" : "")
+            + PolicyMessages.attachedSuffix(policy);
+        sink.report(new Finding(METADATA, conditional ? METADATA.severity().lower() : METADATA.severity(),
+            message, action.get().range(), policy.owner().address(), action.get().value() + " on *",
+            PolicyMessages.related(policy)));
+      }
+    }
+  }
 }

@@ -1,0 +1,364 @@
+package dev.iamscan.policy;
+
+import dev.iamscan.json.JsonValueReader;
+import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.ResourceModel;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one reader of policy documents: JSON strings (heredocs, {@code file()}, CloudFormation
+ * strings), objects ({@code jsonencode}, CloudFormation), {@code data "aws_iam_policy_document"}
+ * (with source and override documents), and references to those. Rules never parse policies
+ * themselves.
+ */
+public final class PolicyReader {
+  private static final String POLICY_DOCUMENT = "aws_iam_policy_document";
+  private static final int MAX_DEPTH = 16;
+
+  private final ResourceModel model;
+  private final Map<Resource, PolicyDocument> dataSourceCache = new HashMap<>();
+  private final Set<Resource> reading = new HashSet<>();
+
+  public PolicyReader(ResourceModel model) {
+    this.model = model;
+  }
+
+  /** Reads the document held by {@code value}, written in {@code owner} (whose scope resolves references). */
+  public PolicyDocument read(Value value, Resource owner) {
+    return read(value, owner, 0);
+  }
+
+  private PolicyDocument read(Value value, Resource owner, int depth) {
+    if (depth > MAX_DEPTH) return unknown(value.range());
+    if (value instanceof Value.Text t) {
+      if (t.value().isBlank()) return new PolicyDocument(List.of(), false, List.of(), t.range(), List.of());
+      JsonValueReader.Result r = JsonValueReader.readEmbedded(t);
+      if (!r.ok()) {
+        return new PolicyDocument(List.of(), false, List.of(r.error()), t.range(), List.of());
+      }
+      PolicyDocument d = read(r.value(), owner, depth + 1);
+      List<Diagnostic> problems = new ArrayList<>(r.warnings());
+      problems.addAll(d.problems());
+      return new PolicyDocument(d.statements(), d.unknown(), problems, t.range(), d.builtFrom());
+    }
+    if (value instanceof Value.ObjectValue o) return readJsonForm(o);
+    if (value instanceof Value.Reference ref) return readReference(ref, owner, depth);
+    if (value instanceof Value.Conditional c) {
+      PolicyDocument a = read(c.whenTrue(), owner, depth + 1);
+      PolicyDocument b = read(c.whenFalse(), owner, depth + 1);
+      List<PolicyStatement> all = new ArrayList<>(a.statements());
+      all.addAll(b.statements());
+      List<Diagnostic> problems = new ArrayList<>(a.problems());
+      problems.addAll(b.problems());
+      List<SourceRange> from = new ArrayList<>(a.builtFrom());
+      from.addAll(b.builtFrom());
+      return new PolicyDocument(all, a.unknown() || b.unknown(), problems, c.range(), from);
+    }
+    if (value instanceof Value.Null n) return new PolicyDocument(List.of(), false, List.of(), n.range(), List.of());
+    return unknown(value.range());
+  }
+
+  private static PolicyDocument unknown(SourceRange range) {
+    return new PolicyDocument(List.of(), true, List.of(), range, List.of());
+  }
+
+  private PolicyDocument readReference(Value.Reference ref, Resource owner, int depth) {
+    Optional<Resource> target = model.resolve(owner, ref);
+    if (target.isEmpty()) return unknown(ref.range());
+    Resource r = target.get();
+    if (r.kind().equals("data") && r.type().equals(POLICY_DOCUMENT)
+        && (ref.attribute() == null || ref.attribute().equals("json") || ref.attribute().equals("minified_json"))) {
+      PolicyDocument d = readDataSource(r, depth);
+      return new PolicyDocument(d.statements(), d.unknown(), d.problems(), ref.range(), d.builtFrom());
+    }
+    if (r.kind().equals("resource") && "policy".equals(ref.attribute())) {
+      Optional<Value> v = r.body().get("policy");
+      if (v.isPresent()) return read(v.get(), r, depth + 1);
+    }
+    return unknown(ref.range());
+  }
+
+  /** A {@code data "aws_iam_policy_document"} block, with its source and override documents. */
+  public PolicyDocument readDataSource(Resource dataSource) {
+    return readDataSource(dataSource, 0);
+  }
+
+  private PolicyDocument readDataSource(Resource ds, int depth) {
+    PolicyDocument cached = dataSourceCache.get(ds);
+    if (cached != null) return cached;
+    if (!reading.add(ds) || depth > MAX_DEPTH) return unknown(ds.range());
+    try {
+      Value.ObjectValue body = ds.body();
+      List<Diagnostic> problems = new ArrayList<>();
+      List<SourceRange> from = new ArrayList<>();
+      from.add(ds.headRange());
+      boolean unknown = false;
+      List<PolicyStatement> merged = new ArrayList<>();
+      for (String key : List.of("source_policy_documents", "source_json")) {
+        for (Value v : body.get(key).map(Value::elements).orElse(List.of())) {
+          PolicyDocument d = read(v, ds, depth + 1);
+          unknown |= d.unknown();
+          problems.addAll(d.problems());
+          from.addAll(d.builtFrom());
+          merged.addAll(d.statements());
+        }
+      }
+      int index = 0;
+      for (Value.Field f : body.all("statement")) {
+        if (f.value() instanceof Value.ObjectValue st) {
+          overlay(merged, readBlockStatement(st, index++));
+        } else if (!(f.value() instanceof Value.Null)) {
+          unknown = true;
+        }
+      }
+      for (String key : List.of("override_policy_documents", "override_json")) {
+        for (Value v : body.get(key).map(Value::elements).orElse(List.of())) {
+          PolicyDocument d = read(v, ds, depth + 1);
+          unknown |= d.unknown();
+          problems.addAll(d.problems());
+          from.addAll(d.builtFrom());
+          for (PolicyStatement s : d.statements()) overlay(merged, s);
+        }
+      }
+      PolicyDocument doc = new PolicyDocument(merged, unknown, problems, ds.range(), from);
+      dataSourceCache.put(ds, doc);
+      return doc;
+    } finally {
+      reading.remove(ds);
+    }
+  }
+
+  /** A statement with the Sid of an earlier one replaces it; others are appended. */
+  private static void overlay(List<PolicyStatement> statements, PolicyStatement s) {
+    if (s.sid() != null && !s.sid().isEmpty()) {
+      for (int i = 0; i < statements.size(); i++) {
+        if (s.sid().equals(statements.get(i).sid())) {
+          statements.set(i, s);
+          return;
+        }
+      }
+    }
+    statements.add(s);
+  }
+
+  private PolicyStatement readBlockStatement(Value.ObjectValue st, int index) {
+    SourceRange range = st.range();
+    String sid = st.string("sid").orElse(null);
+    Effect effect = Effect.ALLOW; // the data source's default
+    SourceRange effectRange = range;
+    Optional<Value.Field> ef = st.field("effect");
+    if (ef.isPresent()) {
+      effect = effectOf(ef.get().value());
+      effectRange = ef.get().range();
+    }
+    boolean notAction = !st.has("actions") && st.has("not_actions");
+    StringSet actions = strings(st, notAction ? "not_actions" : "actions", range);
+    boolean notResource = !st.has("resources") && st.has("not_resources");
+    StringSet resources = strings(st, notResource ? "not_resources" : "resources", range);
+    boolean notPrincipal = !st.has("principals") && st.has("not_principals");
+    List<PolicyPrincipal> principals = new ArrayList<>();
+    boolean principalsUnknown = false;
+    String pkey = notPrincipal ? "not_principals" : "principals";
+    for (Value.Field pf : st.all(pkey)) {
+      if (!(pf.value() instanceof Value.ObjectValue p)) {
+        principalsUnknown = true;
+        continue;
+      }
+      Optional<String> type = p.string("type");
+      if (type.isEmpty()) {
+        principalsUnknown = true;
+        continue;
+      }
+      StringSet ids = strings(p, "identifiers", p.range());
+      principalsUnknown |= ids.hasUnknown();
+      for (LocatedString id : ids.known()) principals.add(new PolicyPrincipal(type.get(), id.value(), id.range()));
+    }
+    List<ConditionClause> conditions = new ArrayList<>();
+    boolean conditionsUnknown = false;
+    for (Value.Field cf : st.all("condition")) {
+      if (!(cf.value() instanceof Value.ObjectValue c)) {
+        conditionsUnknown = true;
+        continue;
+      }
+      Optional<String> test = c.string("test");
+      Optional<String> variable = c.string("variable");
+      StringSet values = strings(c, "values", c.range());
+      if (test.isEmpty() || variable.isEmpty()) {
+        conditionsUnknown = true;
+        continue;
+      }
+      conditions.add(new ConditionClause(test.get(), variable.get(), values.known(), values.hasUnknown(), c.range()));
+    }
+    return new PolicyStatement(sid, index, effect, effectRange, actions, notAction, resources, notResource,
+        principals, notPrincipal, st.has(pkey), principalsUnknown, conditions, conditionsUnknown, range);
+  }
+
+  /** The JSON grammar, from a parsed string or an object ({@code jsonencode}, CloudFormation). */
+  private PolicyDocument readJsonForm(Value.ObjectValue doc) {
+    List<Diagnostic> problems = new ArrayList<>();
+    List<PolicyStatement> statements = new ArrayList<>();
+    boolean unknown = false;
+    Optional<Value> st = doc.get("Statement");
+    if (st.isEmpty()) {
+      problems.add(problem(doc.range(), "policy document has no Statement"));
+    } else {
+      int index = 0;
+      for (Value v : flatten(st.get())) {
+        if (v instanceof Value.ObjectValue o) {
+          statements.add(readJsonStatement(o, index++));
+        } else if (v.isKnown()) {
+          problems.add(problem(v.range(), "a policy statement must be an object"));
+        } else {
+          unknown = true;
+        }
+      }
+    }
+    return new PolicyDocument(statements, unknown, problems, doc.range(), List.of());
+  }
+
+  private PolicyStatement readJsonStatement(Value.ObjectValue st, int index) {
+    SourceRange range = st.range();
+    String sid = st.string("Sid").orElse(null);
+    Effect effect = Effect.MISSING;
+    SourceRange effectRange = range;
+    Optional<Value.Field> ef = st.field("Effect");
+    if (ef.isPresent()) {
+      effect = effectOf(ef.get().value());
+      effectRange = ef.get().range();
+    }
+    boolean notAction = !st.has("Action") && st.has("NotAction");
+    StringSet actions = strings(st, notAction ? "NotAction" : "Action", range);
+    boolean notResource = !st.has("Resource") && st.has("NotResource");
+    StringSet resources = strings(st, notResource ? "NotResource" : "Resource", range);
+    boolean notPrincipal = !st.has("Principal") && st.has("NotPrincipal");
+    String pkey = notPrincipal ? "NotPrincipal" : "Principal";
+    List<PolicyPrincipal> principals = new ArrayList<>();
+    boolean principalsUnknown = false;
+    Optional<Value> pv = st.get(pkey);
+    if (pv.isPresent()) principalsUnknown = readPrincipals(pv.get(), principals);
+    List<ConditionClause> conditions = new ArrayList<>();
+    boolean conditionsUnknown = false;
+    Optional<Value> cv = st.get("Condition");
+    if (cv.isPresent()) conditionsUnknown = readConditions(cv.get(), conditions);
+    return new PolicyStatement(sid, index, effect, effectRange, actions, notAction, resources, notResource,
+        principals, notPrincipal, pv.isPresent(), principalsUnknown, conditions, conditionsUnknown, range);
+  }
+
+  /** Returns whether some principal could not be resolved. */
+  private static boolean readPrincipals(Value v, List<PolicyPrincipal> out) {
+    boolean unknown = false;
+    for (Value p : flatten(v)) {
+      if (p instanceof Value.ObjectValue o) {
+        for (Value.Field f : o.fields()) {
+          for (Value id : flatten(f.value())) {
+            Optional<String> s = id.scalar();
+            if (s.isPresent()) out.add(new PolicyPrincipal(f.key(), s.get(), id.range()));
+            else if (!(id instanceof Value.Null)) unknown = true;
+          }
+        }
+      } else if (p.scalar().isPresent()) {
+        String s = p.scalar().get();
+        out.add(new PolicyPrincipal(s.equals("*") ? "*" : "AWS", s, p.range()));
+      } else if (!(p instanceof Value.Null)) {
+        unknown = true;
+      }
+    }
+    return unknown;
+  }
+
+  /** Returns whether some condition could not be resolved. */
+  private static boolean readConditions(Value v, List<ConditionClause> out) {
+    boolean unknown = false;
+    for (Value c : flatten(v)) {
+      if (!(c instanceof Value.ObjectValue ops)) {
+        unknown |= !(c instanceof Value.Null);
+        continue;
+      }
+      for (Value.Field op : ops.fields()) {
+        if (!(op.value() instanceof Value.ObjectValue keys)) {
+          unknown = true;
+          continue;
+        }
+        for (Value.Field k : keys.fields()) {
+          List<LocatedString> values = new ArrayList<>();
+          boolean valuesUnknown = false;
+          for (Value x : flatten(k.value())) {
+            Optional<String> s = x.scalar();
+            if (s.isPresent()) values.add(new LocatedString(s.get(), x.range()));
+            else if (!(x instanceof Value.Null)) valuesUnknown = true;
+          }
+          out.add(new ConditionClause(op.key(), k.key(), values, valuesUnknown, k.range()));
+        }
+      }
+    }
+    return unknown;
+  }
+
+  private static StringSet strings(Value.ObjectValue o, String key, SourceRange fallback) {
+    Optional<Value.Field> f = o.field(key);
+    if (f.isEmpty()) return StringSet.absent(fallback);
+    List<LocatedString> known = new ArrayList<>();
+    boolean unknown = false;
+    for (Value v : flatten(f.get().value())) {
+      Optional<String> s = v.scalar();
+      if (s.isPresent()) known.add(new LocatedString(s.get(), v.range()));
+      else if (!(v instanceof Value.Null)) unknown = true;
+    }
+    return new StringSet(true, known, unknown, f.get().range());
+  }
+
+  /** List items, nested lists and both branches of conditionals, as one flat list. */
+  static List<Value> flatten(Value v) {
+    List<Value> out = new ArrayList<>();
+    flattenInto(v, out, 0);
+    return out;
+  }
+
+  private static void flattenInto(Value v, List<Value> out, int depth) {
+    if (depth > 32) {
+      out.add(new Value.Unknown("(too deeply nested)", v.range()));
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) flattenInto(i, out, depth + 1);
+    } else if (v instanceof Value.Conditional c) {
+      flattenInto(c.whenTrue(), out, depth + 1);
+      flattenInto(c.whenFalse(), out, depth + 1);
+    } else {
+      out.add(v);
+    }
+  }
+
+  private static Effect effectOf(Value v) {
+    List<Value> options = flatten(v);
+    Effect result = null;
+    for (Value o : options) {
+      Effect e;
+      if (o instanceof Value.Text t) {
+        e = switch (t.value()) {
+          case "Allow" -> Effect.ALLOW;
+          case "Deny" -> Effect.DENY;
+          default -> Effect.INVALID;
+        };
+      } else if (o.isKnown()) {
+        e = Effect.INVALID;
+      } else {
+        e = Effect.UNKNOWN;
+      }
+      // Two branches that disagree: the effect is not known.
+      result = result == null || result == e ? e : Effect.UNKNOWN;
+    }
+    return result == null ? Effect.UNKNOWN : result;
+  }
+
+  private static Diagnostic problem(SourceRange r, String message) {
+    return Diagnostic.error(r.file(), r.startLine(), r.startColumn(), message);
+  }
+}

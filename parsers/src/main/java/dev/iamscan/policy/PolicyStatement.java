@@ -1,0 +1,58 @@
+package dev.iamscan.policy;
+
+import dev.iamscan.model.SourceRange;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One statement of a policy document, normalised from every form a policy can be written in.
+ *
+ * @param sid the Sid, or null
+ * @param index position in the document, from 0
+ * @param notAction whether {@code actions} came from {@code NotAction}
+ * @param notResource whether {@code resources} came from {@code NotResource}
+ * @param notPrincipal whether {@code principals} came from {@code NotPrincipal}
+ * @param principalsUnknown a principal element was written but could not be resolved
+ * @param conditionsUnknown a condition was written but could not be fully resolved
+ * @param range the statement itself
+ */
+public record PolicyStatement(
+    String sid,
+    int index,
+    Effect effect,
+    SourceRange effectRange,
+    StringSet actions,
+    boolean notAction,
+    StringSet resources,
+    boolean notResource,
+    List<PolicyPrincipal> principals,
+    boolean notPrincipal,
+    boolean principalsPresent,
+    boolean principalsUnknown,
+    List<ConditionClause> conditions,
+    boolean conditionsUnknown,
+    SourceRange range) {
+
+  public PolicyStatement {
+    Objects.requireNonNull(effect, "effect");
+    Objects.requireNonNull(actions, "actions");
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(range, "range");
+    principals = List.copyOf(principals);
+    conditions = List.copyOf(conditions);
+    if (effectRange == null) effectRange = range;
+  }
+
+  /** How messages name the statement: its Sid, or its position. */
+  public String label() {
+    return sid != null && !sid.isEmpty() ? "statement '" + sid + "'" : "statement #" + (index + 1);
+  }
+
+  public boolean allows() {
+    return effect == Effect.ALLOW;
+  }
+
+  public boolean hasConditions() {
+    return !conditions.isEmpty() || conditionsUnknown;
+  }
+}

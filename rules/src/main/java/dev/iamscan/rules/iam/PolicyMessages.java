@@ -1,0 +1,41 @@
+package dev.iamscan.rules.iam;
+
+import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.rules.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How findings about policies name things, the same way in every rule. */
+final class PolicyMessages {
+  private PolicyMessages() {}
+
+  static String policyName(IdentityPolicy p) {
+    return p.owner().displayName();
+  }
+
+  /** {@code " (attached to role aws_iam_role.ops)"}, or nothing when the scan does not show it. */
+  static String attachedSuffix(IdentityPolicy p) {
+    if (p.attachedTo().isEmpty()) return "";
+    return p.attachedTo().stream()
+        .map(a -> a.kind().label() + " " + a.name())
+        .distinct()
+        .collect(Collectors.joining(", ", " (attached to ", ")"));
+  }
+
+  /** The identities the policy is attached to and the data sources that built it. */
+  static List<Finding.Related> related(IdentityPolicy p) {
+    List<Finding.Related> out = new ArrayList<>();
+    for (PrincipalRef a : p.attachedTo()) {
+      if (a.resource() != null && !a.resource().equals(p.owner())) {
+        out.add(new Finding.Related(a.kind().label() + " " + a.name(), a.resource().headRange()));
+      }
+    }
+    for (SourceRange r : p.document().builtFrom()) {
+      if (!r.equals(p.owner().headRange())) out.add(new Finding.Related("policy document built here", r));
+    }
+    return out;
+  }
+}
