@@ -48,6 +48,7 @@ public final class RuleHelp {
   public static String helpText(RuleMetadata rule) {
     StringBuilder b = new StringBuilder(rule.summary()).append(".\n\n");
     for (String line : lines(rule)) {
+      if (line.strip().startsWith("```")) continue; // fences mean nothing in plain text
       b.append(line.startsWith("#") ? line.replaceFirst("^#+\\s*", "") : plain(line)).append('\n');
     }
     return b.toString().strip() + "\n\nMore: " + helpUri(rule);
