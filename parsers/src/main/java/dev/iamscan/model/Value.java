@@ -98,9 +98,17 @@ public sealed interface Value
       Objects.requireNonNull(value, "value");
     }
 
-    /** From the key to the end of the value. */
+    /**
+     * From the key to the end of the value, when the value is written right there; otherwise (a
+     * value resolved from a variable default or a parameter elsewhere) just the key.
+     */
     public SourceRange range() {
-      return keyRange.file().equals(value.range().file()) ? keyRange.span(value.range()) : keyRange;
+      SourceRange v = value.range();
+      // A value starts on its key's line, or just below it (YAML block sequences and mappings).
+      boolean after = v.file().equals(keyRange.file())
+          && ((v.startLine() > keyRange.startLine() && v.startLine() <= keyRange.startLine() + 2)
+              || (v.startLine() == keyRange.startLine() && v.startColumn() >= keyRange.startColumn()));
+      return after ? keyRange.span(v) : keyRange;
     }
   }
 

@@ -52,6 +52,18 @@ public record PolicyStatement(
     return effect == Effect.ALLOW;
   }
 
+  /**
+   * Where a finding about one value of an element points: the value itself when it is written in
+   * the statement, else the element (a value that came from a variable default or a parameter is
+   * reported where the statement uses it).
+   */
+  public SourceRange locate(LocatedString value, StringSet element) {
+    SourceRange v = value.range();
+    boolean inside = v.file().equals(range.file())
+        && v.startLine() >= range.startLine() && v.endLine() <= range.endLine();
+    return inside ? v : element.range();
+  }
+
   public boolean hasConditions() {
     return !conditions.isEmpty() || conditionsUnknown;
   }
