@@ -18,8 +18,10 @@ final class PolicyMessages {
 
   /** {@code " (attached to role aws_iam_role.ops)"}, or nothing when the scan does not show it. */
   static String attachedSuffix(IdentityPolicy p) {
-    if (p.attachedTo().isEmpty()) return "";
-    return p.attachedTo().stream()
+    // A role's own inline policy is named by the role already.
+    List<PrincipalRef> others = p.attachedTo().stream().filter(a -> !p.owner().equals(a.resource())).toList();
+    if (others.isEmpty()) return "";
+    return others.stream()
         .map(a -> a.kind().label() + " " + a.name())
         .distinct()
         .collect(Collectors.joining(", ", " (attached to ", ")"));
