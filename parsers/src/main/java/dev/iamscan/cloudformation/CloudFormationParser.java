@@ -170,7 +170,12 @@ public final class CloudFormationParser {
         Value p = evaluator.evaluate(props.get().value());
         if (p instanceof Value.ObjectValue o) {
           properties = o;
-        } else if (!(p instanceof Value.Null)) {
+        } else if (p instanceof Value.Conditional) {
+          // Both branches are whole property sets; the model has one body, so say what is skipped.
+          SourceRange pr = props.get().keyRange();
+          diagnostics.add(Diagnostic.warning(rel, pr.startLine(), pr.startColumn(),
+              "Properties of '" + id + "' depend on Fn::If; they are not scanned"));
+        } else if (!(p instanceof Value.Null) && !(p instanceof Value.Text t && t.value().isBlank())) {
           SourceRange pr = props.get().keyRange();
           diagnostics.add(Diagnostic.warning(rel, pr.startLine(), pr.startColumn(),
               "Properties of '" + id + "' is not a mapping; it is not scanned"));
