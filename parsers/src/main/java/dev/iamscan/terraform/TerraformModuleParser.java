@@ -155,10 +155,25 @@ public final class TerraformModuleParser {
 
   private void applyVarFile(Path p, Set<String> declared, Map<String, Value> variables, TerraformEvaluator constants,
       ModuleFiles files) {
+    String rel = files.relative(p);
+    if (rel.endsWith(".json")) {
+      // variable values in JSON are plain values, not Terraform JSON syntax
+      Optional<String> text = files.readSource(p);
+      if (text.isEmpty()) return;
+      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel);
+      r.warnings().forEach(files::add);
+      if (!r.ok()) {
+        files.add(r.error());
+      } else if (r.value() instanceof Value.ObjectValue o) {
+        for (Value.Field f : o.fields()) if (declared.contains(f.key())) variables.put(f.key(), f.value());
+      } else {
+        files.add(Diagnostic.error(rel, 1, 1, "a variable file must hold an object"));
+      }
+      return;
+    }
     Body body = parseSource(p, files);
     if (body == null) return;
     for (Item item : body.items()) {
-      // JSON var files come back as attributes too, since their top-level keys are not block types
       if (item instanceof Attribute a && declared.contains(a.name())) {
         variables.put(a.name(), constants.eval(a.value(), Scope.EMPTY));
       }
