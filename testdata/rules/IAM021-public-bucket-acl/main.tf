@@ -96,3 +96,11 @@ resource "aws_s3_bucket_acl" "unknown" {
   # ok: IAM021
   acl = var.acl
 }
+
+module "site_bucket" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "4.1.0"
+  bucket  = "module-bucket"
+  # expect: IAM021
+  acl = "public-read"
+}

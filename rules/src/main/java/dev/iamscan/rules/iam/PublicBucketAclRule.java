@@ -89,6 +89,12 @@ public final class PublicBucketAclRule implements Rule {
         }
       }
     }
+    // The terraform-aws-modules/s3-bucket module passes its acl input to aws_s3_bucket_acl.
+    for (Resource m : context.model().resources()) {
+      if (m.kind().equals("module") && m.body().string("source").map(s -> s.contains("terraform-aws-modules/s3-bucket")).orElse(false)) {
+        m.body().get("acl").ifPresent(new Reporter(m, null, List.of(), sink)::canned);
+      }
+    }
     for (Resource r : context.model().ofType("AWS::S3::Bucket")) {
       Reporter rep = new Reporter(r, r, buckets.blocksFor(r, null), sink);
       r.body().get("AccessControl").ifPresent(rep::canned);
