@@ -6,7 +6,12 @@ import java.util.Optional;
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
   private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule());
+      new dev.iamscan.rules.iam.FullAdminStatementRule(),
+      new dev.iamscan.rules.iam.PublicBucketPolicyRule(),
+      new dev.iamscan.rules.iam.PublicBucketAclRule(),
+      new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule(),
+      new dev.iamscan.rules.iam.PublicResourcePolicyRule(),
+      new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
 
   private RuleCatalog() {}
 
