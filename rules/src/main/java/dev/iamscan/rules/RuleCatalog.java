@@ -5,8 +5,14 @@ import java.util.Optional;
 
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
-  private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule());
+  private static final List<Rule> ALL = build();
+
+  private static List<Rule> build() {
+    List<Rule> all = new java.util.ArrayList<>();
+    all.add(new dev.iamscan.rules.iam.FullAdminStatementRule());
+    all.addAll(dev.iamscan.rules.account.AccountRules.all());
+    return List.copyOf(all);
+  }
 
   private RuleCatalog() {}
 
