@@ -1,0 +1,79 @@
+package dev.iamscan.scanner.report;
+
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.scanner.ToolInfo;
+import java.util.Locale;
+
+/** What reports say about a rule beyond its metadata: a description, a one-line fix, links. */
+public final class RuleHelp {
+  private RuleHelp() {}
+
+  public static String helpUri(RuleMetadata rule) {
+    return ToolInfo.RULE_DOCS + rule.id() + ".md";
+  }
+
+  /** The first paragraph of the help that is not a heading, or the summary. */
+  public static String fullDescription(RuleMetadata rule) {
+    StringBuilder paragraph = new StringBuilder();
+    for (String line : lines(rule)) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#") || t.startsWith("```")) {
+        if (paragraph.length() > 0) break;
+        continue;
+      }
+      if (paragraph.length() > 0) paragraph.append(' ');
+      paragraph.append(t);
+    }
+    String text = paragraph.length() == 0 ? rule.summary() : plain(paragraph.toString());
+    return text.endsWith(".") ? text : text + ".";
+  }
+
+  /**
+   * One line saying how to fix: the first sentence of a paragraph that starts with "How to fix:"
+   * (bold or not), else the first line under a "How to fix" heading, else a pointer to the rule's page.
+   */
+  public static String fix(RuleMetadata rule) {
+    boolean underHeading = false;
+    for (String line : lines(rule)) {
+      String t = line.strip();
+      String lower = t.toLowerCase(Locale.ROOT);
+      if (t.startsWith("#")) {
+        underHeading = lower.contains("how to fix") || lower.contains("remediation");
+        continue;
+      }
+      String inline = plain(t).replaceFirst("^(?i)(how to fix|remediation)\\s*:\\s*", "");
+      if (inline.length() < plain(t).length() && !inline.isBlank()) return capitalise(firstSentence(inline));
+      if (underHeading && !t.isEmpty() && !t.startsWith("```")) {
+        return capitalise(firstSentence(plain(t.replaceFirst("^([-*+]|\\d+\\.)\\s+", ""))));
+      }
+    }
+    return "See " + helpUri(rule);
+  }
+
+  private static String firstSentence(String s) {
+    int end = s.indexOf(". ");
+    return end < 0 ? s : s.substring(0, end + 1);
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The help as plain text: headings and inline code marks removed. */
+  public static String helpText(RuleMetadata rule) {
+    StringBuilder b = new StringBuilder(rule.summary()).append(".\n\n");
+    for (String line : lines(rule)) {
+      if (line.strip().startsWith("```")) continue; // fences mean nothing in plain text
+      b.append(line.startsWith("#") ? line.replaceFirst("^#+\\s*", "") : plain(line)).append('\n');
+    }
+    return b.toString().strip() + "\n\nMore: " + helpUri(rule);
+  }
+
+  private static String[] lines(RuleMetadata rule) {
+    return rule.helpMarkdown().split("\\R");
+  }
+
+  private static String plain(String s) {
+    return s.replace("`", "").replaceAll("\\*\\*([^*]+)\\*\\*", "$1").replaceAll("\\[([^]]+)]\\(([^)]+)\\)", "$1 ($2)");
+  }
+}
