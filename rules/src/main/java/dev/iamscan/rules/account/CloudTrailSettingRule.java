@@ -71,7 +71,7 @@ public final class CloudTrailSettingRule implements Rule {
           case ABSENT -> Settings.certainly(v, x -> x instanceof Value.Text t && t.value().isBlank());
         };
         bad.ifPresent(b -> report(r, sink, "%s %s (%s = %s)".formatted(r.displayName(), setting.problem(), key, Settings.shown(b)),
-            f.get().range(), key + " = " + Settings.shown(b)));
+            f.get().keyRange(), key + " = " + Settings.shown(b)));
       }
     }
   }

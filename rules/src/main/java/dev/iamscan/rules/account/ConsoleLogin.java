@@ -35,9 +35,9 @@ record ConsoleLogin(Resource owner, PrincipalRef user, SourceRange at, Value.Obj
         Optional<Value.Field> lp = Settings.written(r, "LoginProfile");
         if (lp.isEmpty()) continue;
         Value.ObjectValue settings = lp.get().value() instanceof Value.ObjectValue o
-            ? o : Value.ObjectValue.empty(lp.get().range());
+            ? o : Value.ObjectValue.empty(lp.get().keyRange());
         out.add(new ConsoleLogin(r, new PrincipalRef(PrincipalKind.USER, r, r.displayName(), r.headRange()),
-            lp.get().range(), settings));
+            lp.get().keyRange(), settings));
       }
     }
     return out;

@@ -84,7 +84,8 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
       }
       if (unseen) continue;
       List<IamView.Grant> grants = iam.grantsOf(user);
-      if (grants.stream().anyMatch(g -> g.policy().document().unknown())) continue;
+      // grantsOf lists statements only: a policy the scan cannot read contributes none, yet may hold the Deny.
+      if (iam.identityPolicies().stream().anyMatch(p -> p.document().unknown() && appliesTo(iam, p, identities))) continue;
       List<PolicyStatement> statements = grants.stream().map(IamView.Grant::statement).toList();
       if (statements.stream().anyMatch(s -> s.effect() == Effect.UNKNOWN || (s.effect() == Effect.DENY && s.conditionsUnknown()))) continue;
       if (statements.stream().anyMatch(MfaConditions::deniesWithoutMfa)) continue;
@@ -123,6 +124,13 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
               .formatted(login.userName(), what),
           at, login.owner().address(), "", related));
     }
+  }
+
+  private static boolean appliesTo(IamView iam, dev.iamscan.iam.IdentityPolicy p, Set<String> identities) {
+    if (p.attachedTo().stream().anyMatch(a -> identities.contains(a.identity()))) return true;
+    return p.managed() && iam.managedAttachments().stream()
+        .filter(m -> m.principals().stream().anyMatch(a -> identities.contains(a.identity())))
+        .anyMatch(m -> iam.refersTo(m, p.owner()));
   }
 
   private static boolean refersToScanPolicy(IamView iam, ManagedPolicyAttachment m) {

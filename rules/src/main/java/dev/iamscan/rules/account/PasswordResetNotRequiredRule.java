@@ -65,7 +65,7 @@ public final class PasswordResetNotRequiredRule implements Rule {
           sink.report(new Finding(METADATA, METADATA.severity(),
               "console password for user %s is not required to be changed at first sign-in (%s = false)"
                   .formatted(login.userName(), key),
-              f.get().range(), login.owner().address(), key + " = false", List.of())));
+              f.get().keyRange(), login.owner().address(), key + " = false", List.of())));
     }
   }
 }

@@ -63,7 +63,7 @@ public final class ShortInitialPasswordRule implements Rule {
             sink.report(new Finding(METADATA, METADATA.severity(),
                 "login profile %s for user %s generates passwords of %s characters (at least %d expected)"
                     .formatted(login.owner().displayName(), login.userName(), v.scalar().orElse("?"), min),
-                f.get().range(), login.owner().address(), "password_length = " + v.scalar().orElse("?"), List.of())));
+                f.get().keyRange(), login.owner().address(), "password_length = " + v.scalar().orElse("?"), List.of())));
       } else {
         Optional<Value.Field> f = login.settings().field("Password");
         if (f.isEmpty()) continue;
@@ -72,7 +72,7 @@ public final class ShortInitialPasswordRule implements Rule {
             .ifPresent(v -> sink.report(new Finding(METADATA, METADATA.severity(),
                 "LoginProfile of %s sets a password of %d characters (at least %d expected)"
                     .formatted(login.owner().displayName(), ((Value.Text) v).value().length(), min),
-                f.get().range(), login.owner().address(), "", List.of())));
+                f.get().keyRange(), login.owner().address(), "", List.of())));
       }
     }
   }

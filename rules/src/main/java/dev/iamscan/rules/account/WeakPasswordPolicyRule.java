@@ -70,6 +70,12 @@ public final class WeakPasswordPolicyRule implements Rule {
     return METADATA;
   }
 
+  /** CloudFormation has no account password policy resource. */
+  @Override
+  public java.util.Set<dev.iamscan.model.Format> formats() {
+    return java.util.EnumSet.of(dev.iamscan.model.Format.TERRAFORM);
+  }
+
   @Override
   public void check(ScanContext context, FindingSink sink) {
     for (Resource r : context.model().ofType(TYPE)) {
@@ -88,7 +94,7 @@ public final class WeakPasswordPolicyRule implements Rule {
             flag.equals("allow_users_to_change_password")
                 ? "%s does not let users change their own password (allow_users_to_change_password = false)".formatted(r.displayName())
                 : "%s does not require %s (%s = false)".formatted(r.displayName(), what(flag), flag),
-            f.get().range(), flag + " = false"));
+            f.get().keyRange(), flag + " = false"));
       }
       if (!missing.isEmpty()) {
         report(r, sink, "%s leaves %s unset, so AWS's weaker default applies".formatted(r.displayName(), String.join(", ", missing)),
@@ -105,7 +111,7 @@ public final class WeakPasswordPolicyRule implements Rule {
     }
     Settings.certainly(f.get().value(), v -> below(v, MINIMUM_LENGTH)).ifPresent(v -> report(r, sink,
         "%s allows passwords of %s characters (at least %d expected)".formatted(r.displayName(), v.scalar().orElse("?"), MINIMUM_LENGTH),
-        f.get().range(), "minimum_password_length = " + v.scalar().orElse("?")));
+        f.get().keyRange(), "minimum_password_length = " + v.scalar().orElse("?")));
   }
 
   private static void atLeast(Resource r, String key, int threshold, String message, FindingSink sink, List<String> missing) {
@@ -116,7 +122,7 @@ public final class WeakPasswordPolicyRule implements Rule {
     }
     Settings.certainly(f.get().value(), v -> below(v, threshold)).ifPresent(v -> report(r, sink,
         r.displayName() + " " + message.formatted(v.scalar().orElse("?"), threshold),
-        f.get().range(), key + " = " + v.scalar().orElse("?")));
+        f.get().keyRange(), key + " = " + v.scalar().orElse("?")));
   }
 
   private static void maximumAge(Resource r, FindingSink sink, List<String> missing) {
@@ -131,7 +137,7 @@ public final class WeakPasswordPolicyRule implements Rule {
     }).ifPresent(v -> report(r, sink,
         "%s lets passwords live %s (at most %d days expected)".formatted(r.displayName(),
             Settings.number(v).getAsLong() <= 0 ? "forever (max_password_age = 0)" : v.scalar().orElse("?") + " days", MAXIMUM_AGE_DAYS),
-        f.get().range(), "max_password_age = " + v.scalar().orElse("?")));
+        f.get().keyRange(), "max_password_age = " + v.scalar().orElse("?")));
   }
 
   private static boolean below(Value v, int threshold) {
