@@ -5,13 +5,19 @@ import java.util.Optional;
 
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
-  private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule(),
-      new dev.iamscan.rules.iam.PublicBucketPolicyRule(),
-      new dev.iamscan.rules.iam.PublicBucketAclRule(),
-      new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule(),
-      new dev.iamscan.rules.iam.PublicResourcePolicyRule(),
-      new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
+  private static final List<Rule> ALL = build();
+
+  private static List<Rule> build() {
+    List<Rule> all = new java.util.ArrayList<>();
+    all.add(new dev.iamscan.rules.iam.FullAdminStatementRule());
+    all.add(new dev.iamscan.rules.iam.PublicBucketPolicyRule());
+    all.add(new dev.iamscan.rules.iam.PublicBucketAclRule());
+    all.add(new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule());
+    all.add(new dev.iamscan.rules.iam.PublicResourcePolicyRule());
+    all.add(new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
+    all.addAll(dev.iamscan.rules.account.AccountRules.all());
+    return List.copyOf(all);
+  }
 
   private RuleCatalog() {}
 
