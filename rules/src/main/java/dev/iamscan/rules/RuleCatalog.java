@@ -6,7 +6,13 @@ import java.util.Optional;
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
   private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule());
+      new dev.iamscan.rules.iam.FullAdminStatementRule(),
+      new dev.iamscan.rules.iam.InstanceWithoutProfileRule(),
+      new dev.iamscan.rules.iam.InstanceProfileWithoutRoleRule(),
+      new dev.iamscan.rules.iam.TrustAnyoneRule(),
+      new dev.iamscan.rules.iam.TrustWholeAccountRule(),
+      new dev.iamscan.rules.iam.WebIdentityWithoutSubjectRule(),
+      new dev.iamscan.rules.iam.AssumeAnyRoleRule());
 
   private RuleCatalog() {}
 
