@@ -77,7 +77,12 @@ public final class CloudFormationParser {
     }
     if (!(root instanceof Value.ObjectValue template) || !isTemplate(template)) return Optional.empty();
     List<Resource> resources = new ArrayList<>();
-    readResources(template, rel, resources, diagnostics);
+    try {
+      readResources(template, rel, resources, diagnostics);
+    } catch (RuntimeException e) {
+      // The contract is never to throw on input; a template we cannot model is reported, not skipped.
+      return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "cannot read template: " + e)));
+    }
     return Optional.of(new ParseResult(resources, diagnostics, List.of(rel)));
   }
 
@@ -170,7 +175,12 @@ public final class CloudFormationParser {
         Value p = evaluator.evaluate(props.get().value());
         if (p instanceof Value.ObjectValue o) {
           properties = o;
-        } else if (!(p instanceof Value.Null)) {
+        } else if (p instanceof Value.Conditional) {
+          // Both branches are whole property sets; the model has one body, so say what is skipped.
+          SourceRange pr = props.get().keyRange();
+          diagnostics.add(Diagnostic.warning(rel, pr.startLine(), pr.startColumn(),
+              "Properties of '" + id + "' depend on Fn::If; they are not scanned"));
+        } else if (!(p instanceof Value.Null) && !(p instanceof Value.Text t && t.value().isBlank())) {
           SourceRange pr = props.get().keyRange();
           diagnostics.add(Diagnostic.warning(rel, pr.startLine(), pr.startColumn(),
               "Properties of '" + id + "' is not a mapping; it is not scanned"));
@@ -199,9 +209,12 @@ public final class CloudFormationParser {
     for (Value.Field f : params.get().fields()) {
       if (f.value() instanceof Value.ObjectValue p) {
         Value d = p.get("Default").orElse(null);
+        String type = p.string("Type").orElse(null);
         // Only literal defaults resolve references; anything else stays unknown.
         if (d != null && d.scalar().isEmpty()) d = null;
-        out.put(f.key(), new IntrinsicEvaluator.Parameter(f.key(), p.string("Type").orElse(null), d));
+        // An SSM parameter type's default names the parameter; its value is read at deploy time.
+        if (type != null && type.startsWith("AWS::SSM::Parameter::Value")) d = null;
+        out.put(f.key(), new IntrinsicEvaluator.Parameter(f.key(), type, d));
       } else {
         out.put(f.key(), new IntrinsicEvaluator.Parameter(f.key(), null, null));
       }

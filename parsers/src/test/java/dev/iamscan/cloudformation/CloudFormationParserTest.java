@@ -290,4 +290,19 @@ class CloudFormationParserTest {
     Resource last = r.resources().get(n - 1);
     assertEquals(3 + 11 * (n - 1), last.range().startLine());
   }
+
+  @Test
+  void ssmParameterDefaultsAreNotValues(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("t.json"), """
+        {"Parameters": {
+           "Ami": {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/aws/service/ami"},
+           "Name": {"Type": "String", "Default": 7}},
+         "Resources": {"I": {"Type": "AWS::EC2::Instance",
+           "Properties": {"ImageId": {"Ref": "Ami"}, "N": {"Ref": "Name"}}}}}
+        """);
+    Resource i = parser.parse(f, dir).orElseThrow().resources().get(0);
+    assertEquals(new Value.Unknown("${Ami}", prop(i, "ImageId").range()), prop(i, "ImageId"));
+    assertEquals(new Value.Num("7", prop(i, "N").range()), prop(i, "N"));
+    assertEquals(5, prop(i, "N").range().startLine());
+  }
 }

@@ -142,4 +142,27 @@ class YamlValueReaderTest {
     YamlValueReader.Result r = YamlValueReader.read(sb.toString(), "big.yaml");
     assertTrue(r.ok(), () -> String.valueOf(r.error()));
   }
+
+  @Test
+  void unquotedDatesStayText() {
+    Value.ObjectValue o = read("AWSTemplateFormatVersion: 2010-09-09\nVersion: 2012-10-17\n");
+    assertEquals(new Value.Text("2010-09-09", new SourceRange("t.yaml", 1, 27, 1, 36), true),
+        o.get("AWSTemplateFormatVersion").orElseThrow());
+    assertEquals("2012-10-17", o.string("Version").orElseThrow());
+  }
+
+  @Test
+  void unknownTagsWarnAndKeepTheValue() {
+    YamlValueReader.Result r = YamlValueReader.read("a: !Foo bar\n", "t.yaml");
+    assertEquals("bar", ((Value.ObjectValue) r.value()).string("a").orElseThrow());
+    assertEquals(1, r.warnings().size());
+    assertTrue(r.warnings().get(0).message().contains("!Foo"));
+  }
+
+  @Test
+  void flowCollectionsEndAtTheirBracket() {
+    Value.ObjectValue o = read("a: [1,\n  2]\nb: {x: 1}\n");
+    assertEquals(new SourceRange("t.yaml", 1, 4, 2, 4), o.get("a").orElseThrow().range());
+    assertEquals(new SourceRange("t.yaml", 3, 4, 3, 9), o.get("b").orElseThrow().range());
+  }
 }
