@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** An identity policy that allows {@code sts:AssumeRole} on every role. */
 public final class AssumeAnyRoleRule implements Rule {
   static final RuleMetadata METADATA = new RuleMetadata("IAM035", "assume-any-role",
-      Category.OPEN_TRUST_POLICY, Severity.MEDIUM,
+      Category.OVERBROAD_GRANT, Severity.MEDIUM,
       "Identity policy allows sts:AssumeRole on every role",
       """
       A role can be assumed when its trust policy and the caller's own policies both allow it. \
