@@ -15,6 +15,12 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule());
     all.add(new dev.iamscan.rules.iam.PublicResourcePolicyRule());
     all.add(new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
+    all.add(new dev.iamscan.rules.iam.InstanceWithoutProfileRule());
+    all.add(new dev.iamscan.rules.iam.InstanceProfileWithoutRoleRule());
+    all.add(new dev.iamscan.rules.iam.TrustAnyoneRule());
+    all.add(new dev.iamscan.rules.iam.TrustWholeAccountRule());
+    all.add(new dev.iamscan.rules.iam.WebIdentityWithoutSubjectRule());
+    all.add(new dev.iamscan.rules.iam.AssumeAnyRoleRule());
     all.addAll(dev.iamscan.rules.account.AccountRules.all());
     return List.copyOf(all);
   }
