@@ -6,7 +6,16 @@ import java.util.Optional;
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
   private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule());
+      new dev.iamscan.rules.iam.FullAdminStatementRule(),
+      new dev.iamscan.rules.iam.WildcardActionScopedResourceRule(),
+      new dev.iamscan.rules.iam.ServiceWildcardRule(),
+      new dev.iamscan.rules.iam.NotActionAllowRule(),
+      new dev.iamscan.rules.iam.NotResourceAllowRule(),
+      new dev.iamscan.rules.iam.WriteOnAllResourcesRule(),
+      new dev.iamscan.rules.iam.PassRoleAllResourcesRule(),
+      new dev.iamscan.rules.iam.PrivilegeEscalationRule(),
+      new dev.iamscan.rules.iam.AwsManagedAdminPolicyRule(),
+      new dev.iamscan.rules.iam.SensitiveActionWildcardRule());
 
   private RuleCatalog() {}
 
