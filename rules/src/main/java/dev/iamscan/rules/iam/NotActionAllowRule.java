@@ -53,7 +53,7 @@ public final class NotActionAllowRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || !s.notAction()) continue;
         String excluded = s.actions().known().isEmpty() ? "(unresolved)"

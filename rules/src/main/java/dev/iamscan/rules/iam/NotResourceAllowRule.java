@@ -52,7 +52,7 @@ public final class NotResourceAllowRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || !s.notResource()) continue;
         String excluded = s.resources().known().isEmpty() ? "(unresolved)"

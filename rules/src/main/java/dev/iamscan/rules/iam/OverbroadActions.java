@@ -1,8 +1,12 @@
 package dev.iamscan.rules.iam;
 
+import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.iam.StandalonePolicyDocuments;
 import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.PolicyStatement;
+import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,6 +66,16 @@ final class OverbroadActions {
   static String sample(List<IamActions.Action> actions, int max) {
     String head = actions.stream().limit(max).map(IamActions.Action::qualified).collect(Collectors.joining(", "));
     return actions.size() > max ? head + " and " + (actions.size() - max) + " more" : head;
+  }
+
+  /**
+   * The identity policies of the scan, and Terraform policy documents that nothing in the scan
+   * uses: they are identity policies handed to another module and grant what they say.
+   */
+  static List<IdentityPolicy> identityPolicies(ScanContext context) {
+    List<IdentityPolicy> out = new ArrayList<>(context.iam().identityPolicies());
+    out.addAll(StandalonePolicyDocuments.of(context.iam()));
+    return out;
   }
 
   static boolean isEverything(String pattern) {

@@ -72,7 +72,7 @@ public final class SensitiveActionWildcardRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {

@@ -25,8 +25,10 @@ public final class ServiceWildcardRule implements Rule {
 
       Severity is **high** for services that control identities, keys and secrets (iam, sts, kms, \
       organizations, secretsmanager, sso, identitystore, account, cloudtrail, access-analyzer, ram) \
-      and **medium** for the others. It is one step lower when the statement names its resources \
-      instead of `*`, and one step lower again when a condition limits the grant.
+      and **medium** for the others. When the statement names its resources instead of `*`, only \
+      the sensitive services are reported, one step lower (`iam:*` on one role still lets the holder \
+      rewrite that role's policies and trust); `s3:*` on one bucket is the usual way to own it and \
+      is not reported. A condition limiting the grant lowers the severity one more step.
 
       **How to fix:** list the actions the workload needs, for example `s3:GetObject` and \
       `s3:PutObject` instead of `s3:*`.
@@ -62,7 +64,7 @@ public final class ServiceWildcardRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {
@@ -71,6 +73,8 @@ public final class ServiceWildcardRule implements Rule {
           boolean sensitive = OverbroadActions.sensitive(service.get());
           Severity severity = sensitive ? Severity.HIGH : Severity.MEDIUM;
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
+          // On named resources a wildcard of an ordinary service is the usual way to own them.
+          if (scoped && !sensitive) continue;
           if (scoped) severity = severity.lower();
           severity = OverbroadActions.conditioned(severity, s);
           String message = "%s %s allows every %s action (\"%s\")%s%s%s".formatted(

@@ -12,6 +12,7 @@ import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Every action allowed on named resources: administrator of whatever those resources are. */
@@ -24,6 +25,9 @@ public final class WildcardActionScopedResourceRule implements Rule {
       resources it lists. Even when the resources are named, that includes deleting them, changing \
       their policies and encryption, and, when a resource is a role or a user, taking it over. \
       (With `Resource: "*"` the statement is full administrator access, reported by IAM001.)
+
+      Statements whose only resources are AWS-managed policy ARNs (`arn:aws:iam::aws:policy/...`) are \
+      not reported: those policies cannot be changed, so every action on them reads them at most.
 
       A condition narrows when the grant applies, not what it grants; such statements are reported \
       one severity lower.
@@ -56,6 +60,8 @@ public final class WildcardActionScopedResourceRule implements Rule {
           "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"),
       RuleMetadata.Precision.VERY_HIGH);
 
+  private static final Pattern AWS_MANAGED_POLICY = Pattern.compile("arn:[^:]+:iam::aws:policy/.+");
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -63,10 +69,12 @@ public final class WildcardActionScopedResourceRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction() || s.notResource() || !s.resources().present()) continue;
         if (s.resources().find("*").isPresent() || s.resources().isEmpty()) continue;
+        // AWS-managed policies cannot be changed: every action on one only reads it.
+        if (!s.resources().hasUnknown() && s.resources().known().stream().allMatch(r -> AWS_MANAGED_POLICY.matcher(r.value()).matches())) continue;
         Optional<LocatedString> action = s.actions().known().stream()
             .filter(a -> OverbroadActions.isEverything(a.value())).findFirst();
         if (action.isEmpty()) continue;
