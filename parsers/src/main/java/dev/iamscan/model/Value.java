@@ -98,9 +98,15 @@ public sealed interface Value
       Objects.requireNonNull(value, "value");
     }
 
-    /** From the key to the end of the value. */
+    /**
+     * From the key to the end of the value; only the key when the value was resolved from
+     * elsewhere (a variable default or a local written before the key, another file).
+     */
     public SourceRange range() {
-      return keyRange.file().equals(value.range().file()) ? keyRange.span(value.range()) : keyRange;
+      SourceRange v = value.range();
+      boolean follows = keyRange.file().equals(v.file()) && (v.startLine() > keyRange.startLine()
+          || (v.startLine() == keyRange.startLine() && v.startColumn() >= keyRange.startColumn()));
+      return follows ? keyRange.span(v) : keyRange;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.iamscan.rules.iam;
 
 import dev.iamscan.iam.ManagedPolicyAttachment;
 import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import dev.iamscan.rules.Category;
@@ -89,11 +90,24 @@ public final class AwsManagedAdminPolicyRule implements Rule {
             related.add(new Finding.Related(p.kind().label() + " " + p.name(), p.resource().headRange()));
           }
         }
-        SourceRange at = m.policy() instanceof Value.Conditional ? v.range() : m.at();
+        SourceRange at = attribute(m.owner(), m.policy() instanceof Value.Conditional ? v.range() : m.at());
         sink.report(new Finding(METADATA, POLICIES.get(name.get()), message, at, m.owner().address(),
             name.get(), related));
       }
     }
+  }
+
+  /**
+   * The value's own place when it is written in the attaching resource; the attribute that holds
+   * it when it was resolved from elsewhere (a variable default, a local).
+   */
+  private static SourceRange attribute(Resource owner, SourceRange value) {
+    SourceRange r = owner.range();
+    if (value.file().equals(r.file()) && value.startLine() >= r.startLine() && value.startLine() <= r.endLine()) return value;
+    for (Value.Field f : owner.body().fields()) {
+      if (f.value().range().equals(value) || f.value().elements().stream().anyMatch(e -> e.range().equals(value))) return f.range();
+    }
+    return owner.headRange();
   }
 
   /** A value, or both branches of a condition: a branch that is certainly bad is reported. */

@@ -85,7 +85,7 @@ public final class WriteOnAllResourcesRule implements Rule {
               shown.size() == 1 ? "action" : "actions such as", what,
               s.hasConditions() ? "; a condition limits when, not what" : "")
               + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, severity, message, a.range(),
+          sink.report(new Finding(METADATA, severity, message, PolicyMessages.locate(a, s, s.actions().range()),
               policy.owner().address(), p + " on *", PolicyMessages.related(policy)));
         }
       }
