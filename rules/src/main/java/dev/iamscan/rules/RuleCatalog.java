@@ -10,6 +10,14 @@ public final class RuleCatalog {
   private static List<Rule> build() {
     List<Rule> all = new java.util.ArrayList<>();
     all.add(new dev.iamscan.rules.iam.FullAdminStatementRule());
+    all.add(new dev.iamscan.rules.iam.WildcardActionScopedResourceRule());
+    all.add(new dev.iamscan.rules.iam.ServiceWildcardRule());
+    all.add(new dev.iamscan.rules.iam.NotActionAllowRule());
+    all.add(new dev.iamscan.rules.iam.NotResourceAllowRule());
+    all.add(new dev.iamscan.rules.iam.WriteOnAllResourcesRule());
+    all.add(new dev.iamscan.rules.iam.PassRoleAllResourcesRule());
+    all.add(new dev.iamscan.rules.iam.PrivilegeEscalationRule());
+    all.add(new dev.iamscan.rules.iam.AwsManagedAdminPolicyRule());
     all.add(new dev.iamscan.rules.iam.PublicBucketPolicyRule());
     all.add(new dev.iamscan.rules.iam.PublicBucketAclRule());
     all.add(new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule());
@@ -21,6 +29,7 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.TrustWholeAccountRule());
     all.add(new dev.iamscan.rules.iam.WebIdentityWithoutSubjectRule());
     all.add(new dev.iamscan.rules.iam.AssumeAnyRoleRule());
+    all.add(new dev.iamscan.rules.iam.SensitiveActionWildcardRule());
     all.addAll(dev.iamscan.rules.account.AccountRules.all());
     return List.copyOf(all);
   }
