@@ -1,20 +1,211 @@
 package dev.iamscan.cloudformation;
 
+import dev.iamscan.json.JsonValueReader;
+import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.Format;
 import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a CloudFormation (and SAM) template, JSON or YAML, into located resources. Never throws on
  * bad input: problems become diagnostics.
  */
 public final class CloudFormationParser {
+  /** Resource types that make a {@code Resources} mapping a CloudFormation one. */
+  private static final Pattern RESOURCE_TYPE = Pattern.compile("(AWS|Alexa|Custom)::.*");
+
+  /** Signs, in text that did not parse, that the file was meant to be a template. */
+  private static final Pattern TEMPLATE_HINT = Pattern.compile(
+      "AWSTemplateFormatVersion"
+          + "|[\"']?Type[\"']?\\s*:\\s*[\"']?(AWS|Alexa|Custom)::"
+          + "|(?m)^[\"']?Resources[\"']?\\s*:"
+          + "|\"Resources\"\\s*:");
+
+  private static final Set<String> ENTRY_KEYS_IN_BODY = Set.of("Type", "Properties");
 
   /**
    * @return empty when the file is not a CloudFormation template (other YAML or JSON), else the
    *     parse result (with diagnostics when it could not be read)
    */
   public Optional<ParseResult> parse(Path file, Path scanRoot) {
-    throw new UnsupportedOperationException("not yet implemented");
+    String rel = relativePath(file, scanRoot);
+    String text;
+    try {
+      text = decode(Files.readAllBytes(file));
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "cannot read file: " + e.getMessage())));
+    }
+    // Cheap filter first: a template names one of these top-level keys somewhere.
+    if (!text.contains("Resources") && !text.contains("AWSTemplateFormatVersion")) return Optional.empty();
+
+    Value root;
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (startsLikeJson(text)) {
+      JsonValueReader.Result json = JsonValueReader.readFile(text, rel);
+      if (json.ok()) {
+        root = json.value();
+        diagnostics.addAll(json.warnings());
+      } else {
+        // A flow-style YAML file may start with '{' too: give YAML a chance before reporting.
+        YamlValueReader.Result yaml = YamlValueReader.read(text, rel);
+        if (!yaml.ok()) return hinted(text, rel, json.error());
+        root = yaml.value();
+        diagnostics.addAll(yaml.warnings());
+      }
+    } else {
+      YamlValueReader.Result yaml = YamlValueReader.read(text, rel);
+      if (yaml.empty()) return Optional.empty();
+      if (!yaml.ok()) return hinted(text, rel, yaml.error());
+      root = yaml.value();
+      diagnostics.addAll(yaml.warnings());
+    }
+    if (!(root instanceof Value.ObjectValue template) || !isTemplate(template)) return Optional.empty();
+    List<Resource> resources = new ArrayList<>();
+    readResources(template, rel, resources, diagnostics);
+    return Optional.of(new ParseResult(resources, diagnostics, List.of(rel)));
+  }
+
+  private static Optional<ParseResult> hinted(String text, String rel, Diagnostic error) {
+    return TEMPLATE_HINT.matcher(text).find() ? Optional.of(failed(rel, error)) : Optional.empty();
+  }
+
+  private static ParseResult failed(String rel, Diagnostic error) {
+    return new ParseResult(List.of(), List.of(error), List.of(rel));
+  }
+
+  private static boolean startsLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) return c == '{' || c == '[';
+    }
+    return false;
+  }
+
+  /** Malformed UTF-8 is replaced rather than rejected: the parser then reports what it can. */
+  private static String decode(byte[] bytes) throws IOException {
+    String s = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  static String relativePath(Path file, Path scanRoot) {
+    Path p = file;
+    try {
+      if (scanRoot != null) {
+        Path root = scanRoot.toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(root)) p = root.relativize(abs);
+      }
+    } catch (RuntimeException e) {
+      p = file;
+    }
+    String s = p.toString().replace('\\', '/');
+    return s.isEmpty() ? file.getFileName().toString() : s;
+  }
+
+  private static boolean isTemplate(Value.ObjectValue root) {
+    if (root.has("AWSTemplateFormatVersion")) return true;
+    Optional<Value.ObjectValue> resources = root.object("Resources");
+    if (resources.isEmpty()) return false;
+    for (Value.Field f : resources.get().fields()) {
+      if (f.value() instanceof Value.ObjectValue entry
+          && entry.get("Type").orElse(null) instanceof Value.Text t
+          && RESOURCE_TYPE.matcher(t.value()).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void readResources(
+      Value.ObjectValue template, String rel, List<Resource> out, List<Diagnostic> diagnostics) {
+    Optional<Value.Field> resourcesField = template.field("Resources");
+    if (resourcesField.isEmpty()) {
+      diagnostics.add(Diagnostic.warning(rel, 1, 1, "template has no Resources section"));
+      return;
+    }
+    if (!(resourcesField.get().value() instanceof Value.ObjectValue resources)) {
+      SourceRange r = resourcesField.get().keyRange();
+      diagnostics.add(Diagnostic.error(rel, r.startLine(), r.startColumn(), "Resources is not a mapping"));
+      return;
+    }
+    IntrinsicEvaluator evaluator = new IntrinsicEvaluator(
+        parameters(template), new HashSet<>(resourceIds(resources)),
+        template.object("Mappings").orElse(Value.ObjectValue.empty(template.range())));
+    for (Value.Field entry : resources.fields()) {
+      SourceRange at = entry.keyRange();
+      String id = entry.key();
+      if (!(entry.value() instanceof Value.ObjectValue body)) {
+        diagnostics.add(Diagnostic.error(rel, at.startLine(), at.startColumn(),
+            "resource '" + id + "' is not a mapping"));
+        continue;
+      }
+      if (!(body.get("Type").orElse(null) instanceof Value.Text type) || type.value().isBlank()) {
+        diagnostics.add(Diagnostic.error(rel, at.startLine(), at.startColumn(),
+            "resource '" + id + "' has no Type"));
+        continue;
+      }
+      Value.ObjectValue properties = Value.ObjectValue.empty(at);
+      Optional<Value.Field> props = body.field("Properties");
+      if (props.isPresent()) {
+        Value p = evaluator.evaluate(props.get().value());
+        if (p instanceof Value.ObjectValue o) {
+          properties = o;
+        } else if (!(p instanceof Value.Null)) {
+          SourceRange pr = props.get().keyRange();
+          diagnostics.add(Diagnostic.warning(rel, pr.startLine(), pr.startColumn(),
+              "Properties of '" + id + "' is not a mapping; it is not scanned"));
+        }
+      }
+      List<Value.Field> attributes = new ArrayList<>();
+      for (Value.Field f : body.fields()) {
+        if (ENTRY_KEYS_IN_BODY.contains(f.key())) continue;
+        attributes.add(new Value.Field(f.key(), f.keyRange(), evaluator.evaluate(f.value())));
+      }
+      out.add(new Resource(Format.CLOUDFORMATION, "resource", type.value(), id, rel, properties,
+          new Value.ObjectValue(attributes, body.range()), entry.range()));
+    }
+  }
+
+  private static List<String> resourceIds(Value.ObjectValue resources) {
+    List<String> ids = new ArrayList<>();
+    for (Value.Field f : resources.fields()) ids.add(f.key());
+    return ids;
+  }
+
+  private static Map<String, IntrinsicEvaluator.Parameter> parameters(Value.ObjectValue template) {
+    Map<String, IntrinsicEvaluator.Parameter> out = new LinkedHashMap<>();
+    Optional<Value.ObjectValue> params = template.object("Parameters");
+    if (params.isEmpty()) return out;
+    for (Value.Field f : params.get().fields()) {
+      if (f.value() instanceof Value.ObjectValue p) {
+        Value d = p.get("Default").orElse(null);
+        // Only literal defaults resolve references; anything else stays unknown.
+        if (d != null && d.scalar().isEmpty()) d = null;
+        out.put(f.key(), new IntrinsicEvaluator.Parameter(f.key(), p.string("Type").orElse(null), d));
+      } else {
+        out.put(f.key(), new IntrinsicEvaluator.Parameter(f.key(), null, null));
+      }
+    }
+    return out;
   }
 }

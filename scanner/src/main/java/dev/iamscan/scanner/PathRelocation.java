@@ -1,0 +1,79 @@
+package dev.iamscan.scanner;
+
+import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renames every file and scope of a parse result from root-relative to working-directory-relative.
+ * Parsers name files relative to the root they were given; with several roots, or a root below the
+ * working directory, those names would collide or not match what the user typed, so the scanner
+ * prefixes them once here, before rules see the model.
+ */
+final class PathRelocation {
+  private final String prefix;
+
+  PathRelocation(String prefix) {
+    this.prefix = prefix;
+  }
+
+  ParseResult apply(ParseResult result) {
+    if (prefix.isEmpty()) return result;
+    List<Resource> resources = new ArrayList<>(result.resources().size());
+    for (Resource r : result.resources()) resources.add(resource(r));
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().size());
+    for (Diagnostic d : result.diagnostics()) {
+      diagnostics.add(new Diagnostic(d.level(), file(d.file()), d.line(), d.column(), d.message()));
+    }
+    List<String> files = new ArrayList<>(result.files().size());
+    for (String f : result.files()) files.add(file(f));
+    return new ParseResult(resources, diagnostics, files);
+  }
+
+  String file(String file) {
+    if (file.isEmpty() || file.equals(".")) return prefix.substring(0, prefix.length() - 1);
+    return prefix + file;
+  }
+
+  private Resource resource(Resource r) {
+    return new Resource(r.format(), r.kind(), r.type(), r.name(), file(r.scope()),
+        object(r.body()), object(r.attributes()), range(r.range()));
+  }
+
+  private SourceRange range(SourceRange s) {
+    return new SourceRange(file(s.file()), s.startLine(), s.startColumn(), s.endLine(), s.endColumn());
+  }
+
+  private Value.ObjectValue object(Value.ObjectValue o) {
+    List<Value.Field> fields = new ArrayList<>(o.size());
+    for (Value.Field f : o.fields()) fields.add(new Value.Field(f.key(), range(f.keyRange()), value(f.value())));
+    return new Value.ObjectValue(fields, range(o.range()));
+  }
+
+  private Value value(Value v) {
+    // Java 17 has no pattern switch; the chain is exhaustive over the sealed Value.
+    if (v instanceof Value.Text t) return new Value.Text(t.value(), range(t.range()), t.verbatim());
+    if (v instanceof Value.Num n) return new Value.Num(n.text(), range(n.range()));
+    if (v instanceof Value.Bool b) return new Value.Bool(b.value(), range(b.range()));
+    if (v instanceof Value.Null n) return new Value.Null(range(n.range()));
+    if (v instanceof Value.ListValue l) {
+      List<Value> items = new ArrayList<>(l.items().size());
+      for (Value item : l.items()) items.add(value(item));
+      return new Value.ListValue(items, range(l.range()));
+    }
+    if (v instanceof Value.ObjectValue o) return object(o);
+    if (v instanceof Value.Unknown u) return new Value.Unknown(u.expression(), range(u.range()));
+    if (v instanceof Value.Reference r) {
+      return new Value.Reference(r.target(), r.attribute(), r.expression(), range(r.range()));
+    }
+    if (v instanceof Value.Conditional c) {
+      return new Value.Conditional(c.condition(), value(c.whenTrue()), value(c.whenFalse()), range(c.range()));
+    }
+    throw new IllegalStateException("unexpected value " + v.getClass());
+  }
+
+}

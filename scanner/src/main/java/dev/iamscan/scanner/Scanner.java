@@ -1,0 +1,212 @@
+package dev.iamscan.scanner;
+
+import dev.iamscan.cloudformation.CloudFormationParser;
+import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.ResourceModel;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleCatalog;
+import dev.iamscan.rules.RuleEngine;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.terraform.TerraformModuleParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Discovers inputs under the scan roots, parses them in parallel, runs the rules over one model of
+ * everything, and returns findings and diagnostics in a stable order.
+ */
+public final class Scanner {
+  /** Diagnostics sort like findings: by file, then position, errors before warnings. */
+  static final Comparator<Diagnostic> DIAGNOSTIC_ORDER = Comparator
+      .comparing(Diagnostic::file)
+      .thenComparingInt(Diagnostic::line)
+      .thenComparingInt(Diagnostic::column)
+      .thenComparing(Diagnostic::level)
+      .thenComparing(Diagnostic::message);
+
+  private final TerraformSource terraform;
+  private final CloudFormationSource cloudFormation;
+  private final List<Rule> rules;
+  private final int threads;
+  private final Consumer<String> warnings;
+
+  public Scanner(TerraformSource terraform, CloudFormationSource cloudFormation, List<Rule> rules,
+      int threads, Consumer<String> warnings) {
+    this.terraform = terraform;
+    this.cloudFormation = cloudFormation;
+    this.rules = List.copyOf(rules);
+    this.threads = Math.max(1, threads);
+    this.warnings = warnings;
+  }
+
+  /** The real parsers and every rule of the catalog. */
+  public static Scanner withDefaults(List<Rule> rules, Consumer<String> warnings) {
+    TerraformModuleParser tf = new TerraformModuleParser();
+    CloudFormationParser cfn = new CloudFormationParser();
+    return new Scanner(tf::parse, cfn::parse, rules, Runtime.getRuntime().availableProcessors(), warnings);
+  }
+
+  public static List<Rule> allRules() {
+    return RuleCatalog.all();
+  }
+
+  /**
+   * @param workingDirectory what reported file names are relative to
+   * @throws NoSuchFileException when a requested path does not exist (a usage error)
+   */
+  public ScanResult scan(ScanRequest request, Path workingDirectory) throws IOException {
+    List<ScanRoot> roots = new ArrayList<>();
+    int outside = 0;
+    for (Path p : request.paths()) {
+      if (!Files.exists(p)) throw new NoSuchFileException(p.toString(), null, "no such file or directory");
+      boolean isFile = !Files.isDirectory(p);
+      ScanRoot root = ScanRoot.of(p, isFile, workingDirectory, outside + 1);
+      if (!root.insideWorkingDirectory()) outside++;
+      roots.add(root);
+    }
+
+    InputDiscovery discovery = new InputDiscovery(warnings);
+    // A set: overlapping roots (". sub") must not parse a module twice.
+    Set<ScanUnit> units = new LinkedHashSet<>();
+    Set<Path> seenPaths = new java.util.HashSet<>();
+    for (ScanRoot root : roots) {
+      for (ScanUnit u : discovery.discover(root)) {
+        if (seenPaths.add(u.path())) units.add(u);
+      }
+    }
+
+    List<ParseResult> results = parseAll(new ArrayList<>(units), request.varFiles());
+
+    List<Resource> resources = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Set<String> files = new TreeSet<>();
+    Map<String, String> outsideBaseIds = new HashMap<>();
+    int i = 0;
+    for (ScanUnit unit : units) {
+      ParseResult r = results.get(i++);
+      if (r == null) continue;
+      resources.addAll(r.resources());
+      diagnostics.addAll(r.diagnostics());
+      files.addAll(r.files());
+      if (!unit.root().insideWorkingDirectory()) {
+        for (String f : r.files()) outsideBaseIds.put(f, unit.root().baseId());
+        for (Diagnostic d : r.diagnostics()) outsideBaseIds.put(d.file(), unit.root().baseId());
+      }
+    }
+
+    List<Finding> findings = List.of();
+    if (!request.parseOnly()) {
+      List<Rule> guarded = new ArrayList<>();
+      List<Diagnostic> ruleFailures = Collections.synchronizedList(new ArrayList<>());
+      for (Rule rule : rules) guarded.add(new GuardedRule(rule, ruleFailures));
+      findings = new RuleEngine(guarded).run(ScanContext.of(new ResourceModel(resources)));
+      diagnostics.addAll(ruleFailures);
+    }
+    diagnostics.sort(DIAGNOSTIC_ORDER);
+    Set<String> filesWithErrors = new TreeSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.level() == Diagnostic.Level.ERROR && !d.file().isEmpty()) filesWithErrors.add(d.file());
+    }
+    files.addAll(filesWithErrors);
+    List<RuleMetadata> ran = rules.stream().map(Rule::metadata)
+        .sorted(Comparator.comparing(RuleMetadata::id)).toList();
+    return new ScanResult(findings, diagnostics, files.size() - filesWithErrors.size(),
+        filesWithErrors.size(), request.parseOnly() ? List.of() : ran, roots, outsideBaseIds);
+  }
+
+  /** Parses every unit on a fixed pool; results come back in unit order whatever finishes first. */
+  private List<ParseResult> parseAll(List<ScanUnit> units, List<Path> varFiles) {
+    if (units.isEmpty()) return List.of();
+    int poolSize = Math.min(threads, units.size());
+    ExecutorService pool = Executors.newFixedThreadPool(poolSize, r -> {
+      Thread t = new Thread(r, "iamscan-parse");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ParseResult>> futures = new ArrayList<>(units.size());
+      for (ScanUnit u : units) futures.add(pool.submit(() -> parseOne(u, varFiles)));
+      List<ParseResult> out = new ArrayList<>(units.size());
+      for (Future<ParseResult> f : futures) out.add(await(f));
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ParseResult await(Future<ParseResult> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    } catch (ExecutionException e) {
+      // parseOne catches everything a parser throws; reaching here is a bug in the scanner itself.
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** One unit; a parser that throws despite its contract costs that unit, not the scan. */
+  private ParseResult parseOne(ScanUnit unit, List<Path> varFiles) {
+    ScanRoot root = unit.root();
+    PathRelocation relocation = new PathRelocation(root.prefix());
+    try {
+      if (unit instanceof ScanUnit.TerraformModule m) {
+        return relocation.apply(terraform.parse(m.path(), root.directory(), varFiles));
+      }
+      Optional<ParseResult> r = cloudFormation.parse(unit.path(), root.directory());
+      return r.map(relocation::apply).orElse(null);
+    } catch (RuntimeException | StackOverflowError e) {
+      String file = root.display(unit.path());
+      String what = unit instanceof ScanUnit.TerraformModule ? "Terraform module" : "template";
+      return new ParseResult(List.of(), List.of(Diagnostic.error(file, 1, 1,
+          "internal error while reading this " + what + " (" + describe(e) + "); it was not scanned")),
+          List.of());
+    }
+  }
+
+  static String describe(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+  }
+
+  /** Keeps one failing rule from hiding what the others find. */
+  private record GuardedRule(Rule rule, List<Diagnostic> failures) implements Rule {
+    @Override
+    public RuleMetadata metadata() {
+      return rule.metadata();
+    }
+
+    @Override
+    public void check(ScanContext context, FindingSink sink) {
+      try {
+        rule.check(context, sink);
+      } catch (RuntimeException | StackOverflowError e) {
+        failures.add(Diagnostic.error("", 1, 1,
+            "rule " + rule.metadata().id() + " failed (" + describe(e) + "); its findings may be incomplete"));
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.iamscan.scanner.cli;
+
+import dev.iamscan.rules.Rule;
+import dev.iamscan.scanner.Scanner;
+import dev.iamscan.scanner.ToolInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Everything the commands take from the process, injected so tests control it.
+ *
+ * @param workingDirectory what reported file names are relative to
+ * @param env environment variables ({@code NO_COLOR})
+ * @param terminal whether standard output is a terminal
+ * @param catalog every rule there is
+ * @param scanners builds a scanner for the enabled rules
+ */
+public record CliEnvironment(Path workingDirectory, Map<String, String> env, boolean terminal,
+    ToolInfo tool, List<Rule> catalog, ScannerFactory scanners) {
+
+  /** Builds a scanner for a set of rules, sending warnings to the consumer. */
+  @FunctionalInterface
+  public interface ScannerFactory {
+    Scanner create(List<Rule> rules, Consumer<String> warnings);
+  }
+
+  public CliEnvironment {
+    Objects.requireNonNull(workingDirectory, "workingDirectory");
+    env = Map.copyOf(env);
+    Objects.requireNonNull(tool, "tool");
+    catalog = List.copyOf(catalog);
+    Objects.requireNonNull(scanners, "scanners");
+  }
+
+  /** The real process: its directory, environment, real parsers and the rule catalog. */
+  static CliEnvironment ofProcess(boolean terminal) {
+    return new CliEnvironment(Path.of("").toAbsolutePath(), System.getenv(), terminal, ToolInfo.load(),
+        Scanner.allRules(), Scanner::withDefaults);
+  }
+
+  /** Colour only on a terminal, and never when NO_COLOR is set to anything non-empty (no-color.org). */
+  boolean colour() {
+    String noColor = env.get("NO_COLOR");
+    return terminal && (noColor == null || noColor.isEmpty());
+  }
+}

@@ -1,0 +1,180 @@
+package dev.iamscan.scanner.sarif;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.scanner.ScanResult;
+import dev.iamscan.scanner.ScanRoot;
+import dev.iamscan.scanner.ToolInfo;
+import dev.iamscan.scanner.report.Reporter;
+import dev.iamscan.scanner.report.RuleHelp;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, every enabled rule described once, results
+ * with relative URIs against {@code %SRCROOT%}, input problems as tool execution notifications. No
+ * timestamps and no fingerprints, so two scans of the same tree give the same bytes.
+ */
+public final class SarifReporter implements Reporter {
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ToolInfo tool;
+  private final Path workingDirectory;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public SarifReporter(ToolInfo tool, Path workingDirectory) {
+    this.tool = tool;
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public void write(ScanResult result, Writer out) throws IOException {
+    // A fixed "\n" indenter: the default one uses the platform line separator.
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(printer);
+      mapper.writeTree(g, document(result));
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  ObjectNode document(ScanResult result) {
+    ObjectNode root = NODES.objectNode();
+    root.put("$schema", SCHEMA);
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", tool.name());
+    driver.put("semanticVersion", tool.version());
+    driver.put("informationUri", tool.informationUri());
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    for (RuleMetadata rule : result.rules()) {
+      ruleIndex.put(rule.id(), rules.size());
+      rules.add(rule(rule));
+    }
+    // A finding of a rule not listed (cannot happen through Scanner) still gets described.
+    for (Finding f : result.findings()) {
+      if (!ruleIndex.containsKey(f.ruleId())) {
+        ruleIndex.put(f.ruleId(), rules.size());
+        rules.add(rule(f.rule()));
+      }
+    }
+
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", !result.hasErrors());
+    if (!result.diagnostics().isEmpty()) {
+      ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+      for (Diagnostic d : result.diagnostics()) notes.add(notification(d, result));
+    }
+
+    ObjectNode bases = run.putObject("originalUriBaseIds");
+    bases.putObject(ScanRoot.SRCROOT).put("uri", UriPaths.directoryUri(workingDirectory));
+    for (ScanRoot r : result.roots()) {
+      if (!r.insideWorkingDirectory() && !bases.has(r.baseId())) {
+        bases.putObject(r.baseId()).put("uri", UriPaths.directoryUri(r.directory()));
+      }
+    }
+
+    ArrayNode results = run.putArray("results");
+    for (Finding f : result.findings()) results.add(result(f, ruleIndex.get(f.ruleId()), result));
+    return root;
+  }
+
+  private ObjectNode rule(RuleMetadata rule) {
+    ObjectNode r = NODES.objectNode();
+    r.put("id", rule.id());
+    r.put("name", rule.name());
+    r.putObject("shortDescription").put("text", rule.summary());
+    r.putObject("fullDescription").put("text", RuleHelp.fullDescription(rule));
+    ObjectNode help = r.putObject("help");
+    help.put("text", RuleHelp.helpText(rule));
+    help.put("markdown", rule.helpMarkdown());
+    r.put("helpUri", RuleHelp.helpUri(rule));
+    r.putObject("defaultConfiguration").put("level", rule.severity().sarifLevel());
+    ObjectNode props = r.putObject("properties");
+    ArrayNode tags = props.putArray("tags");
+    tags.add("security");
+    tags.add(rule.category().id());
+    props.put("category", rule.category().id());
+    props.put("precision", rule.precision().sarif());
+    props.put("security-severity", rule.severity().securitySeverity());
+    return r;
+  }
+
+  private ObjectNode result(Finding f, int index, ScanResult scan) {
+    ObjectNode r = NODES.objectNode();
+    r.put("ruleId", f.ruleId());
+    r.put("ruleIndex", index);
+    r.put("level", f.severity().sarifLevel());
+    r.putObject("message").put("text", f.message());
+    r.putArray("locations").add(location(f.location(), scan));
+    if (!f.related().isEmpty()) {
+      ArrayNode related = r.putArray("relatedLocations");
+      int id = 1;
+      for (Finding.Related rel : f.related()) {
+        ObjectNode loc = location(rel.location(), scan);
+        loc.put("id", id++);
+        loc.putObject("message").put("text", rel.message());
+        related.add(loc);
+      }
+    }
+    ObjectNode props = r.putObject("properties");
+    props.put("security-severity", f.severity().securitySeverity());
+    props.put("resource", f.resource());
+    return r;
+  }
+
+  private ObjectNode location(SourceRange range, ScanResult scan) {
+    ObjectNode loc = NODES.objectNode();
+    ObjectNode physical = loc.putObject("physicalLocation");
+    artifact(physical, range.file(), scan);
+    ObjectNode region = physical.putObject("region");
+    region.put("startLine", range.startLine());
+    region.put("startColumn", range.startColumn());
+    region.put("endLine", range.endLine());
+    // SARIF's endColumn is exclusive; the model's end is the last character.
+    region.put("endColumn", range.endColumn() + 1);
+    return loc;
+  }
+
+  private static void artifact(ObjectNode physical, String file, ScanResult scan) {
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", UriPaths.encodePath(file));
+    artifact.put("uriBaseId", scan.baseIdOf(file));
+  }
+
+  private ObjectNode notification(Diagnostic d, ScanResult scan) {
+    ObjectNode n = NODES.objectNode();
+    n.put("level", d.level() == Diagnostic.Level.ERROR ? "error" : "warning");
+    n.putObject("message").put("text", d.message());
+    if (!d.file().isEmpty()) {
+      ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
+      artifact(physical, d.file(), scan);
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", d.line());
+      region.put("startColumn", d.column());
+    }
+    return n;
+  }
+}
