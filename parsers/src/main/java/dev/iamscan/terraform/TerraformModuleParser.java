@@ -1,14 +1,46 @@
 package dev.iamscan.terraform;
 
+import dev.iamscan.json.JsonValueReader;
+import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.Format;
 import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import dev.iamscan.terraform.HclSyntax.Attribute;
+import dev.iamscan.terraform.HclSyntax.Block;
+import dev.iamscan.terraform.HclSyntax.Body;
+import dev.iamscan.terraform.HclSyntax.Expr;
+import dev.iamscan.terraform.HclSyntax.Item;
+import dev.iamscan.terraform.HclSyntax.SyntaxError;
+import dev.iamscan.terraform.HclSyntax.Traversal;
+import dev.iamscan.terraform.TerraformEvaluator.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.tf} and {@code *.tf.json} file of one directory as one Terraform module and
  * evaluates it into located resources. Never throws on bad input: problems become diagnostics.
+ *
+ * <p>Meta-arguments ({@code count}, {@code for_each}, {@code depends_on}, {@code provider},
+ * {@code providers}, {@code lifecycle}) go to {@link Resource#attributes()} only; the body holds
+ * the configuration arguments and nested blocks. A resource whose {@code count} is known to be 0,
+ * or whose {@code for_each} is known to be empty, is not created and so not reported.
  */
 public final class TerraformModuleParser {
+  private static final Set<String> META = Set.of("count", "for_each", "depends_on", "provider", "providers", "lifecycle");
+
+  /** A parsed file: its top-level blocks, or nothing when it could not be read or parsed. */
+  private record ParsedFile(String name, Body body) {}
 
   /**
    * @param moduleDir the module directory
@@ -18,6 +50,249 @@ public final class TerraformModuleParser {
    *     {@code terraform.tfvars} and {@code *.auto.tfvars}
    */
   public ParseResult parse(Path moduleDir, Path scanRoot, List<Path> varFiles) {
-    throw new UnsupportedOperationException("not yet implemented");
+    ModuleFiles files = new ModuleFiles(moduleDir, scanRoot);
+    List<Resource> resources = new ArrayList<>();
+    try {
+      resources = load(files, varFiles == null ? List.of() : varFiles);
+    } catch (RuntimeException | StackOverflowError e) {
+      // a defect of ours must not hide the module: report it as not scanned
+      files.add(Diagnostic.error(files.relative(moduleDir), 1, 1,
+          "internal error while reading the module: " + e));
+      resources = List.of();
+    }
+    return new ParseResult(resources, files.diagnostics(), files.filesRead());
+  }
+
+  private List<Resource> load(ModuleFiles files, List<Path> varFiles) {
+    Path dir = files.moduleDir();
+    List<Path> sources = new ArrayList<>();
+    List<Path> autoVars = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.filter(Files::isRegularFile).sorted().forEach(p -> {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".tf") || n.endsWith(".tf.json")) sources.add(p);
+        else if (n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json")) autoVars.add(p);
+      });
+    } catch (IOException | SecurityException e) {
+      files.add(Diagnostic.error(files.relative(dir), 1, 1, "cannot list the module directory: " + e.getMessage()));
+      return List.of();
+    }
+    List<ParsedFile> parsed = new ArrayList<>();
+    for (Path p : sources) {
+      Body b = parseSource(p, files);
+      if (b != null) parsed.add(new ParsedFile(files.relative(p), b));
+    }
+
+    // variables: defaults, then terraform.tfvars(.json), *.auto.tfvars(.json), then --var-file
+    Map<String, Expr> defaults = new LinkedHashMap<>();
+    Map<String, Expr> locals = new HashMap<>();
+    for (ParsedFile f : parsed) {
+      for (Item item : f.body().items()) {
+        if (!(item instanceof Block b)) continue;
+        if (b.type().equals("variable") && b.labels().size() == 1) {
+          defaults.putIfAbsent(b.labels().get(0), null);
+          attribute(b.body(), "default").ifPresent(a -> defaults.put(b.labels().get(0), a.value()));
+        } else if (b.type().equals("locals")) {
+          for (Item li : b.body().items()) if (li instanceof Attribute a) locals.put(a.name(), a.value());
+        }
+      }
+    }
+    TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files);
+    Map<String, Value> variables = new HashMap<>();
+    defaults.forEach((name, e) -> {
+      if (e != null) variables.put(name, constants.eval(e, Scope.EMPTY));
+    });
+    List<Path> tfvars = new ArrayList<>();
+    tfvars.add(dir.resolve("terraform.tfvars"));
+    tfvars.add(dir.resolve("terraform.tfvars.json"));
+    tfvars.addAll(autoVars);
+    for (Path p : tfvars) if (Files.isRegularFile(p)) applyVarFile(p, defaults.keySet(), variables, constants, files);
+    for (Path p : varFiles) {
+      if (Files.isRegularFile(p)) applyVarFile(p, defaults.keySet(), variables, constants, files);
+      else files.add(Diagnostic.error(files.relative(p), 1, 1, "variable file not found"));
+    }
+
+    TerraformEvaluator eval = new TerraformEvaluator(variables, locals, files);
+    String scope = files.relative(dir);
+    List<Resource> out = new ArrayList<>();
+    for (ParsedFile f : parsed) {
+      for (Item item : f.body().items()) {
+        if (item instanceof Block b) resource(b, scope, eval, files).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<Attribute> attribute(Body body, String name) {
+    for (Item i : body.items()) if (i instanceof Attribute a && a.name().equals(name)) return Optional.of(a);
+    return Optional.empty();
+  }
+
+  private Body parseSource(Path p, ModuleFiles files) {
+    String rel = files.relative(p);
+    Optional<String> text = files.readSource(p);
+    if (text.isEmpty()) return null;
+    if (rel.endsWith(".json")) {
+      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel);
+      r.warnings().forEach(files::add);
+      if (!r.ok()) {
+        files.add(r.error());
+        return null;
+      }
+      if (!(r.value() instanceof Value.ObjectValue o)) {
+        files.add(Diagnostic.error(rel, 1, 1, "Terraform JSON must be an object at the top level"));
+        return null;
+      }
+      return new TerraformJsonSyntax(files).convert(o);
+    }
+    try {
+      return HclParser.parseBody(SourceText.ofFile(rel, text.get()));
+    } catch (SyntaxError e) {
+      files.add(Diagnostic.error(rel, e.line, e.column, "syntax error: " + e.getMessage() + "; file not scanned"));
+      return null;
+    }
+  }
+
+  private void applyVarFile(Path p, Set<String> declared, Map<String, Value> variables, TerraformEvaluator constants,
+      ModuleFiles files) {
+    String rel = files.relative(p);
+    if (rel.endsWith(".json")) {
+      // variable values in JSON are plain values, not Terraform JSON syntax
+      Optional<String> text = files.readSource(p);
+      if (text.isEmpty()) return;
+      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel);
+      r.warnings().forEach(files::add);
+      if (!r.ok()) {
+        files.add(r.error());
+      } else if (r.value() instanceof Value.ObjectValue o) {
+        for (Value.Field f : o.fields()) if (declared.contains(f.key())) variables.put(f.key(), f.value());
+      } else {
+        files.add(Diagnostic.error(rel, 1, 1, "a variable file must hold an object"));
+      }
+      return;
+    }
+    Body body = parseSource(p, files);
+    if (body == null) return;
+    for (Item item : body.items()) {
+      if (item instanceof Attribute a && declared.contains(a.name())) {
+        variables.put(a.name(), constants.eval(a.value(), Scope.EMPTY));
+      }
+    }
+  }
+
+  // ---- resources ----
+
+  private Optional<Resource> resource(Block b, String scope, TerraformEvaluator eval, ModuleFiles files) {
+    String kind = b.type();
+    String type;
+    String name;
+    List<String> labels = b.labels();
+    switch (kind) {
+      case "resource", "data" -> {
+        if (labels.size() != 2) return badLabels(b, 2, files);
+        type = labels.get(0);
+        name = labels.get(1);
+      }
+      case "module" -> {
+        if (labels.size() != 1) return badLabels(b, 1, files);
+        type = "module";
+        name = labels.get(0);
+      }
+      case "provider" -> {
+        if (labels.size() != 1) return badLabels(b, 1, files);
+        type = labels.get(0);
+        name = attribute(b.body(), "alias").map(a -> eval.eval(a.value(), Scope.EMPTY).scalar().orElse("")).orElse("");
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+    Scope s = Scope.EMPTY;
+    List<Value.Field> meta = new ArrayList<>();
+    List<Item> config = new ArrayList<>();
+    for (Item item : b.body().items()) {
+      String n = item instanceof Attribute a ? a.name() : ((Block) item).type();
+      if (META.contains(n) && !kind.equals("provider")) {
+        meta.addAll(fields(List.of(item), eval, s));
+      } else {
+        config.add(item);
+      }
+    }
+    for (Value.Field f : meta) {
+      if (f.key().equals("count") && TerraformEvaluator.number(f.value()).map(d -> d.signum() == 0).orElse(false)) {
+        return Optional.empty();
+      }
+      if (f.key().equals("for_each") && isKnownEmpty(f.value())) return Optional.empty();
+    }
+    SourceRange range = b.loc().range();
+    Value.ObjectValue body = new Value.ObjectValue(fields(config, eval, s), range);
+    Value.ObjectValue attributes = new Value.ObjectValue(meta, range);
+    return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range));
+  }
+
+  private static boolean isKnownEmpty(Value v) {
+    return (v instanceof Value.ListValue l && l.items().isEmpty())
+        || (v instanceof Value.ObjectValue o && o.size() == 0);
+  }
+
+  private Optional<Resource> badLabels(Block b, int expected, ModuleFiles files) {
+    SourceRange r = b.header().range();
+    files.add(Diagnostic.error(r.file(), r.startLine(), r.startColumn(),
+        "a " + b.type() + " block needs " + expected + " label(s), found " + b.labels().size() + "; block not scanned"));
+    return Optional.empty();
+  }
+
+  /** Attributes and nested blocks as fields; dynamic blocks with a known for_each are expanded. */
+  private List<Value.Field> fields(List<Item> items, TerraformEvaluator eval, Scope scope) {
+    List<Value.Field> out = new ArrayList<>();
+    for (Item item : items) {
+      if (item instanceof Attribute a) {
+        out.add(new Value.Field(a.name(), a.nameLoc().range(), eval.eval(a.value(), scope)));
+      } else if (item instanceof Block nb) {
+        if (nb.type().equals("dynamic") && nb.labels().size() == 1) {
+          dynamic(nb, eval, scope, out);
+        } else {
+          out.add(new Value.Field(nb.type(), nb.header().range(),
+              new Value.ObjectValue(fields(nb.body().items(), eval, scope), nb.loc().range())));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void dynamic(Block dyn, TerraformEvaluator eval, Scope scope, List<Value.Field> out) {
+    String label = dyn.labels().get(0);
+    Optional<Attribute> forEach = attribute(dyn.body(), "for_each");
+    String iterator = attribute(dyn.body(), "iterator")
+        .filter(a -> a.value() instanceof Traversal t && t.steps().isEmpty())
+        .map(a -> ((Traversal) a.value()).root())
+        .orElse(label);
+    Block content = null;
+    for (Item i : dyn.body().items()) if (i instanceof Block c && c.type().equals("content")) content = c;
+    SourceRange header = dyn.header().range();
+    if (forEach.isEmpty() || content == null) return;
+    Value coll = eval.eval(forEach.get().value(), scope);
+    List<Value[]> entries = new ArrayList<>();
+    if (coll instanceof Value.ListValue l) {
+      for (Value v : l.items()) {
+        // a set's key is its value; for_each over a list is only legal as a set
+        entries.add(new Value[] {v, v});
+      }
+    } else if (coll instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) entries.add(new Value[] {new Value.Text(f.key(), f.keyRange()), f.value()});
+    } else if (coll instanceof Value.Null) {
+      return;
+    } else {
+      out.add(new Value.Field(label, header, new Value.Unknown(forEach.get().value().loc().text(), dyn.loc().range())));
+      return;
+    }
+    for (Value[] e : entries) {
+      List<Value.Field> it = List.of(
+          new Value.Field("key", e[0].range(), e[0]),
+          new Value.Field("value", e[1].range(), e[1]));
+      Scope inner = scope.with(iterator, new Value.ObjectValue(it, e[1].range()));
+      out.add(new Value.Field(label, header,
+          new Value.ObjectValue(fields(content.body().items(), eval, inner), content.loc().range())));
+    }
   }
 }

@@ -1,0 +1,436 @@
+package dev.iamscan.terraform;
+
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import dev.iamscan.terraform.HclSyntax.Binary;
+import dev.iamscan.terraform.HclSyntax.Call;
+import dev.iamscan.terraform.HclSyntax.Conditional;
+import dev.iamscan.terraform.HclSyntax.Expr;
+import dev.iamscan.terraform.HclSyntax.ForExpr;
+import dev.iamscan.terraform.HclSyntax.GetAttr;
+import dev.iamscan.terraform.HclSyntax.Index;
+import dev.iamscan.terraform.HclSyntax.Literal;
+import dev.iamscan.terraform.HclSyntax.ObjectCons;
+import dev.iamscan.terraform.HclSyntax.ObjectItem;
+import dev.iamscan.terraform.HclSyntax.Parens;
+import dev.iamscan.terraform.HclSyntax.RelativeTraversal;
+import dev.iamscan.terraform.HclSyntax.Splat;
+import dev.iamscan.terraform.HclSyntax.Step;
+import dev.iamscan.terraform.HclSyntax.Template;
+import dev.iamscan.terraform.HclSyntax.Traversal;
+import dev.iamscan.terraform.HclSyntax.Tuple;
+import dev.iamscan.terraform.HclSyntax.Unary;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evaluates expressions of one module into located model values. Whatever it cannot resolve
+ * becomes {@link Value.Unknown} (with the source text), a {@link Value.Reference} to another block,
+ * or a {@link Value.Conditional}; it never guesses and never returns null.
+ */
+final class TerraformEvaluator {
+  /** Names bound by {@code for} expressions, dynamic block iterators and template variables. */
+  record Scope(Map<String, Value> names) {
+    static final Scope EMPTY = new Scope(Map.of());
+
+    Scope with(String name, Value value) {
+      Map<String, Value> m = new HashMap<>(names);
+      m.put(name, value);
+      return new Scope(Map.copyOf(m));
+    }
+  }
+
+  private static final Set<String> UNBOUND_ROOTS = Set.of("count", "each", "self", "terraform");
+
+  private final Map<String, Value> variables;
+  private final Map<String, Expr> locals;
+  private final Map<String, Value> localValues = new HashMap<>();
+  private final Set<String> evaluatingLocals = new HashSet<>();
+  private final TerraformFunctions functions;
+  /** When set, only these names resolve (templatefile variables): no var, local or references. */
+  private final boolean templateOnly;
+
+  TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files) {
+    this(variables, locals, files, false);
+  }
+
+  private TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files,
+      boolean templateOnly) {
+    this.variables = variables;
+    this.locals = locals;
+    this.functions = new TerraformFunctions(this, files);
+    this.templateOnly = templateOnly;
+  }
+
+  /** An evaluator for a template file, which sees only the variables passed to templatefile. */
+  TerraformEvaluator forTemplate(ModuleFiles files) {
+    return new TerraformEvaluator(Map.of(), Map.of(), files, true);
+  }
+
+  static Value.Unknown unknown(Expr e) {
+    return new Value.Unknown(e.loc().text(), e.loc().range());
+  }
+
+  Value eval(Expr e, Scope scope) {
+    if (e instanceof Literal l) return l.value();
+    if (e instanceof Template t) return template(t, scope);
+    if (e instanceof Traversal t) return traversal(t, scope);
+    if (e instanceof RelativeTraversal r) return applySteps(eval(r.base(), scope), r.steps(), r, scope);
+    if (e instanceof Call c) return functions.call(c, scope);
+    if (e instanceof Tuple t) {
+      List<Value> items = new ArrayList<>(t.items().size());
+      for (Expr item : t.items()) items.add(eval(item, scope));
+      return new Value.ListValue(items, t.loc().range());
+    }
+    if (e instanceof ObjectCons o) return object(o, scope);
+    if (e instanceof Conditional c) return conditional(c, scope);
+    if (e instanceof Binary b) return binary(b, scope);
+    if (e instanceof Unary u) return unary(u, scope);
+    if (e instanceof ForExpr f) return forExpr(f, scope);
+    if (e instanceof Parens p) return eval(p.inner(), scope);
+    return unknown(e);
+  }
+
+  // ---- strings ----
+
+  /** The text of a known scalar, or the JSON text of a known document (an encoded policy). */
+  static Optional<String> asString(Value v) {
+    if (v instanceof Value.ObjectValue || v instanceof Value.ListValue) return JsonTextWriter.write(v);
+    return v.scalar();
+  }
+
+  private Value template(Template t, Scope scope) {
+    if (t.hasDirective()) return unknown(t);
+    List<Object> parts = t.parts();
+    if (parts.size() == 1 && parts.get(0) instanceof Expr only) {
+      // "${x}" alone is x itself, unconverted, as in HCL
+      return eval(only, scope);
+    }
+    StringBuilder sb = new StringBuilder();
+    boolean linesKept = true;
+    for (Object part : parts) {
+      if (part instanceof String s) {
+        sb.append(s);
+      } else {
+        Value v = eval((Expr) part, scope);
+        Optional<String> s = asString(v);
+        if (s.isEmpty()) return unknown(t);
+        if (s.get().indexOf('\n') >= 0) linesKept = false;
+        sb.append(s.get());
+      }
+    }
+    return new Value.Text(sb.toString(), t.contentRange(), t.heredoc() && linesKept);
+  }
+
+  // ---- references ----
+
+  private Value traversal(Traversal t, Scope scope) {
+    String root = t.root();
+    List<Step> steps = t.steps();
+    if (scope.names().containsKey(root)) return applySteps(scope.names().get(root), steps, t, scope);
+    if (templateOnly) return unknown(t);
+    switch (root) {
+      case "var" -> {
+        if (steps.isEmpty() || !(steps.get(0) instanceof GetAttr a)) return unknown(t);
+        Value v = variables.get(a.name());
+        if (v == null) return unknown(t);
+        return applySteps(v, steps.subList(1, steps.size()), t, scope);
+      }
+      case "local" -> {
+        if (steps.isEmpty() || !(steps.get(0) instanceof GetAttr a)) return unknown(t);
+        return applySteps(local(a.name(), t), steps.subList(1, steps.size()), t, scope);
+      }
+      case "path" -> {
+        if (steps.size() == 1 && steps.get(0) instanceof GetAttr a
+            && (a.name().equals("module") || a.name().equals("root"))) {
+          // file() resolves relative paths against the module directory, so "." is exact there
+          return new Value.Text(".", t.loc().range());
+        }
+        return unknown(t);
+      }
+      case "data" -> {
+        return reference("data.", steps, 2, t);
+      }
+      case "module" -> {
+        return reference("module.", steps, 1, t);
+      }
+      default -> {
+        if (UNBOUND_ROOTS.contains(root) || steps.isEmpty() || !(steps.get(0) instanceof GetAttr)) {
+          return unknown(t);
+        }
+        return reference(root + ".", steps, 1, t);
+      }
+    }
+  }
+
+  /** {@code prefix} plus {@code names} attribute steps form the target; the next name is the attribute. */
+  private static Value reference(String prefix, List<Step> steps, int names, Traversal t) {
+    StringBuilder target = new StringBuilder(prefix);
+    int i = 0;
+    for (; i < names; i++) {
+      if (i >= steps.size() || !(steps.get(i) instanceof GetAttr a)) return unknown(t);
+      if (i > 0) target.append('.');
+      target.append(a.name());
+    }
+    while (i < steps.size() && !(steps.get(i) instanceof GetAttr)) i++;
+    String attribute = i < steps.size() ? ((GetAttr) steps.get(i)).name() : null;
+    return new Value.Reference(target.toString(), attribute, t.loc().text(), t.loc().range());
+  }
+
+  private Value local(String name, Expr use) {
+    Value cached = localValues.get(name);
+    if (cached != null) return cached;
+    Expr e = locals.get(name);
+    if (e == null) return unknown(use);
+    if (!evaluatingLocals.add(name)) {
+      // a cycle: Terraform rejects it; we leave the value unknown
+      return unknown(e);
+    }
+    try {
+      Value v = eval(e, Scope.EMPTY);
+      localValues.put(name, v);
+      return v;
+    } finally {
+      evaluatingLocals.remove(name);
+    }
+  }
+
+  private Value applySteps(Value value, List<Step> steps, Expr whole, Scope scope) {
+    Value v = value;
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (v instanceof Value.Reference r) {
+        if (r.attribute() == null && step instanceof GetAttr a) {
+          v = new Value.Reference(r.target(), a.name(), whole.loc().text(), whole.loc().range());
+        } else {
+          v = new Value.Reference(r.target(), r.attribute(), whole.loc().text(), whole.loc().range());
+        }
+        continue;
+      }
+      if (!v.isKnown()) return unknown(whole);
+      if (step instanceof GetAttr a) {
+        if (!(v instanceof Value.ObjectValue o) || !o.has(a.name())) return unknown(whole);
+        v = o.get(a.name()).orElseThrow();
+      } else if (step instanceof Index ix) {
+        Value key = eval(ix.key(), scope);
+        Optional<Value> next = index(v, key);
+        if (next.isEmpty()) return unknown(whole);
+        v = next.get();
+      } else if (step instanceof Splat) {
+        List<Step> rest = steps.subList(i + 1, steps.size());
+        if (v instanceof Value.Null n) return new Value.ListValue(List.of(), n.range());
+        List<Value> items = new ArrayList<>();
+        for (Value item : v.elements()) items.add(applySteps(item, rest, whole, scope));
+        return new Value.ListValue(items, whole.loc().range());
+      }
+    }
+    return v;
+  }
+
+  static Optional<Value> index(Value v, Value key) {
+    if (v instanceof Value.ListValue l && key.scalar().isPresent()) {
+      try {
+        int i = new BigDecimal(key.scalar().get()).intValueExact();
+        return i >= 0 && i < l.items().size() ? Optional.of(l.items().get(i)) : Optional.empty();
+      } catch (ArithmeticException | NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    if (v instanceof Value.ObjectValue o && key.scalar().isPresent()) return o.get(key.scalar().get());
+    return Optional.empty();
+  }
+
+  // ---- collections ----
+
+  private Value object(ObjectCons o, Scope scope) {
+    List<Value.Field> fields = new ArrayList<>(o.items().size());
+    for (ObjectItem item : o.items()) {
+      String key;
+      Expr k = item.key();
+      if (k instanceof Traversal t && t.steps().isEmpty()) {
+        key = t.root(); // a bare name is a literal key
+      } else {
+        Optional<String> s = eval(k instanceof Parens p ? p.inner() : k, scope).scalar();
+        if (s.isEmpty()) return unknown(o); // a computed key we cannot know hides the whole object
+        key = s.get();
+      }
+      fields.add(new Value.Field(key, k.loc().range(), eval(item.value(), scope)));
+    }
+    return new Value.ObjectValue(dedupe(fields), o.loc().range());
+  }
+
+  /** Later keys win, as in Terraform object constructors and merge(). */
+  static List<Value.Field> dedupe(List<Value.Field> fields) {
+    Map<String, Value.Field> m = new LinkedHashMap<>();
+    for (Value.Field f : fields) {
+      m.remove(f.key());
+      m.put(f.key(), f);
+    }
+    return m.size() == fields.size() ? fields : new ArrayList<>(m.values());
+  }
+
+  private Value forExpr(ForExpr f, Scope scope) {
+    Value coll = eval(f.collection(), scope);
+    if (!coll.isKnown()) return unknown(f);
+    List<Value[]> pairs = new ArrayList<>();
+    if (coll instanceof Value.ListValue l) {
+      for (int i = 0; i < l.items().size(); i++) {
+        Value item = l.items().get(i);
+        pairs.add(new Value[] {new Value.Num(Integer.toString(i), item.range()), item});
+      }
+    } else if (coll instanceof Value.ObjectValue o) {
+      for (Value.Field fl : o.fields()) pairs.add(new Value[] {new Value.Text(fl.key(), fl.keyRange()), fl.value()});
+    } else {
+      return unknown(f);
+    }
+    List<Value> items = new ArrayList<>();
+    Map<String, List<Value>> grouped = new LinkedHashMap<>();
+    Map<String, Value.Field> objectFields = new LinkedHashMap<>();
+    for (Value[] pair : pairs) {
+      Scope inner = scope.with(f.valueVar(), pair[1]);
+      if (f.keyVar() != null) inner = inner.with(f.keyVar(), pair[0]);
+      if (f.condition() != null) {
+        Value c = eval(f.condition(), inner);
+        if (!(c instanceof Value.Bool b)) return unknown(f);
+        if (!b.value()) continue;
+      }
+      Value value = eval(f.valueExpr(), inner);
+      if (f.keyExpr() == null) {
+        items.add(value);
+      } else {
+        Optional<String> key = eval(f.keyExpr(), inner).scalar();
+        if (key.isEmpty()) return unknown(f);
+        if (f.grouping()) grouped.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(value);
+        else objectFields.put(key.get(), new Value.Field(key.get(), f.keyExpr().loc().range(), value));
+      }
+    }
+    SourceRange range = f.loc().range();
+    if (f.keyExpr() == null) return new Value.ListValue(items, range);
+    if (f.grouping()) {
+      List<Value.Field> fields = new ArrayList<>();
+      grouped.forEach((k, v) -> fields.add(new Value.Field(k, f.keyExpr().loc().range(), new Value.ListValue(v, range))));
+      return new Value.ObjectValue(fields, range);
+    }
+    return new Value.ObjectValue(new ArrayList<>(objectFields.values()), range);
+  }
+
+  // ---- operators ----
+
+  private Value conditional(Conditional c, Scope scope) {
+    Value cond = eval(c.condition(), scope);
+    Optional<Boolean> b = truth(cond);
+    if (b.isPresent()) return eval(b.get() ? c.whenTrue() : c.whenFalse(), scope);
+    return new Value.Conditional(c.condition().loc().text(), eval(c.whenTrue(), scope),
+        eval(c.whenFalse(), scope), c.loc().range());
+  }
+
+  static Optional<Boolean> truth(Value v) {
+    if (v instanceof Value.Bool b) return Optional.of(b.value());
+    if (v instanceof Value.Text t && (t.value().equals("true") || t.value().equals("false"))) {
+      return Optional.of(Boolean.parseBoolean(t.value()));
+    }
+    return Optional.empty();
+  }
+
+  private Value unary(Unary u, Scope scope) {
+    Value v = eval(u.operand(), scope);
+    SourceRange r = u.loc().range();
+    if (u.op().equals("!")) {
+      return truth(v).<Value>map(b -> new Value.Bool(!b, r)).orElseGet(() -> unknown(u));
+    }
+    Optional<BigDecimal> n = number(v);
+    return n.<Value>map(d -> new Value.Num(d.negate().toPlainString(), r)).orElseGet(() -> unknown(u));
+  }
+
+  static Optional<BigDecimal> number(Value v) {
+    if (!(v instanceof Value.Num) && !(v instanceof Value.Text)) return Optional.empty();
+    try {
+      return Optional.of(new BigDecimal(v.scalar().orElseThrow()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Value binary(Binary b, Scope scope) {
+    Value l = eval(b.left(), scope);
+    Value r = eval(b.right(), scope);
+    SourceRange range = b.loc().range();
+    switch (b.op()) {
+      case "==", "!=" -> {
+        Optional<Boolean> eq = equal(l, r);
+        if (eq.isEmpty()) return unknown(b);
+        return new Value.Bool(eq.get() == b.op().equals("=="), range);
+      }
+      case "&&", "||" -> {
+        Optional<Boolean> x = truth(l);
+        Optional<Boolean> y = truth(r);
+        if (x.isEmpty() || y.isEmpty()) return unknown(b);
+        return new Value.Bool(b.op().equals("&&") ? x.get() && y.get() : x.get() || y.get(), range);
+      }
+      default -> {
+        Optional<BigDecimal> x = number(l);
+        Optional<BigDecimal> y = number(r);
+        if (x.isEmpty() || y.isEmpty()) return unknown(b);
+        BigDecimal p = x.get();
+        BigDecimal q = y.get();
+        try {
+          return switch (b.op()) {
+            case "+" -> new Value.Num(p.add(q).toPlainString(), range);
+            case "-" -> new Value.Num(p.subtract(q).toPlainString(), range);
+            case "*" -> new Value.Num(p.multiply(q).toPlainString(), range);
+            case "/" -> new Value.Num(p.divide(q, java.math.MathContext.DECIMAL64).stripTrailingZeros().toPlainString(), range);
+            case "%" -> new Value.Num(p.remainder(q).toPlainString(), range);
+            case "<" -> new Value.Bool(p.compareTo(q) < 0, range);
+            case ">" -> new Value.Bool(p.compareTo(q) > 0, range);
+            case "<=" -> new Value.Bool(p.compareTo(q) <= 0, range);
+            case ">=" -> new Value.Bool(p.compareTo(q) >= 0, range);
+            default -> unknown(b);
+          };
+        } catch (ArithmeticException e) {
+          return unknown(b);
+        }
+      }
+    }
+  }
+
+  /** Equality of two known values; empty when either side is not fully known. */
+  static Optional<Boolean> equal(Value a, Value b) {
+    if (!a.isKnown() || !b.isKnown()) return Optional.empty();
+    if (a instanceof Value.Null || b instanceof Value.Null) {
+      return Optional.of(a instanceof Value.Null && b instanceof Value.Null);
+    }
+    if (a instanceof Value.Num && b instanceof Value.Num) {
+      return Optional.of(number(a).orElseThrow().compareTo(number(b).orElseThrow()) == 0);
+    }
+    if (a.scalar().isPresent() && b.scalar().isPresent()) {
+      return Optional.of(a.getClass() == b.getClass() && a.scalar().get().equals(b.scalar().get()));
+    }
+    if (a instanceof Value.ListValue x && b instanceof Value.ListValue y) {
+      if (x.items().size() != y.items().size()) return Optional.of(false);
+      for (int i = 0; i < x.items().size(); i++) {
+        Optional<Boolean> e = equal(x.items().get(i), y.items().get(i));
+        if (e.isEmpty() || !e.get()) return e;
+      }
+      return Optional.of(true);
+    }
+    if (a instanceof Value.ObjectValue x && b instanceof Value.ObjectValue y) {
+      if (x.size() != y.size()) return Optional.of(false);
+      for (Value.Field f : x.fields()) {
+        Optional<Value> other = y.get(f.key());
+        if (other.isEmpty()) return Optional.of(false);
+        Optional<Boolean> e = equal(f.value(), other.get());
+        if (e.isEmpty() || !e.get()) return e;
+      }
+      return Optional.of(true);
+    }
+    return Optional.of(false);
+  }
+
+}

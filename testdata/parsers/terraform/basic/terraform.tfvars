@@ -1,0 +1,2 @@
+env        = "prod"
+create_key = true
