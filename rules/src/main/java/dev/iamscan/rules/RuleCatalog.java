@@ -6,7 +6,11 @@ import java.util.Optional;
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
   private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule());
+      new dev.iamscan.rules.iam.FullAdminStatementRule(),
+      new dev.iamscan.rules.iam.UserAttachedPolicyRule(),
+      new dev.iamscan.rules.iam.RootAccessKeyRule(),
+      new dev.iamscan.rules.iam.HardcodedCredentialsRule(),
+      new dev.iamscan.rules.iam.LongLivedAccessKeyRule());
 
   private RuleCatalog() {}
 
