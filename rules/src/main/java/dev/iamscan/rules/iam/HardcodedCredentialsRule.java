@@ -100,10 +100,10 @@ public final class HardcodedCredentialsRule implements Rule {
     for (Resource r : context.model().resources()) {
       boolean provider = r.kind().equals("provider");
       Walk walk = new Walk(r, provider, sink, reported);
-      for (Value.Field f : r.body().fields()) walk.value(f.value(), f.key(), f.key(), f);
+      walk.object(r.body(), "", null);
       if (r.format() == Format.CLOUDFORMATION) {
         // Metadata (AWS::CloudFormation::Authentication, AWS::CloudFormation::Init) is code too.
-        for (Value.Field f : r.attributes().fields()) walk.value(f.value(), f.key(), f.key(), f);
+        walk.object(r.attributes(), "", null);
       }
     }
   }
@@ -131,6 +131,9 @@ public final class HardcodedCredentialsRule implements Rule {
         object(o, path, top);
       } else if (v instanceof Value.Unknown u) {
         base64encodeLiteral(u.expression()).ifPresent(s -> scan(s, false, u.range(), name, path, top));
+        // The literal parts of an unresolved expression (a Sub template, an interpolation) are
+        // certain; only the shape and script detectors apply, never the name alone.
+        scan(u.expression(), false, u.range(), null, path, top);
       }
     }
 
@@ -139,7 +142,7 @@ public final class HardcodedCredentialsRule implements Rule {
      * definitions, {@code Environment: [{Name: ..., Value: ...}]}, an SSM parameter's name and
      * value) give the value its name.
      */
-    private void object(Value.ObjectValue o, String path, Value.Field top) {
+    void object(Value.ObjectValue o, String path, Value.Field top) {
       Optional<String> pairName = pairKey(o, "name", "Name", "key", "Key", "ParameterKey");
       for (Value.Field f : o.fields()) {
         String childPath = path.isEmpty() ? f.key() : path + "." + f.key();
