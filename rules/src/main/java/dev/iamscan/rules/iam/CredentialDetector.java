@@ -22,7 +22,7 @@ final class CredentialDetector {
     SESSION_TOKEN("an AWS session token", Severity.CRITICAL),
     PASSWORD("a password", Severity.CRITICAL),
     SECRET("a secret", Severity.CRITICAL),
-    CREDENTIALS_FILE("a static AWS credentials file written onto the machine", Severity.MEDIUM);
+    CREDENTIALS_FILE("a static AWS credentials file", Severity.MEDIUM);
 
     final String description;
     final Severity severity;

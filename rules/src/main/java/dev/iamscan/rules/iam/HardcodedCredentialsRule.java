@@ -202,7 +202,7 @@ public final class HardcodedCredentialsRule implements Rule {
       if (!reported.add(key)) return;
       String named = h.name() == null || h.name().equals(lastSegment(path)) ? "" : " (as " + h.name() + ")";
       String message = h.kind() == CredentialDetector.Kind.CREDENTIALS_FILE
-          ? "%s writes %s in %s: %s".formatted(resource.displayName(), h.kind().description, path, masked)
+          ? "%s writes %s onto the machine in %s: %s".formatted(resource.displayName(), h.kind().description, path, masked)
           : "%s has %s written as a literal in %s%s: %s".formatted(resource.displayName(), h.kind().description,
               path, named, masked);
       String evidence = h.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + masked;
