@@ -80,3 +80,22 @@ resource "aws_iam_role_policy" "reader" {
     Statement = [{ Effect = "Allow", Action = ["ec2:Describe*", "s3:GetObject"], Resource = "*" }]
   })
 }
+
+# Self-service: a group whose members manage only their own keys and password.
+# ok: IAM008
+resource "aws_iam_group" "self_service" {
+  name = "self-service"
+}
+
+data "aws_iam_policy_document" "self_service" {
+  statement {
+    sid       = "ManageOwnAccessKeys"
+    actions   = ["iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:UpdateLoginProfile"]
+    resources = ["arn:aws:iam::*:user/$${aws:username}"]
+  }
+}
+
+resource "aws_iam_group_policy" "self_service" {
+  group  = aws_iam_group.self_service.name
+  policy = data.aws_iam_policy_document.self_service.json
+}

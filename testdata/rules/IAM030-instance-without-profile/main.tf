@@ -118,3 +118,29 @@ resource "aws_iam_instance_profile" "web" {
   name = "web"
   role = "web"
 }
+
+# A node group that prefers its own template through try(): EKS gives those instances their role.
+# ok: IAM030
+resource "aws_launch_template" "node_group_via_try" {
+  name_prefix = "nodes-"
+}
+
+variable "launch_template_id" {
+  type    = string
+  default = null
+}
+
+resource "aws_eks_node_group" "via_try" {
+  cluster_name  = "main"
+  node_role_arn = "arn:aws:iam::123456789012:role/nodes"
+  subnet_ids    = ["subnet-1"]
+  launch_template {
+    id      = try(aws_launch_template.node_group_via_try.id, var.launch_template_id)
+    version = "$Latest"
+  }
+  scaling_config {
+    desired_size = 1
+    max_size     = 1
+    min_size     = 1
+  }
+}

@@ -185,7 +185,29 @@ public final class InstanceWithoutProfileRule implements Rule {
         for (Value.Reference ref : refs) {
           model.resolve(user, ref).filter(InstanceWithoutProfileRule::isLaunchTemplate).ifPresent(out::add);
         }
+        // try(aws_launch_template.this[0].id, var.launch_template_id) stays unresolved, but still
+        // names the template it prefers.
+        for (String address : mentionedLaunchTemplates(user.body(), 0)) {
+          model.lookup(user.scope(), address).filter(InstanceWithoutProfileRule::isLaunchTemplate).ifPresent(out::add);
+        }
       }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern LAUNCH_TEMPLATE_ADDRESS =
+      java.util.regex.Pattern.compile("\\baws_launch_template\\.([A-Za-z_][A-Za-z0-9_-]*)");
+
+  private static Set<String> mentionedLaunchTemplates(Value v, int depth) {
+    Set<String> out = new HashSet<>();
+    if (depth > 16) return out;
+    if (v instanceof Value.Unknown u) {
+      java.util.regex.Matcher m = LAUNCH_TEMPLATE_ADDRESS.matcher(u.expression());
+      while (m.find()) out.add("aws_launch_template." + m.group(1));
+    } else if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) out.addAll(mentionedLaunchTemplates(f.value(), depth + 1));
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) out.addAll(mentionedLaunchTemplates(i, depth + 1));
     }
     return out;
   }

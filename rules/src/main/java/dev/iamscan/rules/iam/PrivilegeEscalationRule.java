@@ -114,11 +114,23 @@ public final class PrivilegeEscalationRule implements Rule {
     return Optional.of(used);
   }
 
-  /** An Allow statement covering the action, on any resource. */
+  /** An Allow statement covering the action, on any resource but the caller's own user. */
   static boolean allows(PolicyStatement s, String action) {
     if (!s.allows()) return false;
     if (!s.resources().present() && !s.notResource()) return false;
+    if (onlySelf(s)) return false;
     return covers(s, action);
+  }
+
+  /**
+   * Resources written only with the caller's own identity ({@code user/${aws:username}}): managing
+   * one's own keys or password is the self-service pattern AWS documents, not escalation to another
+   * identity.
+   */
+  private static boolean onlySelf(PolicyStatement s) {
+    if (s.notResource() || s.resources().hasUnknown() || s.resources().known().isEmpty()) return false;
+    return s.resources().known().stream().map(LocatedString::value)
+        .allMatch(r -> r.contains("${aws:username}") || r.contains("${aws:userid}"));
   }
 
   /** A Deny without condition covering the action on every resource. */
