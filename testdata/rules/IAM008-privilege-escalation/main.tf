@@ -99,3 +99,26 @@ resource "aws_iam_group_policy" "self_service" {
   group  = aws_iam_group.self_service.name
   policy = data.aws_iam_policy_document.self_service.json
 }
+
+# Passing one named role to the instances it launches is what the grant is for.
+# ok: IAM008
+resource "aws_iam_role" "launcher" {
+  name               = "launcher"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy" "launcher" {
+  role = aws_iam_role.launcher.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "iam:PassRole", Resource = aws_iam_role.builder_node.arn },
+      { Effect = "Allow", Action = "ec2:RunInstances", Resource = "arn:aws:ec2:*:123456789012:instance/*" },
+    ]
+  })
+}
+
+resource "aws_iam_role" "builder_node" {
+  name               = "builder-node"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}

@@ -82,7 +82,7 @@ public final class PolicyReader {
   /** Strings that contain an unresolved part become unknown values at the same place. */
   private static Value withHoles(Value v) {
     if (v instanceof Value.Text t && t.value().indexOf(Value.Unknown.HOLE) >= 0) {
-      return new Value.Unknown(t.value().replace(String.valueOf(Value.Unknown.HOLE), "${...}"), t.range());
+      return new Value.Unknown(t.value().replace(String.valueOf(Value.Unknown.HOLE), "${...}"), t.range(), t);
     }
     if (v instanceof Value.ListValue l) {
       return new Value.ListValue(l.items().stream().map(PolicyReader::withHoles).toList(), l.range());
@@ -347,13 +347,22 @@ public final class PolicyReader {
     Optional<Value.Field> f = o.field(key);
     if (f.isEmpty()) return StringSet.absent(fallback);
     List<LocatedString> known = new ArrayList<>();
+    List<LocatedString> partial = new ArrayList<>();
     boolean unknown = false;
+    boolean opaque = false;
     for (Value v : flatten(f.get().value())) {
       Optional<String> s = v.scalar();
-      if (s.isPresent()) known.add(new LocatedString(s.get(), v.range()));
-      else if (!(v instanceof Value.Null)) unknown = true;
+      if (s.isPresent()) {
+        known.add(new LocatedString(s.get(), v.range()));
+      } else if (v instanceof Value.Unknown u && u.partial() != null) {
+        partial.add(new LocatedString(u.partial().value(), v.range()));
+        unknown = true;
+      } else if (!(v instanceof Value.Null)) {
+        unknown = true;
+        opaque = true;
+      }
     }
-    return new StringSet(true, known, unknown, f.get().range());
+    return new StringSet(true, known, unknown, f.get().range(), partial, opaque);
   }
 
   /** List items, nested lists and both branches of conditionals, as one flat list. */

@@ -4,6 +4,7 @@ import dev.iamscan.model.SourceRange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The values of a statement element such as {@code Action} or {@code Resource}: those known, and
@@ -11,10 +12,30 @@ import java.util.Optional;
  *
  * @param present whether the element was written at all
  * @param range where the element was written (its key), or the statement when absent
+ * @param partial unresolved values that are string templates, with each unresolved part written as
+ *     {@code Value.Unknown.HOLE} (such as {@code arn:<hole>:iam::<hole>:user/${aws:username}}); they
+ *     count in {@code hasUnknown} too
+ * @param opaque some value is entirely unknown (not even a template)
  */
-public record StringSet(boolean present, List<LocatedString> known, boolean hasUnknown, SourceRange range) {
+public record StringSet(boolean present, List<LocatedString> known, boolean hasUnknown, SourceRange range,
+    List<LocatedString> partial, boolean opaque) {
   public StringSet {
     known = List.copyOf(known);
+    partial = List.copyOf(partial);
+  }
+
+  public StringSet(boolean present, List<LocatedString> known, boolean hasUnknown, SourceRange range) {
+    this(present, known, hasUnknown, range, List.of(), hasUnknown);
+  }
+
+  /**
+   * Whether every value, known or a template with unresolved parts, satisfies {@code test}: false
+   * when there is no value or some value is entirely unknown.
+   */
+  public boolean allTexts(Predicate<String> test) {
+    if (opaque || (known.isEmpty() && partial.isEmpty())) return false;
+    return known.stream().map(LocatedString::value).allMatch(test)
+        && partial.stream().map(LocatedString::value).allMatch(test);
   }
 
   public static StringSet absent(SourceRange range) {

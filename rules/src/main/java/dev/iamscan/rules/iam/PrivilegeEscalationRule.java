@@ -118,8 +118,20 @@ public final class PrivilegeEscalationRule implements Rule {
   static boolean allows(PolicyStatement s, String action) {
     if (!s.allows()) return false;
     if (!s.resources().present() && !s.notResource()) return false;
-    if (onlySelf(s)) return false;
+    if (onlySelf(s) || onlyNamedResources(s)) return false;
     return covers(s, action);
+  }
+
+  /**
+   * Every resource is a named one (a specific role ARN, a reference to a role of the scan, an
+   * unresolved value): passing that one role, or acting on that one user, escalates only as far as
+   * that resource reaches, which the scan cannot tell. The escalation methods need a wildcard
+   * resource ({@code *}, {@code role/*}) or NotResource.
+   */
+  private static boolean onlyNamedResources(PolicyStatement s) {
+    if (s.notResource()) return false;
+    return s.resources().known().stream().noneMatch(r -> r.value().contains("*"))
+        && s.resources().partial().stream().noneMatch(r -> r.value().contains("*"));
   }
 
   /**
@@ -128,9 +140,8 @@ public final class PrivilegeEscalationRule implements Rule {
    * identity.
    */
   private static boolean onlySelf(PolicyStatement s) {
-    if (s.notResource() || s.resources().hasUnknown() || s.resources().known().isEmpty()) return false;
-    return s.resources().known().stream().map(LocatedString::value)
-        .allMatch(r -> r.contains("${aws:username}") || r.contains("${aws:userid}"));
+    if (s.notResource()) return false;
+    return s.resources().allTexts(r -> r.contains("${aws:username}") || r.contains("${aws:userid}"));
   }
 
   /** A Deny without condition covering the action on every resource. */
