@@ -92,7 +92,12 @@ public final class Scanner {
     Set<ScanUnit> units = new LinkedHashSet<>();
     Set<Path> seenPaths = new java.util.HashSet<>();
     for (ScanRoot root : roots) {
-      for (ScanUnit u : discovery.discover(root)) {
+      List<ScanUnit> found = discovery.discover(root);
+      // A file named on the command line and then ignored would look like a clean result.
+      if (found.isEmpty() && Files.isRegularFile(root.requested())) {
+        warnings.accept(root.requested() + " is neither Terraform nor a JSON/YAML template; not scanned");
+      }
+      for (ScanUnit u : found) {
         if (seenPaths.add(u.path())) units.add(u);
       }
     }
@@ -106,7 +111,12 @@ public final class Scanner {
     int i = 0;
     for (ScanUnit unit : units) {
       ParseResult r = results.get(i++);
-      if (r == null) continue;
+      if (r == null) {
+        if (unit.path().equals(unit.root().requested())) {
+          warnings.accept(unit.path() + " is not a CloudFormation template; not scanned");
+        }
+        continue;
+      }
       resources.addAll(r.resources());
       diagnostics.addAll(r.diagnostics());
       files.addAll(r.files());

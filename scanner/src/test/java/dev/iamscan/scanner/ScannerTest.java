@@ -223,6 +223,19 @@ class ScannerTest {
   }
 
   @Test
+  void namedFilesThatAreNotScannedAreWarnedAbout() throws IOException {
+    Path readme = write(cwd.resolve("README.md"), "# hi\n");
+    Path other = write(cwd.resolve("config.yaml"), "key: value\n");
+    Path skippedQuietly = write(cwd.resolve("dir/other.yaml"), "key: value\n");
+
+    ScanResult r = scan(readme, other, skippedQuietly.getParent());
+
+    assertEquals(List.of(), r.findings());
+    assertEquals(List.of(readme + " is neither Terraform nor a JSON/YAML template; not scanned",
+        other + " is not a CloudFormation template; not scanned"), warnings);
+  }
+
+  @Test
   void aMissingPathIsReported() {
     assertThrows(NoSuchFileException.class, () -> scan(cwd.resolve("nope")));
   }

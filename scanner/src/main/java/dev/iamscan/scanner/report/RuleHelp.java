@@ -28,20 +28,35 @@ public final class RuleHelp {
     return text.endsWith(".") ? text : text + ".";
   }
 
-  /** The first line after a "How to fix" heading, or a pointer to the rule's page. */
+  /**
+   * One line saying how to fix: the first sentence of a paragraph that starts with "How to fix:"
+   * (bold or not), else the first line under a "How to fix" heading, else a pointer to the rule's page.
+   */
   public static String fix(RuleMetadata rule) {
-    boolean inFix = false;
+    boolean underHeading = false;
     for (String line : lines(rule)) {
       String t = line.strip();
+      String lower = t.toLowerCase(Locale.ROOT);
       if (t.startsWith("#")) {
-        inFix = t.toLowerCase(Locale.ROOT).contains("how to fix") || t.toLowerCase(Locale.ROOT).contains("remediation");
+        underHeading = lower.contains("how to fix") || lower.contains("remediation");
         continue;
       }
-      if (inFix && !t.isEmpty() && !t.startsWith("```")) {
-        return plain(t.replaceFirst("^([-*+]|\\d+\\.)\\s+", ""));
+      String inline = plain(t).replaceFirst("^(?i)(how to fix|remediation)\\s*:\\s*", "");
+      if (inline.length() < plain(t).length() && !inline.isBlank()) return capitalise(firstSentence(inline));
+      if (underHeading && !t.isEmpty() && !t.startsWith("```")) {
+        return capitalise(firstSentence(plain(t.replaceFirst("^([-*+]|\\d+\\.)\\s+", ""))));
       }
     }
     return "See " + helpUri(rule);
+  }
+
+  private static String firstSentence(String s) {
+    int end = s.indexOf(". ");
+    return end < 0 ? s : s.substring(0, end + 1);
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** The help as plain text: headings and inline code marks removed. */
