@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Discovers inputs under the scan roots, parses them in parallel, runs the rules over one model of
@@ -51,9 +52,17 @@ public final class Scanner {
   private final List<Rule> rules;
   private final int threads;
   private final Consumer<String> warnings;
+  /** The directories a Terraform module calls through local sources; tells roots from called modules. */
+  private final Function<Path, Set<Path>> localModuleCalls;
 
   public Scanner(TerraformSource terraform, CloudFormationSource cloudFormation, List<Rule> rules,
       int threads, Consumer<String> warnings) {
+    this(terraform, cloudFormation, rules, threads, warnings, dir -> Set.of());
+  }
+
+  public Scanner(TerraformSource terraform, CloudFormationSource cloudFormation, List<Rule> rules,
+      int threads, Consumer<String> warnings, Function<Path, Set<Path>> localModuleCalls) {
+    this.localModuleCalls = localModuleCalls;
     this.terraform = terraform;
     this.cloudFormation = cloudFormation;
     this.rules = List.copyOf(rules);
@@ -65,7 +74,8 @@ public final class Scanner {
   public static Scanner withDefaults(List<Rule> rules, Consumer<String> warnings) {
     TerraformModuleParser tf = new TerraformModuleParser();
     CloudFormationParser cfn = new CloudFormationParser();
-    return new Scanner(tf::parse, cfn::parse, rules, Runtime.getRuntime().availableProcessors(), warnings);
+    return new Scanner(tf::parse, cfn::parse, rules, Runtime.getRuntime().availableProcessors(), warnings,
+        tf::localCalls);
   }
 
   public static List<Rule> allRules() {
@@ -102,6 +112,7 @@ public final class Scanner {
       }
     }
 
+    units = new LinkedHashSet<>(ModuleRoots.select(new ArrayList<>(units), localModuleCalls));
     List<ParseResult> results = parseAll(new ArrayList<>(units), request.varFiles());
 
     List<Resource> resources = new ArrayList<>();
@@ -132,8 +143,11 @@ public final class Scanner {
       List<Diagnostic> ruleFailures = Collections.synchronizedList(new ArrayList<>());
       for (Rule rule : rules) guarded.add(new GuardedRule(rule, ruleFailures));
       findings = new RuleEngine(guarded).run(ScanContext.of(new ResourceModel(resources)));
+      findings = ModuleChains.annotate(findings, resources);
       diagnostics.addAll(ruleFailures);
     }
+    // a module called from two roots reports its own problems once
+    diagnostics = new ArrayList<>(new LinkedHashSet<>(diagnostics));
     diagnostics.sort(DIAGNOSTIC_ORDER);
     Set<String> filesWithErrors = new TreeSet<>();
     for (Diagnostic d : diagnostics) {
