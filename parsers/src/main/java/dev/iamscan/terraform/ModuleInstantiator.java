@@ -60,6 +60,7 @@ final class ModuleInstantiator {
   private final Set<ModuleFiles> allFiles = new LinkedHashSet<>();
   private Map<String, Path> initialised;
   private int instances;
+  private Map<String, Value> overrides = Map.of();
   private boolean budgetReported;
 
   ModuleInstantiator(TerraformModuleParser parser, ModuleFiles rootFiles, Path scanRoot) {
@@ -90,11 +91,12 @@ final class ModuleInstantiator {
   }
 
   /** Every resource of the root module and of the module instances it calls. */
-  List<Resource> root(List<Path> varFiles) {
+  List<Resource> root(List<Path> varFiles, Map<String, Value> overrides) {
     Loaded root = load(rootDir, rootFiles);
     if (root == null) return List.of();
     List<Path> stack = new ArrayList<>();
     stack.add(real(rootDir));
+    this.overrides = overrides;
     return instantiate(root, rootFiles.relative(rootDir), List.of(), null, varFiles, stack).resources;
   }
 
@@ -226,6 +228,9 @@ final class ModuleInstantiator {
       if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, variables, constants, m.files());
       else m.files().add(Diagnostic.error(m.files().relative(p), 1, 1, "variable file not found"));
     }
+    overrides.forEach((k, v) -> {
+      if (declared.contains(k)) variables.put(k, v);
+    });
   }
 
   /** The module calls of one instance, evaluated on first use so that calls may use each other's outputs. */

@@ -53,11 +53,19 @@ public final class TerraformModuleParser {
    *     {@code terraform.tfvars} and {@code *.auto.tfvars}
    */
   public ParseResult parse(Path moduleDir, Path scanRoot, List<Path> varFiles) {
+    return parse(moduleDir, scanRoot, varFiles, Map.of());
+  }
+
+  /**
+   * As {@link #parse(Path, Path, List)}, with root variable values that win over every variable
+   * file: the values a plan was made with.
+   */
+  public ParseResult parse(Path moduleDir, Path scanRoot, List<Path> varFiles, Map<String, Value> variables) {
     ModuleFiles files = new ModuleFiles(moduleDir, scanRoot);
     ModuleInstantiator modules = new ModuleInstantiator(this, files, scanRoot);
     List<Resource> resources;
     try {
-      resources = modules.root(varFiles == null ? List.of() : varFiles);
+      resources = modules.root(varFiles == null ? List.of() : varFiles, variables);
     } catch (RuntimeException | StackOverflowError e) {
       // a defect of ours must not hide the module: report it as not scanned
       files.add(Diagnostic.error(files.relative(moduleDir), 1, 1,
