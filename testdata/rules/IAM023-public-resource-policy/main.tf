@@ -1,0 +1,126 @@
+# Fixtures for IAM023: public resource policies other than bucket policies, in Terraform.
+
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_sqs_queue_policy" "jobs" {
+  queue_url = aws_sqs_queue.jobs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "AnyoneSends"
+        Effect = "Allow"
+        # expect: IAM023
+        Principal = "*"
+        Action    = "sqs:SendMessage"
+        Resource  = aws_sqs_queue.jobs.arn
+      },
+      {
+        Sid    = "FromTopic"
+        Effect = "Allow"
+        # ok: IAM023
+        Principal = "*"
+        Action    = "sqs:SendMessage"
+        Resource  = aws_sqs_queue.jobs.arn
+        Condition = { ArnEquals = { "aws:SourceArn" = "arn:aws:sns:us-east-1:123456789012:events" } }
+      },
+    ]
+  })
+}
+
+resource "aws_sns_topic" "events" {
+  name = "events"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM023
+      Principal = { AWS = ["*"] }
+      Action    = ["SNS:Subscribe", "SNS:GetTopicAttributes"]
+      Resource  = "*"
+    }]
+  })
+}
+
+data "aws_caller_identity" "current" {}
+
+resource "aws_kms_key" "main" {
+  description = "main"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "RootAccount"
+        Effect = "Allow"
+        # ok: IAM023
+        Principal = { AWS = "arn:aws:iam::123456789012:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      },
+      {
+        Sid    = "Everyone"
+        Effect = "Allow"
+        # expect: IAM023
+        Principal = { AWS = "*" }
+        Action    = "kms:Decrypt"
+        Resource  = "*"
+      },
+      {
+        Sid    = "SameAccountOnly"
+        Effect = "Allow"
+        # ok: IAM023
+        Principal = { AWS = "*" }
+        Action    = ["kms:Encrypt", "kms:Decrypt"]
+        Resource  = "*"
+        Condition = { StringEquals = { "kms:CallerAccount" = "123456789012" } }
+      },
+    ]
+  })
+}
+
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}
+
+data "aws_iam_policy_document" "ecr" {
+  statement {
+    sid     = "Pull"
+    actions = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+    principals {
+      type = "*"
+      # expect: IAM023
+      identifiers = ["*"]
+    }
+  }
+  statement {
+    sid     = "DenyOutsideOrg"
+    effect  = "Deny"
+    actions = ["ecr:*"]
+    principals {
+      type = "*"
+      # ok: IAM023
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_ecr_repository_policy" "app" {
+  repository = aws_ecr_repository.app.name
+  policy     = data.aws_iam_policy_document.ecr.json
+}
+
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-12345678"
+  service_name = "com.amazonaws.us-east-1.s3"
+  policy = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM023
+      Principal = "*"
+      Action    = "*"
+      Resource  = "*"
+    }]
+  })
+}
