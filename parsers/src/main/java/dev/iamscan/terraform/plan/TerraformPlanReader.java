@@ -87,6 +87,11 @@ public final class TerraformPlanReader {
     List<Resource> resources = new ArrayList<>();
     List<String> files = new ArrayList<>();
     files.add(rel);
+    if (configDir != null && !configDir.toAbsolutePath().normalize().startsWith(scanRoot.toAbsolutePath().normalize())) {
+      diagnostics.add(Diagnostic.warning(rel, 1, 1, "the configuration of this plan (" + configDir
+          + ") lies outside the scanned directory; findings point at the plan instead"));
+      configDir = null;
+    }
     if (configDir != null) {
       Map<String, Value> variables = new LinkedHashMap<>();
       plan.object("variables").ifPresent(vars -> {
