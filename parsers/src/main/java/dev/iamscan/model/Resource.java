@@ -1,6 +1,8 @@
 package dev.iamscan.model;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One block of a Terraform module or one entry of a CloudFormation template's {@code Resources}.
@@ -16,6 +18,9 @@ import java.util.Objects;
  * @param attributes CloudFormation entry attributes besides Properties ({@code Metadata},
  *     {@code Condition}, ...) or Terraform meta-arguments; may be empty
  * @param range the block header or the logical id key, to the end of the block
+ * @param moduleCalls the Terraform {@code module} calls that created this instance, outermost first;
+ *     empty for a root module and for CloudFormation. A module instance has its own {@code scope}
+ *     ({@code modules/bucket#module.site.module.bucket}) so that references resolve inside it.
  */
 public record Resource(
     Format format,
@@ -25,9 +30,11 @@ public record Resource(
     String scope,
     Value.ObjectValue body,
     Value.ObjectValue attributes,
-    SourceRange range) {
+    SourceRange range,
+    List<ModuleCall> moduleCalls) {
 
   public Resource {
+    moduleCalls = moduleCalls == null ? List.of() : List.copyOf(moduleCalls);
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(type, "type");
@@ -36,6 +43,25 @@ public record Resource(
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(attributes, "attributes");
     Objects.requireNonNull(range, "range");
+  }
+
+  /** A resource of a root module or a template. */
+  public Resource(Format format, String kind, String type, String name, String scope, Value.ObjectValue body,
+      Value.ObjectValue attributes, SourceRange range) {
+    this(format, kind, type, name, scope, body, attributes, range, List.of());
+  }
+
+  /** The same resource in another scope with another call chain (module instances, relocation). */
+  public Resource withModule(String newScope, List<ModuleCall> calls) {
+    return new Resource(format, kind, type, name, newScope, body, attributes, range, calls);
+  }
+
+  /**
+   * The calls that lead here without instance keys, {@code module.site.module.bucket}; empty for a
+   * root module. Instances of one call that yield the same finding are one finding.
+   */
+  public String modulePath() {
+    return moduleCalls.stream().map(ModuleCall::callName).collect(Collectors.joining("."));
   }
 
   /**
@@ -53,9 +79,13 @@ public record Resource(
     };
   }
 
-  /** How messages name this resource: the address, or the logical id with its type. */
+  /**
+   * How messages name this resource: the address prefixed by the module calls that lead to it
+   * ({@code module.site.module.bucket.aws_iam_policy.this}), or the logical id with its type.
+   */
   public String displayName() {
-    return format == Format.CLOUDFORMATION ? name + " (" + type + ")" : address();
+    if (format == Format.CLOUDFORMATION) return name + " (" + type + ")";
+    return moduleCalls.isEmpty() ? address() : modulePath() + "." + address();
   }
 
   /** The first line of the block, where a finding about the resource as a whole points. */

@@ -15,7 +15,7 @@ public final class ResourceModel {
   public ResourceModel(List<Resource> resources) {
     this.resources = List.copyOf(resources);
     for (Resource r : this.resources) {
-      byScopedAddress.putIfAbsent(r.scope() + "\u0000" + r.address(), r);
+      byScopedAddress.putIfAbsent(r.scope() + SCOPE_SEPARATOR + r.address(), r);
       byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
     }
   }
@@ -35,6 +35,19 @@ public final class ResourceModel {
   }
 
   public Optional<Resource> lookup(String scope, String address) {
-    return Optional.ofNullable(byScopedAddress.get(scope + "\u0000" + address));
+    String key = address.indexOf(SCOPE_SEPARATOR) >= 0 ? address : scope + SCOPE_SEPARATOR + address;
+    return Optional.ofNullable(byScopedAddress.get(key));
+  }
+
+  /** Separates the scope from the address in a {@link #scopedTarget scoped target}. */
+  public static final char SCOPE_SEPARATOR = '\u0000';
+
+  /**
+   * A reference target that resolves in {@code scope} wherever it is used: a value a module call
+   * passes into a child, or a module output handed back to the caller, still names a resource of
+   * the module it was written in.
+   */
+  public static String scopedTarget(String scope, String address) {
+    return address.indexOf(SCOPE_SEPARATOR) >= 0 ? address : scope + SCOPE_SEPARATOR + address;
   }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Evaluates expressions of one module into located model values. Whatever it cannot resolve
@@ -54,15 +55,23 @@ final class TerraformEvaluator {
   private final Map<String, Value> localValues = new HashMap<>();
   private final Set<String> evaluatingLocals = new HashSet<>();
   private final TerraformFunctions functions;
+  /** The outputs of a module call by name, when the call could be evaluated. */
+  private final Function<String, Optional<Value>> moduleOutputs;
   /** When set, only these names resolve (templatefile variables): no var, local or references. */
   private final boolean templateOnly;
 
   TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files) {
-    this(variables, locals, files, false);
+    this(variables, locals, files, false, name -> Optional.empty());
+  }
+
+  TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files,
+      Function<String, Optional<Value>> moduleOutputs) {
+    this(variables, locals, files, false, moduleOutputs);
   }
 
   private TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files,
-      boolean templateOnly) {
+      boolean templateOnly, Function<String, Optional<Value>> moduleOutputs) {
+    this.moduleOutputs = moduleOutputs;
     this.variables = variables;
     this.locals = locals;
     this.functions = new TerraformFunctions(this, files);
@@ -71,7 +80,7 @@ final class TerraformEvaluator {
 
   /** An evaluator for a template file, which sees only the variables passed to templatefile. */
   TerraformEvaluator forTemplate(ModuleFiles files) {
-    return new TerraformEvaluator(Map.of(), Map.of(), files, true);
+    return new TerraformEvaluator(Map.of(), Map.of(), files, true, name -> Optional.empty());
   }
 
   static Value.Unknown unknown(Expr e) {
@@ -167,6 +176,10 @@ final class TerraformEvaluator {
         return reference("data.", steps, 2, t);
       }
       case "module" -> {
+        if (!steps.isEmpty() && steps.get(0) instanceof GetAttr a) {
+          Optional<Value> outputs = moduleOutputs.apply(a.name());
+          if (outputs.isPresent()) return applySteps(outputs.get(), steps.subList(1, steps.size()), t, scope);
+        }
         return reference("module.", steps, 1, t);
       }
       default -> {

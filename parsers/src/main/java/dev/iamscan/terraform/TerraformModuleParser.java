@@ -35,12 +35,15 @@ import java.util.stream.Stream;
  * {@code providers}, {@code lifecycle}) go to {@link Resource#attributes()} only; the body holds
  * the configuration arguments and nested blocks. A resource whose {@code count} is known to be 0,
  * or whose {@code for_each} is known to be empty, is not created and so not reported.
+ *
+ * <p>The directory is read as a root module: the local modules it calls are evaluated with the
+ * arguments of each call ({@link ModuleInstantiator}).
  */
 public final class TerraformModuleParser {
   private static final Set<String> META = Set.of("count", "for_each", "depends_on", "provider", "providers", "lifecycle");
 
   /** A parsed file: its top-level blocks, or nothing when it could not be read or parsed. */
-  private record ParsedFile(String name, Body body) {}
+  record ParsedFile(String name, Body body) {}
 
   /**
    * @param moduleDir the module directory
@@ -50,85 +53,76 @@ public final class TerraformModuleParser {
    *     {@code terraform.tfvars} and {@code *.auto.tfvars}
    */
   public ParseResult parse(Path moduleDir, Path scanRoot, List<Path> varFiles) {
+    return parse(moduleDir, scanRoot, varFiles, Map.of());
+  }
+
+  /**
+   * As {@link #parse(Path, Path, List)}, with root variable values that win over every variable
+   * file: the values a plan was made with.
+   */
+  public ParseResult parse(Path moduleDir, Path scanRoot, List<Path> varFiles, Map<String, Value> variables) {
     ModuleFiles files = new ModuleFiles(moduleDir, scanRoot);
-    List<Resource> resources = new ArrayList<>();
+    ModuleInstantiator modules = new ModuleInstantiator(this, files, scanRoot);
+    List<Resource> resources;
     try {
-      resources = load(files, varFiles == null ? List.of() : varFiles);
+      resources = modules.root(varFiles == null ? List.of() : varFiles, variables);
     } catch (RuntimeException | StackOverflowError e) {
       // a defect of ours must not hide the module: report it as not scanned
       files.add(Diagnostic.error(files.relative(moduleDir), 1, 1,
           "internal error while reading the module: " + e));
       resources = List.of();
     }
-    return new ParseResult(resources, files.diagnostics(), files.filesRead());
+    return new ParseResult(resources, modules.diagnostics(), modules.filesRead());
   }
 
-  private List<Resource> load(ModuleFiles files, List<Path> varFiles) {
-    Path dir = files.moduleDir();
+  /**
+   * The directories this module calls through local {@code source} paths ({@code ./x}, {@code ../x}),
+   * normalised; what a scanner needs to tell root modules from called ones without evaluating them.
+   */
+  public Set<Path> localCalls(Path moduleDir) {
+    Path dir = moduleDir.toAbsolutePath().normalize();
+    ModuleFiles files = new ModuleFiles(dir, dir);
+    Set<Path> out = new java.util.LinkedHashSet<>();
     List<Path> sources = new ArrayList<>();
-    List<Path> autoVars = new ArrayList<>();
     try (Stream<Path> list = Files.list(dir)) {
       list.filter(Files::isRegularFile).sorted().forEach(p -> {
         String n = p.getFileName().toString();
         if (n.endsWith(".tf") || n.endsWith(".tf.json")) sources.add(p);
-        else if (n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json")) autoVars.add(p);
       });
     } catch (IOException | SecurityException e) {
-      files.add(Diagnostic.error(files.relative(dir), 1, 1, "cannot list the module directory: " + e.getMessage()));
-      return List.of();
-    }
-    List<ParsedFile> parsed = new ArrayList<>();
-    for (Path p : sources) {
-      Body b = parseSource(p, files);
-      if (b != null) parsed.add(new ParsedFile(files.relative(p), b));
-    }
-
-    // variables: defaults, then terraform.tfvars(.json), *.auto.tfvars(.json), then --var-file
-    Map<String, Expr> defaults = new LinkedHashMap<>();
-    Map<String, Expr> locals = new HashMap<>();
-    for (ParsedFile f : parsed) {
-      for (Item item : f.body().items()) {
-        if (!(item instanceof Block b)) continue;
-        if (b.type().equals("variable") && b.labels().size() == 1) {
-          defaults.putIfAbsent(b.labels().get(0), null);
-          attribute(b.body(), "default").ifPresent(a -> defaults.put(b.labels().get(0), a.value()));
-        } else if (b.type().equals("locals")) {
-          for (Item li : b.body().items()) if (li instanceof Attribute a) locals.put(a.name(), a.value());
-        }
-      }
+      return out;
     }
     TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files);
-    Map<String, Value> variables = new HashMap<>();
-    defaults.forEach((name, e) -> {
-      if (e != null) variables.put(name, constants.eval(e, Scope.EMPTY));
-    });
-    List<Path> tfvars = new ArrayList<>();
-    tfvars.add(dir.resolve("terraform.tfvars"));
-    tfvars.add(dir.resolve("terraform.tfvars.json"));
-    tfvars.addAll(autoVars);
-    for (Path p : tfvars) if (Files.isRegularFile(p)) applyVarFile(p, defaults.keySet(), variables, constants, files);
-    for (Path p : varFiles) {
-      if (Files.isRegularFile(p)) applyVarFile(p, defaults.keySet(), variables, constants, files);
-      else files.add(Diagnostic.error(files.relative(p), 1, 1, "variable file not found"));
-    }
-
-    TerraformEvaluator eval = new TerraformEvaluator(variables, locals, files);
-    String scope = files.relative(dir);
-    List<Resource> out = new ArrayList<>();
-    for (ParsedFile f : parsed) {
-      for (Item item : f.body().items()) {
-        if (item instanceof Block b) resource(b, scope, eval, files).ifPresent(out::add);
+    for (Path p : sources) {
+      Body body;
+      try {
+        body = parseSource(p, files);
+      } catch (RuntimeException | StackOverflowError e) {
+        continue; // reported when the module itself is parsed
+      }
+      if (body == null) continue;
+      for (Item item : body.items()) {
+        if (!(item instanceof Block b) || !b.type().equals("module")) continue;
+        attribute(b.body(), "source").flatMap(a -> constants.eval(a.value(), Scope.EMPTY).scalar())
+            .filter(ModuleInstantiator::isLocalSource)
+            .ifPresent(s -> {
+              try {
+                out.add(dir.resolve(s).normalize());
+              } catch (java.nio.file.InvalidPathException e) {
+                // not a path Terraform could use either
+              }
+            });
       }
     }
     return out;
   }
 
-  private static Optional<Attribute> attribute(Body body, String name) {
+  static Optional<Attribute> attribute(Body body, String name) {
     for (Item i : body.items()) if (i instanceof Attribute a && a.name().equals(name)) return Optional.of(a);
     return Optional.empty();
   }
 
-  private Body parseSource(Path p, ModuleFiles files) {
+  Body parseSource(Path p, ModuleFiles files) {
     String rel = files.relative(p);
     Optional<String> text = files.readSource(p);
     if (text.isEmpty()) return null;
@@ -153,7 +147,7 @@ public final class TerraformModuleParser {
     }
   }
 
-  private void applyVarFile(Path p, Set<String> declared, Map<String, Value> variables, TerraformEvaluator constants,
+  void applyVarFile(Path p, Set<String> declared, Map<String, Value> variables, TerraformEvaluator constants,
       ModuleFiles files) {
     String rel = files.relative(p);
     if (rel.endsWith(".json")) {
@@ -182,7 +176,7 @@ public final class TerraformModuleParser {
 
   // ---- resources ----
 
-  private Optional<Resource> resource(Block b, String scope, TerraformEvaluator eval, ModuleFiles files) {
+  Optional<Resource> resource(Block b, String scope, TerraformEvaluator eval, ModuleFiles files) {
     String kind = b.type();
     String type;
     String name;

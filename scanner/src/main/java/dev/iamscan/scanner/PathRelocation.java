@@ -1,8 +1,10 @@
 package dev.iamscan.scanner;
 
 import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.ModuleCall;
 import dev.iamscan.model.ParseResult;
 import dev.iamscan.model.Resource;
+import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import java.util.ArrayList;
@@ -34,14 +36,22 @@ final class PathRelocation {
     return new ParseResult(resources, diagnostics, files);
   }
 
+  /** A target bound to a module instance's scope names that scope, which moves with its files. */
+  private String target(String target) {
+    int sep = target.indexOf(ResourceModel.SCOPE_SEPARATOR);
+    return sep < 0 ? target : file(target.substring(0, sep)) + target.substring(sep);
+  }
+
   String file(String file) {
     if (file.isEmpty() || file.equals(".")) return prefix.substring(0, prefix.length() - 1);
     return prefix + file;
   }
 
   private Resource resource(Resource r) {
+    List<ModuleCall> calls = new ArrayList<>(r.moduleCalls().size());
+    for (ModuleCall c : r.moduleCalls()) calls.add(new ModuleCall(c.address(), file(c.callerScope()), range(c.range())));
     return new Resource(r.format(), r.kind(), r.type(), r.name(), file(r.scope()),
-        object(r.body()), object(r.attributes()), range(r.range()));
+        object(r.body()), object(r.attributes()), range(r.range()), calls);
   }
 
   private SourceRange range(SourceRange s) {
@@ -68,7 +78,7 @@ final class PathRelocation {
     if (v instanceof Value.ObjectValue o) return object(o);
     if (v instanceof Value.Unknown u) return new Value.Unknown(u.expression(), range(u.range()));
     if (v instanceof Value.Reference r) {
-      return new Value.Reference(r.target(), r.attribute(), r.expression(), range(r.range()));
+      return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));
     }
     if (v instanceof Value.Conditional c) {
       return new Value.Conditional(c.condition(), value(c.whenTrue()), value(c.whenFalse()), range(c.range()));

@@ -24,4 +24,15 @@ sealed interface ScanUnit {
       Objects.requireNonNull(path, "path");
     }
   }
+
+  /**
+   * Output of {@code terraform show -json}; {@code configDir} is the root module it was made from,
+   * or null when its files are not at hand.
+   */
+  record TerraformPlan(ScanRoot root, Path path, Path configDir) implements ScanUnit {
+    public TerraformPlan {
+      Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(path, "path");
+    }
+  }
 }

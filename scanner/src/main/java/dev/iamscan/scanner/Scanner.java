@@ -13,6 +13,7 @@ import dev.iamscan.rules.RuleEngine;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.terraform.TerraformModuleParser;
+import dev.iamscan.terraform.plan.TerraformPlanReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Discovers inputs under the scan roots, parses them in parallel, runs the rules over one model of
@@ -51,9 +53,21 @@ public final class Scanner {
   private final List<Rule> rules;
   private final int threads;
   private final Consumer<String> warnings;
+  /** The directories a Terraform module calls through local sources; tells roots from called modules. */
+  private final Function<Path, Set<Path>> localModuleCalls;
+  /** Reads plan JSON; null when plans are not recognised (tests with fake parsers). */
+  private final TerraformPlanReader plans;
 
   public Scanner(TerraformSource terraform, CloudFormationSource cloudFormation, List<Rule> rules,
       int threads, Consumer<String> warnings) {
+    this(terraform, cloudFormation, rules, threads, warnings, dir -> Set.of(), null);
+  }
+
+  public Scanner(TerraformSource terraform, CloudFormationSource cloudFormation, List<Rule> rules,
+      int threads, Consumer<String> warnings, Function<Path, Set<Path>> localModuleCalls,
+      TerraformPlanReader plans) {
+    this.localModuleCalls = localModuleCalls;
+    this.plans = plans;
     this.terraform = terraform;
     this.cloudFormation = cloudFormation;
     this.rules = List.copyOf(rules);
@@ -65,7 +79,8 @@ public final class Scanner {
   public static Scanner withDefaults(List<Rule> rules, Consumer<String> warnings) {
     TerraformModuleParser tf = new TerraformModuleParser();
     CloudFormationParser cfn = new CloudFormationParser();
-    return new Scanner(tf::parse, cfn::parse, rules, Runtime.getRuntime().availableProcessors(), warnings);
+    return new Scanner(tf::parse, cfn::parse, rules, Runtime.getRuntime().availableProcessors(), warnings,
+        tf::localCalls, new TerraformPlanReader(tf));
   }
 
   public static List<Rule> allRules() {
@@ -102,6 +117,8 @@ public final class Scanner {
       }
     }
 
+    units = new LinkedHashSet<>(ModuleRoots.select(new ArrayList<>(units), localModuleCalls));
+    if (plans != null) units = withPlans(units, request.planRoot());
     List<ParseResult> results = parseAll(new ArrayList<>(units), request.varFiles());
 
     List<Resource> resources = new ArrayList<>();
@@ -132,8 +149,11 @@ public final class Scanner {
       List<Diagnostic> ruleFailures = Collections.synchronizedList(new ArrayList<>());
       for (Rule rule : rules) guarded.add(new GuardedRule(rule, ruleFailures));
       findings = new RuleEngine(guarded).run(ScanContext.of(new ResourceModel(resources)));
+      findings = ModuleChains.annotate(findings, resources);
       diagnostics.addAll(ruleFailures);
     }
+    // a module called from two roots reports its own problems once
+    diagnostics = new ArrayList<>(new LinkedHashSet<>(diagnostics));
     diagnostics.sort(DIAGNOSTIC_ORDER);
     Set<String> filesWithErrors = new TreeSet<>();
     for (Diagnostic d : diagnostics) {
@@ -144,6 +164,45 @@ public final class Scanner {
         .sorted(Comparator.comparing(RuleMetadata::id)).toList();
     return new ScanResult(findings, diagnostics, files.size() - filesWithErrors.size(),
         filesWithErrors.size(), request.parseOnly() ? List.of() : ran, roots, outsideBaseIds);
+  }
+
+  /**
+   * Recognises plan JSON among the candidate templates. The root module a plan was made from (beside
+   * it, or {@code --plan-root}) is read through the plan, not again on its own: one report per
+   * directory, with the values the plan was made with.
+   */
+  private static Set<ScanUnit> withPlans(Set<ScanUnit> units, Path planRoot) {
+    List<ScanUnit> out = new ArrayList<>();
+    Set<Path> configs = new java.util.HashSet<>();
+    for (ScanUnit u : units) {
+      if (u instanceof ScanUnit.CandidateTemplate t && t.path().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+          && TerraformPlanReader.isPlanFile(t.path())) {
+        Path config = planRoot != null ? planRoot : hasTerraformFiles(t.path().getParent()) ? t.path().getParent() : null;
+        if (config != null) configs.add(realPath(config));
+        out.add(new ScanUnit.TerraformPlan(t.root(), t.path(), config));
+      } else {
+        out.add(u);
+      }
+    }
+    out.removeIf(u -> u instanceof ScanUnit.TerraformModule m && configs.contains(realPath(m.path())));
+    return new LinkedHashSet<>(out);
+  }
+
+  private static boolean hasTerraformFiles(Path dir) {
+    if (dir == null) return false;
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> Files.isRegularFile(p) && InputDiscovery.isTerraformFile(p.getFileName().toString()));
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   /** Parses every unit on a fixed pool; results come back in unit order whatever finishes first. */
@@ -185,6 +244,10 @@ public final class Scanner {
     try {
       if (unit instanceof ScanUnit.TerraformModule m) {
         return relocation.apply(terraform.parse(m.path(), root.directory(), varFiles));
+      }
+      if (unit instanceof ScanUnit.TerraformPlan p) {
+        Optional<ParseResult> r = plans.read(p.path(), root.directory(), p.configDir(), varFiles);
+        if (r.isPresent()) return relocation.apply(r.get());
       }
       Optional<ParseResult> r = cloudFormation.parse(unit.path(), root.directory());
       return r.map(relocation::apply).orElse(null);

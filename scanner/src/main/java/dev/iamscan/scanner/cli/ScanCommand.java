@@ -72,6 +72,11 @@ final class ScanCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   FailOn failOn;
 
+  @Option(names = "--plan-root", paramLabel = "DIR",
+      description = "The Terraform root module the scanned plan JSON was made from, when it is not beside "
+          + "the plan; findings then point at its .tf lines.")
+  Path planRoot;
+
   @Option(names = "--var-file", paramLabel = "FILE",
       description = "Terraform variable file applied to every module; repeatable.")
   List<Path> varFiles = new ArrayList<>();
@@ -102,6 +107,8 @@ final class ScanCommand implements Callable<Integer> {
     for (Path v : vars) {
       if (!Files.isRegularFile(v)) throw usage("--var-file: no such file: " + v);
     }
+    Path plans = planRoot == null ? null : cwd.resolve(planRoot);
+    if (plans != null && !Files.isDirectory(plans)) throw usage("--plan-root: not a directory: " + plans);
     Path out = output == null ? null : cwd.resolve(output);
     if (out != null && (out.getParent() == null || !Files.isDirectory(out.getParent()))) {
       throw usage("--output: directory does not exist: " + out.getParent());
@@ -114,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
     });
     ScanResult result;
     try {
-      result = scanner.scan(new ScanRequest(roots, vars, parseOnly), cwd);
+      result = scanner.scan(new ScanRequest(roots, vars, parseOnly, plans), cwd);
     } catch (NoSuchFileException e) {
       throw usage("no such file or directory: " + e.getFile());
     }

@@ -1,0 +1,4 @@
+module "site" {
+  source = "./modules/site"
+  admin  = true
+}
