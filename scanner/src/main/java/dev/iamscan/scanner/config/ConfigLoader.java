@@ -72,6 +72,10 @@ public final class ConfigLoader {
     List<String> problems = new ArrayList<>();
     for (Error e : schema.validate(doc.root())) {
       String pointer = pointer(e.getInstanceLocation());
+      // An unexpected key is best shown on its own line, not on its parent's.
+      if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
+        pointer = pointer + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
+      }
       String where = pointer.isEmpty() ? "" : " (" + pointer.substring(1).replace('/', '.') + ")";
       problems.add(display + ":" + doc.lineOf(pointer) + ": " + e.getMessage() + where);
     }
