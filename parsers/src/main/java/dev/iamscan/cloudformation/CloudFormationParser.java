@@ -55,6 +55,7 @@ public final class CloudFormationParser {
     if (!text.contains("Resources") && !text.contains("AWSTemplateFormatVersion")) return Optional.empty();
 
     Value root;
+    List<Value> moreDocuments = List.of();
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (startsLikeJson(text)) {
       JsonValueReader.Result json = JsonValueReader.readFile(text, rel);
@@ -73,15 +74,30 @@ public final class CloudFormationParser {
       if (yaml.empty()) return Optional.empty();
       if (!yaml.ok()) return hinted(text, rel, yaml.error());
       root = yaml.value();
+      moreDocuments = yaml.more();
       diagnostics.addAll(yaml.warnings());
     }
-    if (!(root instanceof Value.ObjectValue template) || !isTemplate(template)) return Optional.empty();
+    List<Value> documents = new ArrayList<>();
+    documents.add(root);
+    documents.addAll(moreDocuments);
     List<Resource> resources = new ArrayList<>();
-    try {
-      readResources(template, rel, resources, diagnostics);
-    } catch (RuntimeException e) {
-      // The contract is never to throw on input; a template we cannot model is reported, not skipped.
-      return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "cannot read template: " + e)));
+    int templates = 0;
+    for (int i = 0; i < documents.size(); i++) {
+      if (!(documents.get(i) instanceof Value.ObjectValue template) || !isTemplate(template)) continue;
+      templates++;
+      // Each document is its own template: references resolve inside it.
+      String scope = i == 0 ? rel : rel + "#" + (i + 1);
+      try {
+        readResources(template, rel, scope, resources, diagnostics);
+      } catch (RuntimeException e) {
+        // The contract is never to throw on input; a template we cannot model is reported, not skipped.
+        return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "cannot read template: " + e)));
+      }
+    }
+    if (templates == 0) return Optional.empty();
+    if (documents.size() > 1) {
+      diagnostics.add(Diagnostic.warning(rel, 1, 1, "file holds " + documents.size()
+          + " YAML documents; CloudFormation accepts one template per file; each document was scanned as a template"));
     }
     return Optional.of(new ParseResult(resources, diagnostics, List.of(rel)));
   }
@@ -141,8 +157,8 @@ public final class CloudFormationParser {
     return false;
   }
 
-  private static void readResources(
-      Value.ObjectValue template, String rel, List<Resource> out, List<Diagnostic> diagnostics) {
+  private static void readResources(Value.ObjectValue template, String rel, String scope,
+      List<Resource> out, List<Diagnostic> diagnostics) {
     Optional<Value.Field> resourcesField = template.field("Resources");
     if (resourcesField.isEmpty()) {
       diagnostics.add(Diagnostic.warning(rel, 1, 1, "template has no Resources section"));
@@ -191,7 +207,7 @@ public final class CloudFormationParser {
         if (ENTRY_KEYS_IN_BODY.contains(f.key())) continue;
         attributes.add(new Value.Field(f.key(), f.keyRange(), evaluator.evaluate(f.value())));
       }
-      out.add(new Resource(Format.CLOUDFORMATION, "resource", type.value(), id, rel, properties,
+      out.add(new Resource(Format.CLOUDFORMATION, "resource", type.value(), id, scope, properties,
           new Value.ObjectValue(attributes, body.range()), entry.range()));
     }
   }

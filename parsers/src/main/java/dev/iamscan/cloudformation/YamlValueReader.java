@@ -65,9 +65,18 @@ final class YamlValueReader {
 
   private static final String YAML_STR_TAG = "tag:yaml.org,2002:str";
 
-  record Result(Value value, Diagnostic error, List<Diagnostic> warnings) {
+  /**
+   * @param value the first document
+   * @param more the documents after the first of a multi-document file (may be empty)
+   */
+  record Result(Value value, List<Value> more, Diagnostic error, List<Diagnostic> warnings) {
     Result {
+      more = List.copyOf(more);
       warnings = List.copyOf(warnings);
+    }
+
+    Result(Value value, Diagnostic error, List<Diagnostic> warnings) {
+      this(value, List.of(), error, warnings);
     }
 
     boolean ok() {
@@ -106,8 +115,13 @@ final class YamlValueReader {
     try (YAMLParser p = (YAMLParser) FACTORY.createParser(new StringReader(text))) {
       JsonToken t = p.nextToken();
       if (t == null) return new Result(null, null, warnings);
-      // Only the first document: CloudFormation reads no further.
-      return new Result(readValue(p, t), null, warnings);
+      Value first = readValue(p, t);
+      // CloudFormation accepts one document per file; later ones are read too, so that nothing in
+      // the file goes unscanned, and the caller says so.
+      List<Value> more = new ArrayList<>();
+      JsonToken n;
+      while ((n = p.nextToken()) != null) more.add(readValue(p, n));
+      return new Result(first, more, null, warnings);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       return new Result(null, error(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(),

@@ -204,11 +204,24 @@ public sealed interface Value
     }
   }
 
-  /** An expression the scanner could not resolve; {@code expression} is its source text, for messages. */
-  record Unknown(String expression, SourceRange range) implements Value {
+  /**
+   * An expression the scanner could not resolve; {@code expression} is its source text, for messages.
+   *
+   * @param partial for a string template with some unresolved interpolations, the text with each
+   *     unresolved part replaced by {@link #HOLE}; null otherwise. It lets the policy reader see the
+   *     structure of a heredoc policy whose ARNs are computed, without guessing their values.
+   */
+  record Unknown(String expression, SourceRange range, Text partial) implements Value {
+    /** Stands for an unresolved part inside {@link #partial} text (a private-use character). */
+    public static final char HOLE = '\uE000';
+
     public Unknown {
       Objects.requireNonNull(expression, "expression");
       Objects.requireNonNull(range, "range");
+    }
+
+    public Unknown(String expression, SourceRange range) {
+      this(expression, range, null);
     }
   }
 

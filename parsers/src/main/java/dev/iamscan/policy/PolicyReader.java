@@ -50,6 +50,7 @@ public final class PolicyReader {
       problems.addAll(d.problems());
       return new PolicyDocument(d.statements(), d.unknown(), problems, t.range(), d.builtFrom());
     }
+    if (value instanceof Value.Unknown u && u.partial() != null) return readPartial(u, owner, depth);
     if (value instanceof Value.ObjectValue o) return readJsonForm(o);
     if (value instanceof Value.Reference ref) return readReference(ref, owner, depth);
     if (value instanceof Value.Conditional c) {
@@ -65,6 +66,37 @@ public final class PolicyReader {
     }
     if (value instanceof Value.Null n) return new PolicyDocument(List.of(), false, List.of(), n.range(), List.of());
     return unknown(value.range());
+  }
+
+  /**
+   * A JSON policy written as a string template with unresolved interpolations (a heredoc with a
+   * computed ARN): its structure is read, and every string holding an unresolved part is unknown.
+   */
+  private PolicyDocument readPartial(Value.Unknown u, Resource owner, int depth) {
+    JsonValueReader.Result r = JsonValueReader.readEmbedded(u.partial());
+    if (!r.ok()) return unknown(u.range());
+    PolicyDocument d = read(withHoles(r.value()), owner, depth + 1);
+    return new PolicyDocument(d.statements(), d.unknown(), d.problems(), u.range(), d.builtFrom());
+  }
+
+  /** Strings that contain an unresolved part become unknown values at the same place. */
+  private static Value withHoles(Value v) {
+    if (v instanceof Value.Text t && t.value().indexOf(Value.Unknown.HOLE) >= 0) {
+      return new Value.Unknown(t.value().replace(String.valueOf(Value.Unknown.HOLE), "${...}"), t.range());
+    }
+    if (v instanceof Value.ListValue l) {
+      return new Value.ListValue(l.items().stream().map(PolicyReader::withHoles).toList(), l.range());
+    }
+    if (v instanceof Value.ObjectValue o) {
+      List<Value.Field> fields = new ArrayList<>();
+      for (Value.Field f : o.fields()) fields.add(new Value.Field(f.key(), f.keyRange(), withHoles(f.value())));
+      return new Value.ObjectValue(fields, o.range());
+    }
+    return v;
+  }
+
+  private static boolean hasHole(String key) {
+    return key.indexOf(Value.Unknown.HOLE) >= 0;
   }
 
   private static PolicyDocument unknown(SourceRange range) {
@@ -259,6 +291,10 @@ public final class PolicyReader {
     for (Value p : flatten(v)) {
       if (p instanceof Value.ObjectValue o) {
         for (Value.Field f : o.fields()) {
+          if (hasHole(f.key())) {
+            unknown = true;
+            continue;
+          }
           for (Value id : flatten(f.value())) {
             Optional<String> s = id.scalar();
             if (s.isPresent()) out.add(new PolicyPrincipal(f.key(), s.get(), id.range()));
@@ -284,11 +320,15 @@ public final class PolicyReader {
         continue;
       }
       for (Value.Field op : ops.fields()) {
-        if (!(op.value() instanceof Value.ObjectValue keys)) {
+        if (hasHole(op.key()) || !(op.value() instanceof Value.ObjectValue keys)) {
           unknown = true;
           continue;
         }
         for (Value.Field k : keys.fields()) {
+          if (hasHole(k.key())) {
+            unknown = true;
+            continue;
+          }
           List<LocatedString> values = new ArrayList<>();
           boolean valuesUnknown = false;
           for (Value x : flatten(k.value())) {

@@ -115,18 +115,26 @@ final class TerraformEvaluator {
     }
     StringBuilder sb = new StringBuilder();
     boolean linesKept = true;
+    boolean holes = false;
     for (Object part : parts) {
       if (part instanceof String s) {
         sb.append(s);
       } else {
         Value v = eval((Expr) part, scope);
         Optional<String> s = asString(v);
-        if (s.isEmpty()) return unknown(t);
+        if (s.isEmpty()) {
+          // Keep the rest of the text: a policy's structure stays readable around a computed ARN.
+          sb.append(Value.Unknown.HOLE);
+          holes = true;
+          continue;
+        }
         if (s.get().indexOf('\n') >= 0) linesKept = false;
         sb.append(s.get());
       }
     }
-    return new Value.Text(sb.toString(), t.contentRange(), t.heredoc() && linesKept);
+    Value.Text text = new Value.Text(sb.toString(), t.contentRange(), t.heredoc() && linesKept);
+    if (holes) return new Value.Unknown(t.loc().text(), t.loc().range(), text);
+    return text;
   }
 
   // ---- references ----

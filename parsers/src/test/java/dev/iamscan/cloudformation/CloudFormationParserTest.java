@@ -237,14 +237,20 @@ class CloudFormationParserTest {
 
   @Test
   void otherYamlAndJsonAreNotTemplates() {
-    for (String name : List.of("workflow.yml", "deployment.yaml", "package.json")) {
+    for (String name : List.of("workflow.yml", "package.json")) {
       assertEquals(Optional.empty(), parser.parse(DATA.resolve(name), DATA), name);
     }
   }
 
   @Test
-  void onlyTheFirstDocumentIsRead() {
-    assertEquals(List.of("First"), parse("multi-doc.yaml").resources().stream().map(Resource::name).toList());
+  void everyDocumentIsReadInItsOwnScopeWithAWarning() {
+    ParseResult r = parse("multi-doc.yaml");
+    assertEquals(List.of("First", "Second"), r.resources().stream().map(Resource::name).toList());
+    assertEquals(List.of("multi-doc.yaml", "multi-doc.yaml#2"), r.resources().stream().map(Resource::scope).toList());
+    assertEquals(6, r.resources().get(1).range().startLine());
+    // A Kubernetes document followed by a template: the template is still found.
+    assertEquals(List.of("deployment.yaml#2"), parse("deployment.yaml").resources().stream().map(Resource::scope).toList());
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.level() == Diagnostic.Level.WARNING && d.message().contains("2 YAML documents")));
   }
 
   @Test

@@ -158,4 +158,18 @@ class PolicyReaderTest {
     assertTrue(ActionPattern.isEverything("*:*"));
     assertFalse(ActionPattern.isEverything("iam:*"));
   }
+
+  @Test
+  void templateWithComputedArnKeepsItsStructure() {
+    String partial = "{\n\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\",\n \"Action\": \"s3:*\", \"Resource\": \"\uE000/*\"}]\n}";
+    Value.Unknown u = new Value.Unknown("<<EOF ... EOF", at(9),
+        new Value.Text(partial, new SourceRange("main.tf", 10, 1, 13, 1), true));
+    PolicyDocument d = new PolicyReader(new ResourceModel(List.of())).read(u, owner());
+    PolicyStatement s = d.statements().get(0);
+    assertEquals(List.of("s3:*"), s.actions().lowerCaseValues());
+    assertEquals(12, s.actions().known().get(0).range().startLine());
+    assertTrue(s.resources().hasUnknown());
+    assertTrue(s.resources().known().isEmpty());
+    assertTrue(PublicAccess.everyone(s).isPresent());
+  }
 }

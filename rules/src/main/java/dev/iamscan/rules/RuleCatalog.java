@@ -5,13 +5,38 @@ import java.util.Optional;
 
 /** Every rule iamscan has, as a plain list: no reflection, no classpath scanning. */
 public final class RuleCatalog {
-  private static final List<Rule> ALL = List.of(
-      new dev.iamscan.rules.iam.FullAdminStatementRule(),
-      new dev.iamscan.rules.iam.PublicBucketPolicyRule(),
-      new dev.iamscan.rules.iam.PublicBucketAclRule(),
-      new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule(),
-      new dev.iamscan.rules.iam.PublicResourcePolicyRule(),
-      new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
+  private static final List<Rule> ALL = build();
+
+  private static List<Rule> build() {
+    List<Rule> all = new java.util.ArrayList<>();
+    all.add(new dev.iamscan.rules.iam.FullAdminStatementRule());
+    all.add(new dev.iamscan.rules.iam.WildcardActionScopedResourceRule());
+    all.add(new dev.iamscan.rules.iam.ServiceWildcardRule());
+    all.add(new dev.iamscan.rules.iam.NotActionAllowRule());
+    all.add(new dev.iamscan.rules.iam.NotResourceAllowRule());
+    all.add(new dev.iamscan.rules.iam.WriteOnAllResourcesRule());
+    all.add(new dev.iamscan.rules.iam.PassRoleAllResourcesRule());
+    all.add(new dev.iamscan.rules.iam.PrivilegeEscalationRule());
+    all.add(new dev.iamscan.rules.iam.AwsManagedAdminPolicyRule());
+    all.add(new dev.iamscan.rules.iam.UserAttachedPolicyRule());
+    all.add(new dev.iamscan.rules.iam.RootAccessKeyRule());
+    all.add(new dev.iamscan.rules.iam.HardcodedCredentialsRule());
+    all.add(new dev.iamscan.rules.iam.LongLivedAccessKeyRule());
+    all.add(new dev.iamscan.rules.iam.PublicBucketPolicyRule());
+    all.add(new dev.iamscan.rules.iam.PublicBucketAclRule());
+    all.add(new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule());
+    all.add(new dev.iamscan.rules.iam.PublicResourcePolicyRule());
+    all.add(new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
+    all.add(new dev.iamscan.rules.iam.InstanceWithoutProfileRule());
+    all.add(new dev.iamscan.rules.iam.InstanceProfileWithoutRoleRule());
+    all.add(new dev.iamscan.rules.iam.TrustAnyoneRule());
+    all.add(new dev.iamscan.rules.iam.TrustWholeAccountRule());
+    all.add(new dev.iamscan.rules.iam.WebIdentityWithoutSubjectRule());
+    all.add(new dev.iamscan.rules.iam.AssumeAnyRoleRule());
+    all.add(new dev.iamscan.rules.iam.SensitiveActionWildcardRule());
+    all.addAll(dev.iamscan.rules.account.AccountRules.all());
+    return List.copyOf(all);
+  }
 
   private RuleCatalog() {}
 

@@ -69,7 +69,7 @@ public final class FullAdminStatementRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction() || s.notResource()) continue;
         Optional<LocatedString> action = s.actions().known().stream()

@@ -3,6 +3,8 @@ package dev.iamscan.rules.iam;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.model.SourceRange;
+import dev.iamscan.policy.LocatedString;
+import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,18 @@ import java.util.stream.Collectors;
 /** How findings about policies name things, the same way in every rule. */
 final class PolicyMessages {
   private PolicyMessages() {}
+
+  /**
+   * Where to point at a value of a statement element: the value itself, or the element's key when
+   * the value was resolved from elsewhere (a variable default, a local) and lies outside the
+   * statement, so that the finding stays on the policy that uses it.
+   */
+  static SourceRange locate(LocatedString value, PolicyStatement s, SourceRange element) {
+    SourceRange v = value.range();
+    SourceRange st = s.range();
+    boolean inside = v.file().equals(st.file()) && v.startLine() >= st.startLine() && v.startLine() <= st.endLine();
+    return inside ? v : element;
+  }
 
   static String policyName(IdentityPolicy p) {
     return p.owner().displayName();

@@ -1,0 +1,152 @@
+package dev.iamscan.rules.account;
+
+import dev.iamscan.iam.IamView;
+import dev.iamscan.iam.ManagedPolicyAttachment;
+import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import dev.iamscan.policy.Effect;
+import dev.iamscan.policy.PolicyStatement;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** An IAM user with a console password whose permissions work without MFA. */
+public final class ConsoleUserWithoutMfaRule implements Rule {
+  static final RuleMetadata METADATA = new RuleMetadata("IAM053", "console-user-without-mfa",
+      Category.MFA, Severity.MEDIUM,
+      "IAM user with a console password can use its permissions without MFA",
+      """
+      A user who signs in with a password alone is one phished or reused password away from a \
+      compromised account. AWS cannot require MFA at sign-in from a template, but policies can: a \
+      `Deny` of everything (except managing one's own MFA device) when `aws:MultiFactorAuthPresent` \
+      is false or missing, attached to the user or its groups, makes every other permission depend on \
+      MFA. iamscan reports a user with a login profile when none of its policies or groups has such a \
+      statement and not every permission it is granted is conditioned on MFA. The finding points at \
+      the first statement that grants access without MFA, or at the login profile when the scan shows \
+      no permission. Users whose policies the scan cannot fully read (unresolved groups or policies) \
+      are not reported, and neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is \
+      assigned to.
+
+      **How to fix:** attach an MFA-enforcing statement to the users' group, or move people to IAM \
+      Identity Center with MFA.
+
+      Compliant:
+      ```hcl
+      data "aws_iam_policy_document" "require_mfa" {
+        statement {
+          effect        = "Deny"
+          not_actions   = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
+                           "iam:ResyncMFADevice", "iam:ChangePassword", "sts:GetSessionToken"]
+          resources     = ["*"]
+          condition {
+            test     = "BoolIfExists"
+            variable = "aws:MultiFactorAuthPresent"
+            values   = ["false"]
+          }
+        }
+      }
+      ```
+      """,
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html"),
+      RuleMetadata.Precision.HIGH);
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    IamView iam = context.iam();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+      PrincipalRef user = login.user();
+      if (!seen.add(user.identity())) continue;
+      if (hasMfaDevice(context, user)) continue;
+      Set<String> identities = new LinkedHashSet<>();
+      identities.add(user.identity());
+      boolean unseen = false;
+      for (PrincipalRef g : iam.groupsOf(user)) {
+        identities.add(g.identity());
+        unseen |= g.resource() == null; // a group defined elsewhere may hold the MFA statement
+      }
+      if (unseen) continue;
+      List<IamView.Grant> grants = iam.grantsOf(user);
+      // grantsOf lists statements only: a policy the scan cannot read contributes none, yet may hold the Deny.
+      if (iam.identityPolicies().stream().anyMatch(p -> p.document().unknown() && appliesTo(iam, p, identities))) continue;
+      List<PolicyStatement> statements = grants.stream().map(IamView.Grant::statement).toList();
+      if (statements.stream().anyMatch(s -> s.effect() == Effect.UNKNOWN || (s.effect() == Effect.DENY && s.conditionsUnknown()))) continue;
+      if (statements.stream().anyMatch(MfaConditions::deniesWithoutMfa)) continue;
+
+      List<ManagedPolicyAttachment> managed = new ArrayList<>();
+      boolean unknownManaged = false;
+      for (ManagedPolicyAttachment m : iam.managedAttachments()) {
+        if (m.principals().stream().noneMatch(p -> identities.contains(p.identity()))) continue;
+        if (m.awsManagedName().isPresent()) managed.add(m);
+        else if (!refersToScanPolicy(iam, m)) unknownManaged = true;
+      }
+      if (unknownManaged) continue;
+
+      Optional<IamView.Grant> open = grants.stream()
+          .filter(g -> g.statement().allows() && !MfaConditions.requiresMfa(g.statement()) && !g.statement().conditionsUnknown())
+          .findFirst();
+      if (open.isEmpty() && managed.isEmpty() && !grants.isEmpty()) continue; // every grant requires MFA
+      SourceRange at;
+      String what;
+      List<Finding.Related> related = new ArrayList<>();
+      related.add(new Finding.Related("console password of " + login.userName(), login.at()));
+      if (open.isPresent()) {
+        PolicyStatement s = open.get().statement();
+        at = s.range();
+        what = "%s %s grants access without MFA".formatted(open.get().policy().owner().displayName(), s.label());
+      } else if (!managed.isEmpty()) {
+        at = managed.get(0).at();
+        what = "AWS-managed policy %s applies without MFA".formatted(managed.get(0).awsManagedName().orElse("?"));
+      } else {
+        at = login.at();
+        what = "no policy of the scan denies access without MFA";
+        related.clear();
+      }
+      sink.report(new Finding(METADATA, METADATA.severity(),
+          "user %s has a console password and nothing requires MFA: %s, and no statement of its policies or groups denies requests when aws:MultiFactorAuthPresent is false"
+              .formatted(login.userName(), what),
+          at, login.owner().address(), "", related));
+    }
+  }
+
+  private static boolean appliesTo(IamView iam, dev.iamscan.iam.IdentityPolicy p, Set<String> identities) {
+    if (p.attachedTo().stream().anyMatch(a -> identities.contains(a.identity()))) return true;
+    return p.managed() && iam.managedAttachments().stream()
+        .filter(m -> m.principals().stream().anyMatch(a -> identities.contains(a.identity())))
+        .anyMatch(m -> iam.refersTo(m, p.owner()));
+  }
+
+  private static boolean refersToScanPolicy(IamView iam, ManagedPolicyAttachment m) {
+    return iam.identityPolicies().stream().anyMatch(p -> p.managed() && iam.refersTo(m, p.owner()));
+  }
+
+  /** A CloudFormation virtual MFA device assigned to the user. */
+  private static boolean hasMfaDevice(ScanContext context, PrincipalRef user) {
+    if (user.resource() == null) return false;
+    Resource u = user.resource();
+    for (Resource d : context.model().ofType("AWS::IAM::VirtualMFADevice")) {
+      for (Value v : d.body().get("Users").map(Value::elements).orElse(List.of())) {
+        if (v instanceof Value.Reference ref && context.model().resolve(d, ref).map(u::equals).orElse(false)) return true;
+        if (v.scalar().isPresent() && u.body().string("UserName").map(v.scalar().get()::equals).orElse(false)) return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.iamscan.rules.account;
+
+import dev.iamscan.model.Resource;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Console passwords are created but no account password policy is defined for their account. */
+public final class MissingPasswordPolicyRule implements Rule {
+  static final RuleMetadata METADATA = new RuleMetadata("IAM051", "missing-password-policy",
+      Category.PASSWORD_POLICY, Severity.MEDIUM,
+      "IAM users get console passwords but no account password policy is defined",
+      """
+      The template gives IAM users console passwords (`aws_iam_user_login_profile`, or `LoginProfile` \
+      on a CloudFormation `AWS::IAM::User`) while no `aws_iam_account_password_policy` is defined for \
+      the account. Without one, AWS accepts passwords of 8 characters with no complexity, no expiry \
+      and unlimited reuse. CloudFormation has no password policy resource, so a template with \
+      console users needs the policy from Terraform, the CLI or an account baseline.
+
+      The policy counts when it is written in the same directory as the login profile, a parent \
+      directory or a child directory (one account per directory tree). One finding is reported per \
+      module or template, at its first login profile.
+
+      **How to fix:** define the password policy with the account baseline, or better, replace \
+      console passwords with IAM Identity Center or federation.
+
+      Compliant:
+      ```hcl
+      resource "aws_iam_account_password_policy" "strict" {
+        minimum_password_length        = 14
+        require_uppercase_characters   = true
+        require_lowercase_characters   = true
+        require_numbers                = true
+        require_symbols                = true
+        password_reuse_prevention      = 24
+        max_password_age               = 90
+        allow_users_to_change_password = true
+      }
+      ```
+      """,
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html"),
+      RuleMetadata.Precision.HIGH);
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    List<Resource> policies = context.model().ofType(WeakPasswordPolicyRule.TYPE).stream()
+        .filter(r -> r.kind().equals("resource")).toList();
+    Set<String> reportedScopes = new HashSet<>();
+    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+      Resource owner = login.owner();
+      if (policies.stream().anyMatch(p -> AccountScope.sameAccount(p, owner))) continue;
+      if (!reportedScopes.add(owner.scope())) continue;
+      sink.report(new Finding(METADATA, METADATA.severity(),
+          "console password for user %s, but no account password policy (aws_iam_account_password_policy) is defined for this account"
+              .formatted(login.userName()),
+          login.at(), owner.address(), "", List.of()));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.iamscan.rules.account;
+
+import dev.iamscan.model.Format;
+import dev.iamscan.model.Value;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.List;
+import java.util.Optional;
+
+/** A new console password that the user is not made to change at first sign-in. */
+public final class PasswordResetNotRequiredRule implements Rule {
+  static final RuleMetadata METADATA = new RuleMetadata("IAM054", "password-reset-not-required",
+      Category.MFA, Severity.LOW,
+      "New console password does not have to be changed at first sign-in",
+      """
+      A console password created by a template is known to whoever ran the deployment and sits in its \
+      state or outputs. When `password_reset_required` (Terraform) or \
+      `LoginProfile.PasswordResetRequired` (CloudFormation) is `false`, the user never has to replace it, \
+      so the password stays shared; requiring a reset is also the moment users are prompted to set up \
+      their MFA device.
+
+      **How to fix:** set it to `true`.
+
+      Noncompliant:
+      ```yaml
+      Alice:
+        Type: AWS::IAM::User
+        Properties:
+          LoginProfile:
+            Password: !Ref InitialPassword
+            PasswordResetRequired: false
+      ```
+
+      Compliant:
+      ```yaml
+      Alice:
+        Type: AWS::IAM::User
+        Properties:
+          LoginProfile:
+            Password: !Ref InitialPassword
+            PasswordResetRequired: true
+      ```
+      """,
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html",
+          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-user-loginprofile.html"),
+      RuleMetadata.Precision.VERY_HIGH);
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+      String key = login.owner().format() == Format.TERRAFORM ? "password_reset_required" : "PasswordResetRequired";
+      Optional<Value.Field> f = login.settings().field(key);
+      if (f.isEmpty()) continue;
+      Settings.certainly(f.get().value(), Settings::isFalse).ifPresent(v ->
+          sink.report(new Finding(METADATA, METADATA.severity(),
+              "console password for user %s is not required to be changed at first sign-in (%s = false)"
+                  .formatted(login.userName(), key),
+              f.get().keyRange(), login.owner().address(), key + " = false", List.of())));
+    }
+  }
+}

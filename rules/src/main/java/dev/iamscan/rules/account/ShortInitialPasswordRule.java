@@ -1,0 +1,79 @@
+package dev.iamscan.rules.account;
+
+import dev.iamscan.model.Format;
+import dev.iamscan.model.Value;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.List;
+import java.util.Optional;
+
+/** A console password created shorter than the minimum length iamscan expects. */
+public final class ShortInitialPasswordRule implements Rule {
+  static final RuleMetadata METADATA = new RuleMetadata("IAM052", "short-initial-password",
+      Category.PASSWORD_POLICY, Severity.LOW,
+      "Console password is created shorter than %d characters".formatted(PasswordPolicyThresholds.MINIMUM_LENGTH),
+      """
+      A login profile that generates a short password (`password_length` of \
+      `aws_iam_user_login_profile`, default 20), or a CloudFormation `LoginProfile.Password` written \
+      shorter than %d characters, starts the user with a password that is easier to guess than the \
+      account password policy should allow. A written password is a secret in the template as well; \
+      its value is never shown in findings.
+
+      **How to fix:** generate passwords of at least %d characters and require a reset at first sign-in.
+
+      Noncompliant:
+      ```hcl
+      resource "aws_iam_user_login_profile" "alice" {
+        user            = aws_iam_user.alice.name
+        password_length = 10
+      }
+      ```
+
+      Compliant:
+      ```hcl
+      resource "aws_iam_user_login_profile" "alice" {
+        user                    = aws_iam_user.alice.name
+        password_length         = 20
+        password_reset_required = true
+      }
+      ```
+      """.formatted(PasswordPolicyThresholds.MINIMUM_LENGTH, PasswordPolicyThresholds.MINIMUM_LENGTH),
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_login_profile"),
+      RuleMetadata.Precision.HIGH);
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    int min = PasswordPolicyThresholds.MINIMUM_LENGTH;
+    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+      if (login.owner().format() == Format.TERRAFORM) {
+        Optional<Value.Field> f = login.settings().field("password_length");
+        if (f.isEmpty()) continue;
+        Settings.certainly(f.get().value(), v -> Settings.number(v).orElse(Long.MAX_VALUE) < min).ifPresent(v ->
+            sink.report(new Finding(METADATA, METADATA.severity(),
+                "login profile %s for user %s generates passwords of %s characters (at least %d expected)"
+                    .formatted(login.owner().displayName(), login.userName(), v.scalar().orElse("?"), min),
+                f.get().keyRange(), login.owner().address(), "password_length = " + v.scalar().orElse("?"), List.of())));
+      } else {
+        Optional<Value.Field> f = login.settings().field("Password");
+        if (f.isEmpty()) continue;
+        // The length only: the password itself is a secret and is never printed.
+        Settings.certainly(f.get().value(), v -> v instanceof Value.Text t && !t.value().isEmpty() && t.value().length() < min)
+            .ifPresent(v -> sink.report(new Finding(METADATA, METADATA.severity(),
+                "LoginProfile of %s sets a password of %d characters (at least %d expected)"
+                    .formatted(login.owner().displayName(), ((Value.Text) v).value().length(), min),
+                f.get().keyRange(), login.owner().address(), "", List.of())));
+      }
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.iamscan.rules.account;
+
+import static dev.iamscan.rules.account.PasswordPolicyThresholds.AWS_DEFAULT_MINIMUM_LENGTH;
+import static dev.iamscan.rules.account.PasswordPolicyThresholds.MAXIMUM_AGE_DAYS;
+import static dev.iamscan.rules.account.PasswordPolicyThresholds.MINIMUM_LENGTH;
+import static dev.iamscan.rules.account.PasswordPolicyThresholds.REUSE_PREVENTION;
+
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.Value;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code aws_iam_account_password_policy} weaker than the thresholds of {@link PasswordPolicyThresholds}. */
+public final class WeakPasswordPolicyRule implements Rule {
+  static final String TYPE = "aws_iam_account_password_policy";
+
+  static final RuleMetadata METADATA = new RuleMetadata("IAM050", "weak-password-policy",
+      Category.PASSWORD_POLICY, Severity.MEDIUM,
+      "Account password policy is weaker than recommended",
+      """
+      The account password policy decides how strong the console passwords of every IAM user are. \
+      iamscan expects passwords of at least %d characters with upper case letters, lower case letters, \
+      numbers and symbols, no reuse of the last %d passwords, expiry after at most %d days, and users \
+      allowed to change their own password (otherwise they cannot rotate a password they suspect is \
+      known, and administrators end up handling passwords). Each weak setting is reported where it is \
+      written; settings left out are reported together on the resource, since AWS then applies its own \
+      weaker defaults (minimum length %d, no complexity, no reuse prevention, no expiry).
+
+      **How to fix:** set every attribute explicitly.
+
+      Noncompliant:
+      ```hcl
+      resource "aws_iam_account_password_policy" "strict" {
+        minimum_password_length = 8
+      }
+      ```
+
+      Compliant:
+      ```hcl
+      resource "aws_iam_account_password_policy" "strict" {
+        minimum_password_length        = 14
+        require_uppercase_characters   = true
+        require_lowercase_characters   = true
+        require_numbers                = true
+        require_symbols                = true
+        password_reuse_prevention      = 24
+        max_password_age               = 90
+        allow_users_to_change_password = true
+      }
+      ```
+      """.formatted(MINIMUM_LENGTH, REUSE_PREVENTION, MAXIMUM_AGE_DAYS, AWS_DEFAULT_MINIMUM_LENGTH),
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"),
+      RuleMetadata.Precision.VERY_HIGH);
+
+  private static final List<String> REQUIRED_FLAGS = List.of("require_uppercase_characters",
+      "require_lowercase_characters", "require_numbers", "require_symbols", "allow_users_to_change_password");
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  /** CloudFormation has no account password policy resource. */
+  @Override
+  public java.util.Set<dev.iamscan.model.Format> formats() {
+    return java.util.EnumSet.of(dev.iamscan.model.Format.TERRAFORM);
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    for (Resource r : context.model().ofType(TYPE)) {
+      if (!r.kind().equals("resource")) continue;
+      List<String> missing = new ArrayList<>();
+      minimumLength(r, sink, missing);
+      atLeast(r, "password_reuse_prevention", REUSE_PREVENTION, "remembers only %s previous passwords (at least %d expected)", sink, missing);
+      maximumAge(r, sink, missing);
+      for (String flag : REQUIRED_FLAGS) {
+        Optional<Value.Field> f = Settings.written(r, flag);
+        if (f.isEmpty()) {
+          missing.add(flag);
+          continue;
+        }
+        Settings.certainly(f.get().value(), Settings::isFalse).ifPresent(v -> report(r, sink,
+            flag.equals("allow_users_to_change_password")
+                ? "%s does not let users change their own password (allow_users_to_change_password = false)".formatted(r.displayName())
+                : "%s does not require %s (%s = false)".formatted(r.displayName(), what(flag), flag),
+            f.get().keyRange(), flag + " = false"));
+      }
+      if (!missing.isEmpty()) {
+        report(r, sink, "%s leaves %s unset, so AWS's weaker default applies".formatted(r.displayName(), String.join(", ", missing)),
+            r.headRange(), "unset: " + String.join(", ", missing));
+      }
+    }
+  }
+
+  private static void minimumLength(Resource r, FindingSink sink, List<String> missing) {
+    Optional<Value.Field> f = Settings.written(r, "minimum_password_length");
+    if (f.isEmpty()) {
+      missing.add("minimum_password_length");
+      return;
+    }
+    Settings.certainly(f.get().value(), v -> below(v, MINIMUM_LENGTH)).ifPresent(v -> report(r, sink,
+        "%s allows passwords of %s characters (at least %d expected)".formatted(r.displayName(), v.scalar().orElse("?"), MINIMUM_LENGTH),
+        f.get().keyRange(), "minimum_password_length = " + v.scalar().orElse("?")));
+  }
+
+  private static void atLeast(Resource r, String key, int threshold, String message, FindingSink sink, List<String> missing) {
+    Optional<Value.Field> f = Settings.written(r, key);
+    if (f.isEmpty()) {
+      missing.add(key);
+      return;
+    }
+    Settings.certainly(f.get().value(), v -> below(v, threshold)).ifPresent(v -> report(r, sink,
+        r.displayName() + " " + message.formatted(v.scalar().orElse("?"), threshold),
+        f.get().keyRange(), key + " = " + v.scalar().orElse("?")));
+  }
+
+  private static void maximumAge(Resource r, FindingSink sink, List<String> missing) {
+    Optional<Value.Field> f = Settings.written(r, "max_password_age");
+    if (f.isEmpty()) {
+      missing.add("max_password_age");
+      return;
+    }
+    Settings.certainly(f.get().value(), v -> {
+      OptionalLong n = Settings.number(v);
+      return n.isPresent() && (n.getAsLong() <= 0 || n.getAsLong() > MAXIMUM_AGE_DAYS);
+    }).ifPresent(v -> report(r, sink,
+        "%s lets passwords live %s (at most %d days expected)".formatted(r.displayName(),
+            Settings.number(v).getAsLong() <= 0 ? "forever (max_password_age = 0)" : v.scalar().orElse("?") + " days", MAXIMUM_AGE_DAYS),
+        f.get().keyRange(), "max_password_age = " + v.scalar().orElse("?")));
+  }
+
+  private static boolean below(Value v, int threshold) {
+    OptionalLong n = Settings.number(v);
+    return n.isPresent() && n.getAsLong() < threshold;
+  }
+
+  private static String what(String flag) {
+    return switch (flag) {
+      case "require_uppercase_characters" -> "upper case letters";
+      case "require_lowercase_characters" -> "lower case letters";
+      case "require_numbers" -> "numbers";
+      default -> "symbols";
+    };
+  }
+
+  private static void report(Resource r, FindingSink sink, String message, dev.iamscan.model.SourceRange at, String evidence) {
+    sink.report(new Finding(METADATA, METADATA.severity(), message, at, r.address(), evidence, List.of()));
+  }
+}

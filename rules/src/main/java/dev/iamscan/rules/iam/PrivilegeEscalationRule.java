@@ -1,0 +1,179 @@
+package dev.iamscan.rules.iam;
+
+import dev.iamscan.iam.IamView;
+import dev.iamscan.iam.PrincipalKind;
+import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.policy.ActionPattern;
+import dev.iamscan.policy.LocatedString;
+import dev.iamscan.policy.PolicyStatement;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An identity whose policies together allow a known privilege-escalation method, evaluated over
+ * all its inline and attached policies of the scan, group policies included for users.
+ */
+public final class PrivilegeEscalationRule implements Rule {
+  static final RuleMetadata METADATA = new RuleMetadata("IAM008", "privilege-escalation",
+      Category.OVERBROAD_GRANT, Severity.HIGH,
+      "Identity is allowed a set of actions that escalates its own privileges",
+      """
+      Some combinations of actions let an identity give itself more permissions than it was \
+      granted: `iam:PutUserPolicy` on itself, `iam:CreatePolicyVersion` of a policy it holds, \
+      `iam:PassRole` together with `lambda:CreateFunction` and `lambda:InvokeFunction` to run code \
+      as a more powerful role, `iam:CreateAccessKey` for another user, and so on. iamscan checks \
+      the published methods (Rhino Security Labs, as listed by Cloudsplaining, and pathfinding.cloud) \
+      against every user, group, role, SAM function and permission set of the scan, over all the \
+      policies that apply to it: inline policies, customer managed policies attached to it and, for \
+      a user, its groups' policies. Actions are matched through wildcards and without regard to case; \
+      a `Deny` without condition on every resource removes an action. A method is reported once per \
+      identity, at the identity, with the statements involved as related locations; a user is not \
+      reported again for a method its group alone already allows. Methods fully granted by an \
+      `Action: "*"` statement are left to IAM001. A grant limited by a condition lowers the severity \
+      one step.
+
+      **How to fix:** remove the actions the identity does not need, or scope them to resources it \
+      cannot use against itself (for example `iam:PassRole` only on the roles it deploys, with \
+      `iam:PassedToService`). Use permissions boundaries for identities that must manage IAM.
+
+      Noncompliant:
+      ```hcl
+      resource "aws_iam_user_policy" "ci" {
+        user   = aws_iam_user.ci.name
+        policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [{ Effect = "Allow", Action = ["iam:PutUserPolicy"], Resource = "*" }]
+        })
+      }
+      ```
+
+      Compliant:
+      ```hcl
+      resource "aws_iam_user_policy" "ci" {
+        user   = aws_iam_user.ci.name
+        policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [{ Effect = "Allow", Action = ["iam:GetUser"], Resource = aws_iam_user.ci.arn }]
+        })
+      }
+      ```
+      """,
+      List.of("https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"),
+      RuleMetadata.Precision.HIGH);
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    IamView iam = context.iam();
+    for (PrincipalRef principal : iam.principals()) {
+      List<IamView.Grant> grants = iam.grantsOf(principal);
+      if (grants.isEmpty()) continue;
+      List<List<IamView.Grant>> groupGrants = new ArrayList<>();
+      if (principal.kind() == PrincipalKind.USER) {
+        for (PrincipalRef g : iam.groupsOf(principal)) groupGrants.add(iam.grantsOf(g));
+      }
+      for (PrivilegeEscalationMethods.Method method : PrivilegeEscalationMethods.all()) {
+        Optional<List<IamView.Grant>> used = allows(grants, method);
+        if (used.isEmpty()) continue;
+        if (used.get().stream().allMatch(g -> fullAdmin(g.statement()))) continue;
+        if (groupGrants.stream().anyMatch(gg -> allows(gg, method).isPresent())) continue;
+        report(principal, method, used.get(), sink);
+      }
+    }
+  }
+
+  /** The grant used for each action of the method, in order, or empty when one action is not allowed. */
+  static Optional<List<IamView.Grant>> allows(List<IamView.Grant> grants, PrivilegeEscalationMethods.Method method) {
+    List<IamView.Grant> used = new ArrayList<>();
+    for (String action : method.actions()) {
+      if (grants.stream().anyMatch(g -> denies(g.statement(), action))) return Optional.empty();
+      IamView.Grant best = null;
+      for (IamView.Grant g : grants) {
+        if (!allows(g.statement(), action)) continue;
+        if (best == null || (best.statement().hasConditions() && !g.statement().hasConditions())) best = g;
+      }
+      if (best == null) return Optional.empty();
+      used.add(best);
+    }
+    return Optional.of(used);
+  }
+
+  /** An Allow statement covering the action, on any resource but the caller's own user. */
+  static boolean allows(PolicyStatement s, String action) {
+    if (!s.allows()) return false;
+    if (!s.resources().present() && !s.notResource()) return false;
+    if (onlySelf(s)) return false;
+    return covers(s, action);
+  }
+
+  /**
+   * Resources written only with the caller's own identity ({@code user/${aws:username}}): managing
+   * one's own keys or password is the self-service pattern AWS documents, not escalation to another
+   * identity.
+   */
+  private static boolean onlySelf(PolicyStatement s) {
+    if (s.notResource() || s.resources().hasUnknown() || s.resources().known().isEmpty()) return false;
+    return s.resources().known().stream().map(LocatedString::value)
+        .allMatch(r -> r.contains("${aws:username}") || r.contains("${aws:userid}"));
+  }
+
+  /** A Deny without condition covering the action on every resource. */
+  static boolean denies(PolicyStatement s, String action) {
+    if (s.effect() != dev.iamscan.policy.Effect.DENY || s.hasConditions()) return false;
+    if (!OverbroadActions.onEveryResource(s)) return false;
+    return covers(s, action);
+  }
+
+  private static boolean covers(PolicyStatement s, String action) {
+    boolean listed = s.actions().known().stream().anyMatch(a -> ActionPattern.matchesAction(a.value().trim(), action));
+    if (!s.notAction()) return listed;
+    // NotAction covers what it does not list; an unresolved entry might list the action.
+    return !listed && !s.actions().hasUnknown();
+  }
+
+  private static boolean fullAdmin(PolicyStatement s) {
+    return !s.notAction() && OverbroadActions.onEveryResource(s)
+        && s.actions().known().stream().map(LocatedString::value).anyMatch(OverbroadActions::isEverything);
+  }
+
+  private static void report(PrincipalRef principal, PrivilegeEscalationMethods.Method method,
+      List<IamView.Grant> used, FindingSink sink) {
+    boolean conditional = used.stream().anyMatch(g -> g.statement().hasConditions());
+    Set<IamView.Grant> distinct = new LinkedHashSet<>(used);
+    List<Finding.Related> related = new ArrayList<>();
+    for (IamView.Grant g : distinct) {
+      List<String> actions = new ArrayList<>();
+      for (int i = 0; i < used.size(); i++) {
+        if (used.get(i).equals(g)) actions.add(method.actions().get(i));
+      }
+      related.add(new Finding.Related("%s %s allows %s".formatted(PolicyMessages.policyName(g.policy()),
+          g.statement().label(), String.join(", ", actions)), g.statement().range()));
+    }
+    String via = distinct.stream()
+        .map(g -> PolicyMessages.policyName(g.policy()) + " " + g.statement().label())
+        .distinct().collect(Collectors.joining(", "));
+    String message = "%s %s can escalate its privileges (%s): it is allowed %s through %s%s".formatted(
+        principal.kind().label(), principal.name(), method.name(), String.join(", ", method.actions()), via,
+        conditional ? "; a condition limits part of the grant" : "");
+    Severity severity = conditional ? METADATA.severity().lower() : METADATA.severity();
+    String resource = principal.resource() != null ? principal.resource().address() : principal.name();
+    sink.report(new Finding(METADATA, severity, message, principal.range(), resource,
+        method.name() + ": " + String.join(",", method.actions()), related));
+  }
+}

@@ -1,0 +1,163 @@
+package dev.iamscan.rules.iam;
+
+import dev.iamscan.model.Format;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Inline or managed policies attached directly to IAM users instead of groups or roles. */
+public final class UserAttachedPolicyRule implements Rule {
+  static final RuleMetadata METADATA = new RuleMetadata("IAM010", "user-attached-policy",
+      Category.USER_ATTACHED_POLICY, Severity.MEDIUM,
+      "Policy attached directly to an IAM user",
+      """
+      Permissions granted user by user drift apart: nobody can tell what a team may do, leavers keep \
+      access through forgotten policies, and every change must be repeated on each user. Granting \
+      through groups (for people) or roles (for workloads and federated people) keeps one place to \
+      review and change.
+
+      Severity is **medium**: the attachment does not grant more than the policy says, so it is not \
+      an exposure by itself, but it makes excess access likely to go unnoticed and is a CIS AWS \
+      Foundations control (IAM policies are attached only to groups or roles).
+
+      Reported: `aws_iam_user_policy`, `aws_iam_user_policy_attachment`, `aws_iam_policy_attachment` \
+      with `users`; CloudFormation `AWS::IAM::User` `Policies` and `ManagedPolicyArns`, \
+      `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` with `Users`, `AWS::IAM::UserPolicy`. The \
+      finding points at the user named, or at the policy entry on the user. A user list the scanner \
+      cannot resolve (it may be empty) is not reported.
+
+      **How to fix:** attach the policy to a group and make the user a member, or, better, let the \
+      person or workload assume a role.
+
+      Noncompliant:
+      ```hcl
+      resource "aws_iam_user_policy_attachment" "deploy" {
+        user       = aws_iam_user.deploy.name
+        policy_arn = aws_iam_policy.deploy.arn
+      }
+      ```
+
+      Compliant:
+      ```hcl
+      resource "aws_iam_group_policy_attachment" "deployers" {
+        group      = aws_iam_group.deployers.name
+        policy_arn = aws_iam_policy.deploy.arn
+      }
+
+      resource "aws_iam_user_group_membership" "deploy" {
+        user   = aws_iam_user.deploy.name
+        groups = [aws_iam_group.deployers.name]
+      }
+      ```
+      """,
+      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html"),
+      RuleMetadata.Precision.VERY_HIGH);
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    for (Resource r : context.model().resources()) {
+      if (!r.kind().equals("resource")) continue;
+      if (r.format() == Format.TERRAFORM) terraform(r, sink);
+      else cloudFormation(r, sink);
+    }
+  }
+
+  private void terraform(Resource r, FindingSink sink) {
+    switch (r.type()) {
+      case "aws_iam_user_policy" -> single(r, "user", "inline policy " + r.address(), sink);
+      case "aws_iam_user_policy_attachment" -> single(r, "user", "managed policy " + policyText(r, "policy_arn"), sink);
+      case "aws_iam_policy_attachment" -> {
+        for (Value u : entries(r.body().get("users").orElse(null))) {
+          report(r, u.range(), "managed policy " + policyText(r, "policy_arn"), ValueText.of(u), sink);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void cloudFormation(Resource r, FindingSink sink) {
+    switch (r.type()) {
+      case "AWS::IAM::User" -> {
+        String user = r.body().string("UserName").map(s -> "\"" + s + "\"").orElse(r.name());
+        for (Value p : entries(r.body().get("Policies").orElse(null))) {
+          String name = p.asObject().flatMap(o -> o.string("PolicyName")).map(s -> "\"" + s + "\"").orElse("(unnamed)");
+          SourceRange at = p.asObject().flatMap(o -> o.field("PolicyName")).map(Value.Field::range).orElse(p.range());
+          report(r, at, "inline policy " + name, user, sink);
+        }
+        for (Value arn : entries(r.body().get("ManagedPolicyArns").orElse(null))) {
+          report(r, arn.range(), "managed policy " + ValueText.of(arn), user, sink);
+        }
+      }
+      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> {
+        String kind = r.type().equals("AWS::IAM::Policy") ? "inline policy " : "managed policy ";
+        for (Value u : entries(r.body().get("Users").orElse(null))) {
+          report(r, u.range(), kind + r.name(), ValueText.of(u), sink);
+        }
+      }
+      case "AWS::IAM::UserPolicy" -> single(r, "UserName", "inline policy " + r.name(), sink);
+      default -> { }
+    }
+  }
+
+  /** A resource that is a user policy by its type: certain even when the user is unresolved. */
+  private void single(Resource r, String key, String policy, FindingSink sink) {
+    Optional<Value> user = r.body().get(key);
+    if (user.isPresent() && user.get() instanceof Value.Null) return;
+    report(r, user.map(Value::range).orElse(r.headRange()), policy,
+        user.map(ValueText::of).orElse("(no user named)"), sink);
+  }
+
+  private void report(Resource r, SourceRange at, String policy, String user, FindingSink sink) {
+    String message = "%s attaches %s directly to user %s; grant it through a group or a role instead"
+        .formatted(r.displayName(), policy, user);
+    sink.report(new Finding(METADATA, METADATA.severity(), message, at, r.address(), policy + " on user " + user, List.of()));
+  }
+
+  private static String policyText(Resource r, String key) {
+    return r.body().get(key).map(ValueText::of).orElse("(unnamed)");
+  }
+
+  /**
+   * The entries certainly present in a list attribute: known items, and conditional items with a
+   * branch that is present. A list the scanner cannot resolve may be empty and yields nothing.
+   */
+  static List<Value> entries(Value v) {
+    List<Value> out = new ArrayList<>();
+    if (v == null || v instanceof Value.Null || v instanceof Value.Unknown) return out;
+    if (v instanceof Value.Conditional c) {
+      List<Value> a = entries(c.whenTrue());
+      List<Value> b = entries(c.whenFalse());
+      if (!a.isEmpty()) out.addAll(a);
+      else out.addAll(b);
+      return out;
+    }
+    if (v instanceof Value.ListValue l) {
+      for (Value item : l.items()) {
+        if (item instanceof Value.Null) continue;
+        if (item instanceof Value.Conditional c && entries(c.whenTrue()).isEmpty() && entries(c.whenFalse()).isEmpty()) {
+          continue;
+        }
+        out.add(item);
+      }
+      return out;
+    }
+    out.add(v);
+    return out;
+  }
+}

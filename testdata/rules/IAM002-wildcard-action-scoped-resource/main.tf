@@ -1,0 +1,53 @@
+resource "aws_iam_role_policy" "bucket_admin" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM002
+      Action   = "*"
+      Resource = ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "conditional" {
+  statement {
+    # expect: IAM002
+    actions   = ["*:*"]
+    resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/orders"]
+    condition {
+      test     = "Bool"
+      variable = "aws:MultiFactorAuthPresent"
+      values   = ["true"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "read_reports" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM002
+      Action   = ["s3:GetObject"]
+      Resource = "arn:aws:s3:::reports/*"
+    }, {
+      Effect = "Deny"
+      # ok: IAM002
+      Action   = "*"
+      Resource = "arn:aws:s3:::audit/*"
+    }, {
+      Effect = "Allow"
+      # ok: IAM002
+      Action   = "*"
+      Resource = "arn:aws:iam::aws:policy/AdministratorAccess"
+    }]
+  })
+}
+
+resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = "{}"
+}

@@ -1,0 +1,21 @@
+resource "aws_iam_group_policy" "devs" {
+  group = aws_iam_group.devs.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = "s3:PutObject"
+      # expect: IAM005
+      NotResource = "arn:aws:s3:::audit-logs/*"
+    }, {
+      Effect = "Deny"
+      Action = "s3:*"
+      # ok: IAM005
+      NotResource = "arn:aws:s3:::reports/*"
+    }]
+  })
+}
+
+resource "aws_iam_group" "devs" {
+  name = "devs"
+}

@@ -1,0 +1,41 @@
+resource "aws_iam_role_policy" "worker" {
+  role = aws_iam_role.worker.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = [
+        # ok: IAM006
+        "ec2:Describe*",
+        # ok: IAM006
+        "s3:GetObject",
+        # ok: IAM006
+        "s3:ListAllMyBuckets",
+        # ok: IAM006
+        "ec2:CreateDefaultVpc",
+        # expect: IAM006
+        "iam:PutRolePolicy",
+        # expect: IAM006
+        "dynamodb:PutItem",
+        # expect: IAM006
+        "s3:Put*",
+      ]
+      Resource = "*"
+    }, {
+      Effect = "Allow"
+      # ok: IAM006
+      Action   = ["dynamodb:DeleteItem"]
+      Resource = "arn:aws:dynamodb:eu-west-1:123456789012:table/jobs"
+    }, {
+      Effect = "Deny"
+      # ok: IAM006
+      Action   = ["iam:PutRolePolicy"]
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_iam_role" "worker" {
+  name               = "worker"
+  assume_role_policy = "{}"
+}

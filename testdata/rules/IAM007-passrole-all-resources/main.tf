@@ -1,0 +1,44 @@
+resource "aws_iam_role_policy" "deployer" {
+  role = aws_iam_role.deployer.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM007
+      Action   = ["IAM:PassRole"]
+      Resource = "*"
+    }, {
+      Effect = "Allow"
+      # ok: IAM007
+      Action   = ["iam:PassRole"]
+      Resource = "arn:aws:iam::123456789012:role/app-lambda"
+    }, {
+      Effect = "Deny"
+      # ok: IAM007
+      Action   = ["iam:PassRole"]
+      Resource = "*"
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "ci" {
+  statement {
+    # expect: IAM007
+    actions   = ["iam:Pass*"]
+    resources = ["*"]
+  }
+  statement {
+    # ok: IAM007
+    actions   = ["iam:GetRole"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "ci" {
+  policy = data.aws_iam_policy_document.ci.json
+}
+
+resource "aws_iam_role" "deployer" {
+  name               = "deployer"
+  assume_role_policy = "{}"
+}

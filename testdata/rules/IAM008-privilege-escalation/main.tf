@@ -1,0 +1,101 @@
+# The user's own policy allows iam:PassRole; its group allows creating and invoking functions.
+# expect: IAM008
+resource "aws_iam_user" "builder" {
+  name = "builder"
+}
+
+resource "aws_iam_user_policy" "builder_pass" {
+  user = aws_iam_user.builder.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }]
+  })
+}
+
+# ok: IAM008
+resource "aws_iam_group" "functions" {
+  name = "functions"
+}
+
+resource "aws_iam_group_policy" "functions" {
+  group = aws_iam_group.functions.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" }]
+  })
+}
+
+resource "aws_iam_user_group_membership" "builder" {
+  user   = aws_iam_user.builder.name
+  groups = [aws_iam_group.functions.name]
+}
+
+# Allowed, then denied without condition: no escalation.
+# ok: IAM008
+resource "aws_iam_user" "denied" {
+  name = "denied"
+}
+
+resource "aws_iam_user_policy" "denied" {
+  user = aws_iam_user.denied.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "iam:*", Resource = "*" },
+      { Effect = "Deny", NotAction = ["iam:Get*", "iam:List*"], Resource = "*" },
+    ]
+  })
+}
+
+# A wildcard covers iam:PutRolePolicy; a condition lowers the severity but is still reported.
+# expect: IAM008
+resource "aws_iam_role" "ops" {
+  name               = "ops"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy" "ops" {
+  role = aws_iam_role.ops.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "iam:Put*Policy"
+      Resource  = "*"
+      Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
+    }]
+  })
+}
+
+# ok: IAM008
+resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy" "reader" {
+  role = aws_iam_role.reader.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ec2:Describe*", "s3:GetObject"], Resource = "*" }]
+  })
+}
+
+# Self-service: a group whose members manage only their own keys and password.
+# ok: IAM008
+resource "aws_iam_group" "self_service" {
+  name = "self-service"
+}
+
+data "aws_iam_policy_document" "self_service" {
+  statement {
+    sid       = "ManageOwnAccessKeys"
+    actions   = ["iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:UpdateLoginProfile"]
+    resources = ["arn:aws:iam::*:user/$${aws:username}"]
+  }
+}
+
+resource "aws_iam_group_policy" "self_service" {
+  group  = aws_iam_group.self_service.name
+  policy = data.aws_iam_policy_document.self_service.json
+}

@@ -1,0 +1,83 @@
+# Fixtures for IAM010: policies attached straight to users rather than groups or roles.
+
+resource "aws_iam_user" "deploy" {
+  name = "deploy"
+}
+
+resource "aws_iam_group" "deployers" {
+  name = "deployers"
+}
+
+resource "aws_iam_policy" "deploy" {
+  name = "deploy"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::artifacts/*" }]
+  })
+}
+
+resource "aws_iam_user_policy" "inline" {
+  name = "inline"
+  # expect: IAM010
+  user = aws_iam_user.deploy.name
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = "*" }]
+  })
+}
+
+resource "aws_iam_user_policy_attachment" "managed" {
+  # expect: IAM010
+  user       = "deploy"
+  policy_arn = aws_iam_policy.deploy.arn
+}
+
+variable "user_name" {
+  type = string
+}
+
+# The resource type makes it a user policy, even when the user's name is not known.
+resource "aws_iam_user_policy_attachment" "unknown_user" {
+  # expect: IAM010
+  user       = var.user_name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_policy_attachment" "shared" {
+  name       = "shared"
+  # expect: IAM010
+  users      = [aws_iam_user.deploy.name]
+  groups     = [aws_iam_group.deployers.name]
+  policy_arn = aws_iam_policy.deploy.arn
+}
+
+variable "maybe_users" {
+  type = list(string)
+}
+
+resource "aws_iam_policy_attachment" "unresolved_list" {
+  name       = "unresolved"
+  # ok: IAM010
+  users      = var.maybe_users
+  policy_arn = aws_iam_policy.deploy.arn
+}
+
+resource "aws_iam_policy_attachment" "groups_only" {
+  name = "groups-only"
+  # ok: IAM010
+  groups     = [aws_iam_group.deployers.name]
+  users      = []
+  policy_arn = aws_iam_policy.deploy.arn
+}
+
+resource "aws_iam_group_policy_attachment" "deployers" {
+  # ok: IAM010
+  group      = aws_iam_group.deployers.name
+  policy_arn = aws_iam_policy.deploy.arn
+}
+
+resource "aws_iam_user_group_membership" "deploy" {
+  # ok: IAM010
+  user   = aws_iam_user.deploy.name
+  groups = [aws_iam_group.deployers.name]
+}

@@ -1,0 +1,52 @@
+# Fixtures for IAM035: identity policies that allow sts:AssumeRole on every role.
+
+resource "aws_iam_user" "ci" {
+  name = "ci"
+}
+
+resource "aws_iam_user_policy" "ci" {
+  user = aws_iam_user.ci.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        # expect: IAM035
+        Action   = "sts:AssumeRole"
+        Resource = "*"
+      },
+      {
+        Effect = "Allow"
+        # ok: IAM035
+        Action   = "sts:AssumeRole"
+        Resource = "arn:aws:iam::123456789012:role/deployer"
+      },
+      {
+        Effect = "Deny"
+        # ok: IAM035
+        Action   = "sts:AssumeRole"
+        Resource = "*"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_policy" "switch" {
+  name   = "switch"
+  policy = data.aws_iam_policy_document.switch.json
+}
+
+data "aws_iam_policy_document" "switch" {
+  statement {
+    sid = "AnyRoleAnywhere"
+    # expect: IAM035
+    actions   = ["sts:Assume*"]
+    resources = ["arn:aws:iam::*:role/*"]
+  }
+  statement {
+    sid = "ReadOnly"
+    # ok: IAM035
+    actions   = ["sts:GetCallerIdentity"]
+    resources = ["*"]
+  }
+}

@@ -1,0 +1,23 @@
+# Fixtures for IAM054: console passwords that need not be changed at first sign-in.
+
+resource "aws_iam_user_login_profile" "no_reset" {
+  user = "alice"
+  # expect: IAM054
+  password_reset_required = false
+}
+
+resource "aws_iam_user_login_profile" "reset" {
+  user = "bob"
+  # ok: IAM054
+  password_reset_required = true
+}
+
+variable "reset" {
+  type = bool
+}
+
+resource "aws_iam_user_login_profile" "unknown" {
+  user = "carol"
+  # ok: IAM054
+  password_reset_required = var.reset
+}

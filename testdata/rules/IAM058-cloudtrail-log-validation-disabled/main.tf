@@ -1,0 +1,21 @@
+# Fixtures for IAM058: trails without log file validation.
+
+# expect: IAM058
+resource "aws_cloudtrail" "default" {
+  name           = "default"
+  s3_bucket_name = "trail-logs"
+}
+
+resource "aws_cloudtrail" "off" {
+  name                       = "off"
+  s3_bucket_name             = "trail-logs"
+  # expect: IAM058
+  enable_log_file_validation = false
+}
+
+resource "aws_cloudtrail" "on" {
+  name                       = "on"
+  s3_bucket_name             = "trail-logs"
+  # ok: IAM058
+  enable_log_file_validation = true
+}
