@@ -1,6 +1,7 @@
 package dev.iamscan.scanner;
 
 import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.Resource;
 import dev.iamscan.rules.Finding;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.Severity;
@@ -19,6 +20,10 @@ import java.util.TreeMap;
  * @param rules the rules that ran, sorted by id
  * @param roots the scan roots, for naming files in reports
  * @param outsideBaseIds for files of roots outside the working directory, their SARIF base id
+ * @param resources the resources the rules saw (suppressions are read from them)
+ * @param suppressed findings left out of {@code findings} by a suppression or an exception, in order
+ * @param baselined findings left out because the baseline already holds them
+ * @param baselineGone baseline entries no finding matched any more (fixed, or removed)
  */
 public record ScanResult(
     List<Finding> findings,
@@ -27,7 +32,11 @@ public record ScanResult(
     int filesWithErrors,
     List<RuleMetadata> rules,
     List<ScanRoot> roots,
-    Map<String, String> outsideBaseIds) {
+    Map<String, String> outsideBaseIds,
+    List<Resource> resources,
+    List<Suppressed> suppressed,
+    int baselined,
+    int baselineGone) {
 
   public ScanResult {
     findings = List.copyOf(findings);
@@ -35,6 +44,21 @@ public record ScanResult(
     rules = List.copyOf(rules);
     roots = List.copyOf(roots);
     outsideBaseIds = Collections.unmodifiableMap(new TreeMap<>(outsideBaseIds));
+    resources = List.copyOf(resources);
+    suppressed = List.copyOf(suppressed);
+  }
+
+  public ScanResult(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned, int filesWithErrors,
+      List<RuleMetadata> rules, List<ScanRoot> roots, Map<String, String> outsideBaseIds) {
+    this(findings, diagnostics, filesScanned, filesWithErrors, rules, roots, outsideBaseIds, List.of(), List.of(),
+        0, 0);
+  }
+
+  /** The same scan with what review (suppressions, filters, baseline) kept and set aside. */
+  public ScanResult reviewed(List<Finding> kept, List<Diagnostic> allDiagnostics, List<Suppressed> setAside,
+      int inBaseline, int goneFromBaseline) {
+    return new ScanResult(kept, allDiagnostics, filesScanned, filesWithErrors, rules, roots, outsideBaseIds,
+        resources, setAside, inBaseline, goneFromBaseline);
   }
 
   public boolean hasErrors() {

@@ -163,7 +163,8 @@ public final class Scanner {
     List<RuleMetadata> ran = rules.stream().map(Rule::metadata)
         .sorted(Comparator.comparing(RuleMetadata::id)).toList();
     return new ScanResult(findings, diagnostics, files.size() - filesWithErrors.size(),
-        filesWithErrors.size(), request.parseOnly() ? List.of() : ran, roots, outsideBaseIds);
+        filesWithErrors.size(), request.parseOnly() ? List.of() : ran, roots, outsideBaseIds, resources, List.of(),
+        0, 0);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.scanner.Scanner;
 import dev.iamscan.scanner.ToolInfo;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,10 @@ import java.util.function.Consumer;
  * @param terminal whether standard output is a terminal
  * @param catalog every rule there is
  * @param scanners builds a scanner for the enabled rules
+ * @param clock today's date, for suppressions and exceptions that expire
  */
 public record CliEnvironment(Path workingDirectory, Map<String, String> env, boolean terminal,
-    ToolInfo tool, List<Rule> catalog, ScannerFactory scanners) {
+    ToolInfo tool, List<Rule> catalog, ScannerFactory scanners, Clock clock) {
 
   /** Builds a scanner for a set of rules, sending warnings to the consumer. */
   @FunctionalInterface
@@ -33,6 +35,17 @@ public record CliEnvironment(Path workingDirectory, Map<String, String> env, boo
     Objects.requireNonNull(tool, "tool");
     catalog = List.copyOf(catalog);
     Objects.requireNonNull(scanners, "scanners");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  public CliEnvironment(Path workingDirectory, Map<String, String> env, boolean terminal, ToolInfo tool,
+      List<Rule> catalog, ScannerFactory scanners) {
+    this(workingDirectory, env, terminal, tool, catalog, scanners, Clock.systemDefaultZone());
+  }
+
+  /** The same environment on another day. */
+  public CliEnvironment withClock(Clock other) {
+    return new CliEnvironment(workingDirectory, env, terminal, tool, catalog, scanners, other);
   }
 
   /** The real process: its directory, environment, real parsers and the rule catalog. */

@@ -28,6 +28,7 @@ public final class IamscanCommand implements Runnable {
     CommandLine cl = new CommandLine(new IamscanCommand(environment));
     cl.addSubcommand(new ScanCommand(environment));
     cl.addSubcommand(new RulesCommand(environment));
+    cl.addSubcommand(new ConfigCommand(environment));
     cl.addSubcommand(new VersionCommand(environment));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
@@ -45,7 +46,7 @@ public final class IamscanCommand implements Runnable {
   @Override
   public void run() {
     // "iamscan" alone: picocli prints the message and usage, and exits with the usage code.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules or version");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, config or version");
   }
 
 

@@ -59,6 +59,19 @@ public final class JsonReporter implements Reporter {
       o.put("resource", f.resource());
       o.put("fix", RuleHelp.fix(f.rule()));
     }
+    ArrayNode suppressed = root.putArray("suppressed");
+    for (dev.iamscan.scanner.Suppressed s : result.suppressed()) {
+      Finding f = s.finding();
+      ObjectNode o = suppressed.addObject();
+      o.put("rule", f.ruleId());
+      o.put("severity", f.severity().label());
+      o.put("file", f.location().file());
+      o.put("startLine", f.location().startLine());
+      o.put("message", f.message());
+      o.put("resource", f.resource());
+      o.put("kind", s.kind().sarif());
+      o.put("justification", s.justification());
+    }
     ArrayNode diagnostics = root.putArray("diagnostics");
     for (Diagnostic d : result.diagnostics()) {
       ObjectNode o = diagnostics.addObject();
@@ -77,6 +90,9 @@ public final class JsonReporter implements Reporter {
     summary.put("filesScanned", result.filesScanned());
     summary.put("filesNotScanned", result.filesWithErrors());
     summary.put("rulesRun", result.rules().size());
+    summary.put("suppressed", result.suppressed().size());
+    summary.put("baselined", result.baselined());
+    summary.put("baselineGone", result.baselineGone());
     return root;
   }
 }

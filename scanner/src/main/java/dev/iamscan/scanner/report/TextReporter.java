@@ -48,7 +48,10 @@ public final class TextReporter implements Reporter {
         + result.count(Severity.MEDIUM) + " medium, "
         + result.count(Severity.LOW) + " low); "
         + result.filesScanned() + (result.filesScanned() == 1 ? " file" : " files") + " scanned, "
-        + result.filesWithErrors() + " not scanned";
+        + result.filesWithErrors() + " not scanned"
+        + (result.suppressed().isEmpty() ? "" : "; " + result.suppressed().size() + " suppressed")
+        + (result.baselined() == 0 && result.baselineGone() == 0 ? ""
+            : "; " + result.baselined() + " in baseline, " + result.baselineGone() + " fixed since baseline");
   }
 
   private static String pad(String s) {

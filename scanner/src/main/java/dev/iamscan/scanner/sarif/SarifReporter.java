@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.RuleEngine;
 import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.scanner.Suppressed;
 import dev.iamscan.scanner.ScanResult;
 import dev.iamscan.scanner.ScanRoot;
 import dev.iamscan.scanner.ToolInfo;
@@ -19,7 +21,9 @@ import dev.iamscan.scanner.report.RuleHelp;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +39,25 @@ public final class SarifReporter implements Reporter {
 
   private final ToolInfo tool;
   private final Path workingDirectory;
+  private final String category;
+  private final boolean includeSuppressed;
   private final ObjectMapper mapper = new ObjectMapper();
 
   public SarifReporter(ToolInfo tool, Path workingDirectory) {
+    this(tool, workingDirectory, null, false);
+  }
+
+  /**
+   * @param category {@code automationDetails.id}, which tells GitHub apart several analyses of one
+   *     commit; null for none
+   * @param includeSuppressed write suppressed findings with their {@code suppressions}; GitHub ignores
+   *     that property and would show them as open alerts, so they are left out by default
+   */
+  public SarifReporter(ToolInfo tool, Path workingDirectory, String category, boolean includeSuppressed) {
     this.tool = tool;
     this.workingDirectory = workingDirectory;
+    this.category = category;
+    this.includeSuppressed = includeSuppressed;
   }
 
   @Override
@@ -64,6 +82,7 @@ public final class SarifReporter implements Reporter {
     ObjectNode run = root.putArray("runs").addObject();
 
     ObjectNode driver = run.putObject("tool").putObject("driver");
+    if (category != null && !category.isBlank()) run.putObject("automationDetails").put("id", category);
     driver.put("name", tool.name());
     driver.put("semanticVersion", tool.version());
     driver.put("informationUri", tool.informationUri());
@@ -73,8 +92,17 @@ public final class SarifReporter implements Reporter {
       ruleIndex.put(rule.id(), rules.size());
       rules.add(rule(rule));
     }
+    List<Finding> reported = new ArrayList<>(result.findings());
+    Map<Finding, Suppressed> suppressions = new IdentityHashMap<>();
+    if (includeSuppressed) {
+      for (Suppressed s : result.suppressed()) {
+        reported.add(s.finding());
+        suppressions.put(s.finding(), s);
+      }
+      reported.sort(RuleEngine.ORDER);
+    }
     // A finding of a rule not listed (cannot happen through Scanner) still gets described.
-    for (Finding f : result.findings()) {
+    for (Finding f : reported) {
       if (!ruleIndex.containsKey(f.ruleId())) {
         ruleIndex.put(f.ruleId(), rules.size());
         rules.add(rule(f.rule()));
@@ -97,7 +125,17 @@ public final class SarifReporter implements Reporter {
     }
 
     ArrayNode results = run.putArray("results");
-    for (Finding f : result.findings()) results.add(result(f, ruleIndex.get(f.ruleId()), result));
+    for (Finding f : reported) {
+      ObjectNode r = result(f, ruleIndex.get(f.ruleId()), result);
+      Suppressed s = suppressions.get(f);
+      if (s != null) {
+        ObjectNode entry = r.putArray("suppressions").addObject();
+        entry.put("kind", s.kind().sarif());
+        entry.put("status", "accepted");
+        entry.put("justification", s.justification());
+      }
+      results.add(r);
+    }
     return root;
   }
 

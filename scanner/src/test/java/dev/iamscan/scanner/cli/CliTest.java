@@ -106,7 +106,7 @@ class CliTest {
   void missingVarFileAndUnknownCategoryAreUsageErrors() {
     assertEquals(2, run("scan", "--var-file", "nope.tfvars"));
     assertTrue(err.contains("--var-file: no such file"), err);
-    assertEquals(2, run("scan", "--category", "not-a-category"));
+    assertEquals(2, run("scan", "--categories", "not-a-category"));
     assertTrue(err.contains("unknown category 'not-a-category'"), err);
   }
 
@@ -114,7 +114,7 @@ class CliTest {
   void categoryLimitsTheRules() {
     critical();
     medium();
-    assertEquals(1, run("scan", "--category", "public-bucket", "--format", "json"));
+    assertEquals(1, run("scan", "--categories", "public-bucket", "--format", "json"));
     assertTrue(out.contains("IAM902") && !out.contains("IAM901"), out);
   }
 

@@ -1,0 +1,50 @@
+package dev.iamscan.scanner.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The settings of an {@code .iamscan.yml}; a null or empty value means "not set here", so the
+ * command line can override each and defaults fill the rest.
+ *
+ * @param file where it was read from, or null for no file
+ * @param failOn {@code critical|high|medium|low|none}
+ * @param minSeverity the lowest severity reported
+ * @param baseline a baseline file, relative to the configuration file
+ * @param exclude path globs relative to the configuration file's directory
+ */
+public record ScanConfig(Path file, String failOn, String minSeverity, List<String> rules, List<String> skipRules,
+    List<String> categories, String baseline, Boolean strictSuppressions, Boolean includeSuppressed,
+    List<String> exclude, List<Exception> exceptions) {
+
+  /**
+   * A central exception: a rule accepted for a path or a resource.
+   *
+   * @param line where it is written in the configuration file
+   */
+  public record Exception(String rule, String path, String resource, String reason, LocalDate until, int line) {
+    public Exception {
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  public ScanConfig {
+    rules = List.copyOf(rules);
+    skipRules = List.copyOf(skipRules);
+    categories = List.copyOf(categories);
+    exclude = List.copyOf(exclude);
+    exceptions = List.copyOf(exceptions);
+  }
+
+  public static ScanConfig none() {
+    return new ScanConfig(null, null, null, List.of(), List.of(), List.of(), null, null, null, List.of(), List.of());
+  }
+
+  /** The directory relative paths of this configuration start from. */
+  public Path directory(Path fallback) {
+    return file == null ? fallback : file.toAbsolutePath().getParent();
+  }
+}

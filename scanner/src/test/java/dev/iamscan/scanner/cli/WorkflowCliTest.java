@@ -1,0 +1,227 @@
+package dev.iamscan.scanner.cli;
+
+import static dev.iamscan.scanner.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleCatalog;
+import dev.iamscan.scanner.Scanner;
+import dev.iamscan.scanner.ToolInfo;
+import dev.iamscan.scanner.sarif.SarifValidation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The code-review features end to end: real parsers, real rules, through the command line. */
+class WorkflowCliTest {
+  @TempDir Path cwd;
+  Clock clock = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
+  String out;
+  String err;
+
+  /** IAM001 alone: other rules also flag an admin statement, and their number grows. */
+  static final List<Rule> RULES = List.of(RuleCatalog.byId("IAM001").orElseThrow());
+
+  static final String ADMIN = """
+        policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+        })
+      """;
+
+  int run(String... args) {
+    CliEnvironment environment = new CliEnvironment(cwd, Map.of(), false,
+        new ToolInfo("iamscan", "9.9.9", "https://example.com"), RULES, Scanner::withDefaults, clock);
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = IamscanCommand.create(environment, new PrintWriter(o), new PrintWriter(e)).execute(args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  static String policy(String name, String before, String inside) {
+    return before + "resource \"aws_iam_policy\" \"" + name + "\" {\n" + inside + ADMIN + "}\n\n";
+  }
+
+  JsonNode json() throws IOException {
+    return new ObjectMapper().readTree(out);
+  }
+
+  @Test
+  void terraformCommentsSuppressBlocksAndAttributes() throws IOException {
+    write(cwd.resolve("main.tf"),
+        policy("block", "# iamscan:ignore IAM001 -- break-glass, SEC-1\n", "")
+        + policy("attribute", "", "  # iamscan:ignore IAM001 -- attribute\n")
+        + policy("open", "", "  name = \"x\" // iamscan:ignore IAM001 -- only the name attribute\n")
+        + policy("bare", "", "  # iamscan:ignore IAM001\n")
+        + policy("expired", "# iamscan:ignore IAM020,IAM001 until=2025-05-31 -- temporary\n", "")
+        + policy("current", "# iamscan:ignore IAM001 until=2025-06-01 -- last day\n", "")
+        + "resource \"aws_iam_role\" \"fine\" {\n  # iamscan:ignore IAM999 -- nothing\n  name = <<EOT\n"
+        + "# iamscan:ignore IAM001 -- inside a heredoc, not a comment\nEOT\n}\n");
+    assertEquals(1, run("scan", "--format", "json"));
+    JsonNode doc = json();
+    assertEquals(3, doc.at("/summary/findings").asInt(), out);
+    String reported = doc.get("findings").findValuesAsText("resource").toString();
+    assertEquals("[aws_iam_policy.open, aws_iam_policy.bare, aws_iam_policy.expired]", reported);
+    assertEquals(3, doc.at("/summary/suppressed").asInt());
+    assertEquals("break-glass, SEC-1", doc.at("/suppressed/0/justification").asText());
+    assertTrue(err.contains("main.tf:18:1: warning: suppression of IAM001 suppresses nothing"), err);
+    assertTrue(err.contains("gives no reason"), err);
+    assertTrue(err.contains("expired on 2025-05-31"), err);
+    assertTrue(err.contains("unknown rule IAM999"), err);
+    assertFalse(err.contains("inside a heredoc"), err);
+    assertEquals(5, countLines(err, ": warning: "), err);
+
+    assertEquals(2, run("scan", "--strict-suppressions", "--fail-on", "none"));
+    assertTrue(out.contains("  error  suppression"), out);
+
+    run("scan");
+    assertTrue(out.contains("; 3 suppressed"), out);
+  }
+
+  private static int countLines(String s, String part) {
+    return (int) s.lines().filter(l -> l.contains(part)).count();
+  }
+
+  @Test
+  void cloudFormationMetadataSuppressesResourcesAndTemplates() throws IOException {
+    String statement = """
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: "*"
+                Resource: "*"
+        """;
+    write(cwd.resolve("a.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          Accepted:
+            Type: AWS::IAM::ManagedPolicy
+            Metadata:
+              iamscan:
+                ignore:
+                  - id: IAM001
+                    reason: break-glass
+            Properties:
+        """ + statement.indent(4) + """
+          Reported:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+        """ + statement.indent(4));
+    write(cwd.resolve("b.json"), """
+        {"AWSTemplateFormatVersion": "2010-09-09",
+         "Metadata": {"iamscan": {"ignore": [{"id": "IAM001", "reason": "sandbox account"}]}},
+         "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument":
+           {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}}}}
+        """);
+    assertEquals(1, run("scan", "--format", "json"));
+    JsonNode doc = json();
+    assertEquals("[Reported]", doc.get("findings").findValuesAsText("resource").toString(), out);
+    assertEquals(2, doc.at("/summary/suppressed").asInt());
+
+    // Left out of SARIF by default (GitHub ignores suppressions); written with them on request.
+    run("scan", "--format", "sarif");
+    assertEquals(1, json().at("/runs/0/results").size(), out + err);
+    run("scan", "--format", "sarif", "--include-suppressed", "--category", "iac/iam");
+    JsonNode sarif = json();
+    assertEquals(3, sarif.at("/runs/0/results").size());
+    assertEquals("iac/iam", sarif.at("/runs/0/automationDetails/id").asText());
+    assertEquals("inSource", sarif.at("/runs/0/results/0/suppressions/0/kind").asText());
+    assertEquals("break-glass", sarif.at("/runs/0/results/0/suppressions/0/justification").asText());
+    assertEquals(java.util.List.of(), SarifValidation.errors(sarif));
+  }
+
+  @Test
+  void baselineReportsOnlyNewFindingsAndIgnoresLineMoves() throws IOException {
+    write(cwd.resolve("main.tf"), policy("old", "", ""));
+    assertEquals(0, run("scan", "--write-baseline", "baseline.json"));
+    String baseline = Files.readString(cwd.resolve("baseline.json"));
+    assertTrue(baseline.contains("\"version\" : 1") && baseline.contains("aws_iam_policy.old"), baseline);
+    assertFalse(baseline.contains("line"), baseline);
+
+    // Lines added above move the old finding; a new one appears.
+    write(cwd.resolve("main.tf"), "# a comment\n\n" + policy("old", "", "") + policy("new", "", ""));
+    assertEquals(1, run("scan", "--baseline", "baseline.json", "--format", "sarif"));
+    JsonNode sarif = json();
+    assertEquals(1, sarif.at("/runs/0/results").size());
+    assertTrue(sarif.at("/runs/0/results/0/message/text").asText().contains("aws_iam_policy.new"));
+    assertEquals(java.util.List.of(), SarifValidation.errors(sarif));
+
+    write(cwd.resolve("main.tf"), policy("new", "", ""));
+    run("scan", "--baseline", "baseline.json");
+    assertTrue(out.contains("; 0 in baseline, 1 fixed since baseline"), out);
+  }
+
+  @Test
+  void thresholdsAndSelectionApplyToEveryFormatAndTheExitCode() throws IOException {
+    write(cwd.resolve("main.tf"), policy("admin", "", ""));
+    assertEquals(0, run("scan", "--skip-rules", "IAM001", "--format", "sarif"), out + err);
+    assertEquals(0, json().at("/runs/0/results").size());
+    assertEquals(1, run("scan", "--rules", "IAM001", "--format", "github"));
+    assertTrue(out.startsWith("::error file=main.tf,line="), out);
+    assertTrue(out.contains("title=IAM001 "), out);
+    assertEquals(0, run("scan", "--categories", "public-bucket", "--format", "json"));
+    assertEquals(0, json().at("/summary/findings").asInt());
+    assertEquals(0, run("scan", "--fail-on", "none"));
+    assertEquals(2, run("scan", "--rules", "IAM777"));
+    assertTrue(err.contains("unknown rule 'IAM777'"), err);
+  }
+
+  @Test
+  void configurationFileSetsOptionsAndTheCommandLineWins() throws IOException {
+    write(cwd.resolve("legacy/main.tf"), policy("legacy", "", ""));
+    write(cwd.resolve("examples/main.tf"), policy("example", "", ""));
+    write(cwd.resolve("app/main.tf"), policy("app", "", ""));
+    write(cwd.resolve(".iamscan.yml"), """
+        version: 1
+        fail-on: none
+        exclude: [examples/]
+        exceptions:
+          - rule: IAM001
+            path: legacy/**
+            reason: legacy account
+            until: 2026-01-01
+        """);
+    assertEquals(0, run("scan", "--format", "json"));
+    JsonNode doc = json();
+    assertEquals("[aws_iam_policy.app]", doc.get("findings").findValuesAsText("resource").toString(), out);
+    assertEquals("external", doc.at("/suppressed/0/kind").asText());
+    assertEquals(1, run("scan", "--fail-on", "critical"));
+
+    write(cwd.resolve(".iamscan.yml"), "version: 1\nfail-on: hgh\nexceptions:\n  - rule: IAM001\n    reason: x\n");
+    assertEquals(2, run("scan"));
+    assertTrue(err.contains(".iamscan.yml:2: "), err);
+    assertTrue(err.contains(".iamscan.yml:4: required property"), err);
+    assertEquals(2, run("config", "validate"));
+    assertEquals(0, run("config", "validate", "missing.yml") == 2 ? 0 : 1);
+    write(cwd.resolve("other.yml"), "version: 1\nmin-severity: high\n");
+    assertEquals(0, run("config", "validate", "other.yml"));
+    assertTrue(out.contains("other.yml: valid"), out);
+  }
+
+  @Test
+  void rulesListAndExplain() {
+    assertEquals(0, run("rules"));
+    assertTrue(out.startsWith("ID "), out);
+    assertTrue(out.contains("IAM001  overbroad-grant"), out);
+    assertEquals(0, run("rules", "explain", "IAM001"));
+    assertTrue(out.startsWith("# IAM001: "), out);
+    assertTrue(out.contains("## Noncompliant example") && out.contains("## Compliant example"), out);
+    assertEquals(2, run("rules", "explain", "IAM999"));
+  }
+}
