@@ -61,6 +61,10 @@ public final class CloudFormationParser {
     String rel = relativePath(file, scanRoot);
     String text;
     try {
+      // a named pipe or device would block or never end: only regular files are read
+      if (!Files.isRegularFile(file) && Files.exists(file)) {
+        return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "not a regular file; not read")));
+      }
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) return oversized(file, rel, size);
       text = decode(Files.readAllBytes(file));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.iamscan.json.JsonValueReader;
 import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.SourceRange;
@@ -93,6 +94,9 @@ final class YamlValueReader {
   private int ticks;
   /** Aliases and merge keys seen, bounded by {@link ParserLimits#maxYamlAliases()}. */
   private int aliases;
+  /** Where the last value started: Jackson's YAML limit errors carry no position of their own. */
+  private int atLine = 1;
+  private int atColumn = 1;
   private final List<Diagnostic> warnings = new ArrayList<>();
 
   private YamlValueReader(String file, String text, ParserLimits limits) {
@@ -142,9 +146,7 @@ final class YamlValueReader {
     } catch (LimitExceeded e) {
       return new Result(null, error(e.line, e.column, e.getMessage()), warnings);
     } catch (StreamConstraintsException e) {
-      JsonLocation loc = e.getLocation();
-      return new Result(null, error(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(),
-          "YAML exceeds a parser limit: " + firstLine(e.getOriginalMessage())), warnings);
+      return new Result(null, error(atLine, atColumn, JsonValueReader.limitMessage(e, limits) + "; not scanned"), warnings);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       return new Result(null, error(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(),
@@ -175,6 +177,8 @@ final class YamlValueReader {
     JsonLocation startLoc = p.currentTokenLocation();
     int line = startLoc.getLineNr();
     int col = startLoc.getColumnNr();
+    atLine = line;
+    atColumn = col;
     if ((++ticks & 0x3FF) == 0 && System.nanoTime() - deadline > 0) {
       throw new LimitExceeded(line, col, "reading YAML took longer than the time budget of "
           + limits.timeBudget().toSeconds() + "s; not scanned");
@@ -241,6 +245,10 @@ final class YamlValueReader {
     while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonLocation kl = p.currentTokenLocation();
+      if (key.length() > limits.maxStringLength()) {
+        throw new LimitExceeded(kl.getLineNr(), kl.getColumnNr(), "key longer than " + limits.maxStringLength()
+            + " characters (the string length limit); not scanned");
+      }
       SourceRange keyRange = scalarRange(p, kl.getLineNr(), kl.getColumnNr());
       if (key.equals("<<")) {
         countAlias(keyRange.startLine(), keyRange.startColumn());
@@ -296,8 +304,13 @@ final class YamlValueReader {
     return new SourceRange(file, line, col, endLine, endCol);
   }
 
-  private Value readString(YAMLParser p, String tag, int line, int col) throws IOException {
+  private Value readString(YAMLParser p, String tag, int line, int col) throws IOException, LimitExceeded {
     String s = p.getText();
+    // Jackson checks the length of JSON strings only; YAML scalars are checked here
+    if (s.length() > limits.maxStringLength()) {
+      throw new LimitExceeded(line, col, "string longer than " + limits.maxStringLength()
+          + " characters (the string length limit); not scanned");
+    }
     SourceRange r = scalarRange(p, line, col);
     // Look at what is written at the token: skip a tag and an anchor to reach the scalar itself.
     int off = lines.offset(line, col);

@@ -53,6 +53,8 @@ public final class JsonValueReader {
   private final ParserLimits limits;
   private final long deadline;
   private int ticks;
+  /** Where the last value started: Jackson's limit errors carry no position of their own. */
+  private JsonLocation last;
   private final List<Diagnostic> warnings = new ArrayList<>();
 
   private JsonValueReader(String file, SourceRange base, boolean verbatim, ParserLimits limits) {
@@ -117,8 +119,8 @@ public final class JsonValueReader {
       }
       return new Result(v, null, warnings);
     } catch (StreamConstraintsException e) {
-      return new Result(null, error(e.getLocation(), "JSON exceeds a parser limit: " + firstLine(e.getOriginalMessage())),
-          warnings);
+      JsonLocation at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation() : last;
+      return new Result(null, error(at, limitMessage(e, limits)), warnings);
     } catch (OutOfTime e) {
       return new Result(null, error(e.at, "reading JSON took longer than the time budget of "
           + limits.timeBudget().toSeconds() + "s"), warnings);
@@ -131,6 +133,18 @@ public final class JsonValueReader {
     } catch (IOException e) {
       return new Result(null, Diagnostic.error(file, base.startLine(), base.startColumn(), "cannot read JSON: " + e.getMessage()), warnings);
     }
+  }
+
+  /** Jackson's limit messages name its own API; say which of our limits was hit instead. */
+  public static String limitMessage(StreamConstraintsException e, ParserLimits limits) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.contains("nesting depth")) {
+      return "nested more than " + limits.maxNestingDepth() + " levels deep (the nesting limit)";
+    }
+    if (m.contains("String value length") || m.contains("Name length")) {
+      return "string longer than " + limits.maxStringLength() + " characters (the string length limit)";
+    }
+    return "input exceeds a parser limit: " + firstLine(m);
   }
 
   private static String firstLine(String msg) {
@@ -150,7 +164,8 @@ public final class JsonValueReader {
   }
 
   private Value readValue(JsonParser p, JsonToken t) throws IOException, OutOfTime {
-    if ((++ticks & 0x3FF) == 0 && System.nanoTime() - deadline > 0) throw new OutOfTime(p.currentTokenLocation());
+    last = p.currentTokenLocation();
+    if ((++ticks & 0x3FF) == 0 && System.nanoTime() - deadline > 0) throw new OutOfTime(last);
     SourceRange start = position(p.currentTokenLocation());
     switch (t) {
       case START_OBJECT -> {
