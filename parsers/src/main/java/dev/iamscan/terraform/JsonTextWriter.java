@@ -14,12 +14,28 @@ import java.util.Optional;
 final class JsonTextWriter {
   private JsonTextWriter() {}
 
-  static Optional<String> write(Value v) {
+  /** The JSON text of {@code v}; empty when something inside is not known or the text would exceed {@code maxLength}. */
+  static Optional<String> write(Value v, int maxLength) {
     StringBuilder sb = new StringBuilder();
-    return write(v, sb) ? Optional.of(sb.toString()) : Optional.empty();
+    return write(v, sb, maxLength) ? Optional.of(sb.toString()) : Optional.empty();
   }
 
-  private static boolean write(Value v, StringBuilder sb) {
+  /** Whether {@code v} has a JSON text at all (everything inside known), whatever its length. */
+  static boolean writable(Value v) {
+    if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) if (!writable(i)) return false;
+      return true;
+    }
+    if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) if (!writable(f.value())) return false;
+      return true;
+    }
+    return v instanceof Value.Text || v instanceof Value.Num || v instanceof Value.Bool || v instanceof Value.Null;
+  }
+
+  private static boolean write(Value v, StringBuilder sb, int maxLength) {
+    // checked once per value: a text may pass the limit by at most one quoted string, which is itself bounded
+    if (sb.length() > maxLength) return false;
     if (v instanceof Value.Text t) {
       quote(t.value(), sb);
     } else if (v instanceof Value.Num n) {
@@ -32,7 +48,7 @@ final class JsonTextWriter {
       sb.append('[');
       for (int i = 0; i < l.items().size(); i++) {
         if (i > 0) sb.append(',');
-        if (!write(l.items().get(i), sb)) return false;
+        if (!write(l.items().get(i), sb, maxLength)) return false;
       }
       sb.append(']');
     } else if (v instanceof Value.ObjectValue o) {
@@ -43,13 +59,13 @@ final class JsonTextWriter {
         if (i > 0) sb.append(',');
         quote(fields.get(i).key(), sb);
         sb.append(':');
-        if (!write(fields.get(i).value(), sb)) return false;
+        if (!write(fields.get(i).value(), sb, maxLength)) return false;
       }
       sb.append('}');
     } else {
       return false;
     }
-    return true;
+    return sb.length() <= maxLength;
   }
 
   static void quote(String s, StringBuilder sb) {

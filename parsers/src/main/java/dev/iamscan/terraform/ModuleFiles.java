@@ -1,9 +1,11 @@
 package dev.iamscan.terraform;
 
 import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,10 +28,12 @@ final class ModuleFiles {
   private final Path moduleDir;
   private final Path scanRoot;
   private final Path realRoot;
+  private final ParserLimits limits;
   private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
   private final Set<String> filesRead = new LinkedHashSet<>();
 
-  ModuleFiles(Path moduleDir, Path scanRoot) {
+  ModuleFiles(Path moduleDir, Path scanRoot, ParserLimits limits) {
+    this.limits = limits;
     this.moduleDir = moduleDir.toAbsolutePath().normalize();
     this.scanRoot = scanRoot.toAbsolutePath().normalize();
     Path real;
@@ -39,6 +43,10 @@ final class ModuleFiles {
       real = this.scanRoot;
     }
     this.realRoot = real;
+  }
+
+  ParserLimits limits() {
+    return limits;
   }
 
   Path moduleDir() {
@@ -73,7 +81,13 @@ final class ModuleFiles {
     String rel = relative(file);
     filesRead.add(rel);
     try {
-      return Optional.of(decode(Files.readAllBytes(file)));
+      Optional<byte[]> bytes = readBounded(file);
+      if (bytes.isEmpty()) {
+        add(Diagnostic.error(rel, 1, 1, "file is larger than the limit of " + limits.maxFileBytes()
+            + " bytes; it was not scanned"));
+        return Optional.empty();
+      }
+      return Optional.of(decode(bytes.get()));
     } catch (CharacterCodingException e) {
       add(Diagnostic.error(rel, 1, 1, "file is not valid UTF-8; it was not scanned"));
     } catch (IOException | SecurityException e) {
@@ -112,7 +126,13 @@ final class ModuleFiles {
     }
     String rel = relative(target.startsWith(scanRoot) ? target : real);
     try {
-      String text = decode(Files.readAllBytes(real));
+      Optional<byte[]> bytes = readBounded(real);
+      if (bytes.isEmpty()) {
+        warn(at, "file(" + path + ") is larger than the limit of " + limits.maxFileBytes()
+            + " bytes; not read, its content is unknown");
+        return Optional.empty();
+      }
+      String text = decode(bytes.get());
       filesRead.add(rel);
       return Optional.of(new Value.Text(text, SourceRange.at(rel, 1, 1), true));
     } catch (CharacterCodingException e) {
@@ -121,6 +141,21 @@ final class ModuleFiles {
       warn(at, "file(" + path + "): cannot read: " + e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The file's bytes, or empty when it holds more than {@code maxFileBytes}. The size is checked
+   * before reading, and the read itself stops one byte past the limit in case the file grows.
+   */
+  private Optional<byte[]> readBounded(Path file) throws IOException {
+    long max = limits.maxFileBytes();
+    if (Files.size(file) > max) return Optional.empty();
+    int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 16);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(cap);
+    }
+    return bytes.length > max ? Optional.empty() : Optional.of(bytes);
   }
 
   void warn(SourceRange at, String message) {

@@ -62,10 +62,13 @@ final class ModuleInstantiator {
   private int instances;
   private Map<String, Value> overrides = Map.of();
   private boolean budgetReported;
+  /** One budget for the whole tree of instances: a module called many times costs each time. */
+  private final EvaluationBounds bounds;
 
   ModuleInstantiator(TerraformModuleParser parser, ModuleFiles rootFiles, Path scanRoot) {
     this.parser = parser;
     this.rootFiles = rootFiles;
+    this.bounds = new EvaluationBounds(parser.limits());
     this.rootDir = rootFiles.moduleDir();
     this.scanRoot = scanRoot.toAbsolutePath().normalize();
     Path real;
@@ -107,7 +110,7 @@ final class ModuleInstantiator {
     Loaded cached = loaded.get(key);
     if (cached != null) return cached;
     if (files == null) {
-      files = new ModuleFiles(dir, scanRoot);
+      files = new ModuleFiles(dir, scanRoot, parser.limits());
       allFiles.add(files);
     }
     List<Path> sources = new ArrayList<>();
@@ -169,7 +172,7 @@ final class ModuleInstantiator {
   private Result instantiate(Loaded m, String scope, List<ModuleCall> chain, Map<String, Value> inputs,
       List<Path> varFiles, List<Path> stack) {
     ModuleFiles files = m.files();
-    TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files);
+    TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files, bounds);
     Map<String, Value> variables = new HashMap<>();
     m.defaults().forEach((name, e) -> {
       if (e != null) variables.put(name, constants.eval(e, Scope.EMPTY));
@@ -183,7 +186,7 @@ final class ModuleInstantiator {
     }
 
     Calls calls = new Calls(m, scope, chain, stack);
-    TerraformEvaluator eval = new TerraformEvaluator(variables, m.locals(), files, calls::outputs);
+    TerraformEvaluator eval = new TerraformEvaluator(variables, m.locals(), files, bounds, calls::outputs);
     calls.eval = eval;
     List<Resource> out = new ArrayList<>();
     for (ParsedFile f : m.parsed()) {
@@ -199,7 +202,7 @@ final class ModuleInstantiator {
 
     List<Value.Field> outputs = new ArrayList<>();
     for (Map.Entry<String, Expr> o : m.outputs().entrySet()) {
-      Value v = bindReferences(eval.eval(o.getValue(), Scope.EMPTY), scope);
+      Value v = bindReferences(eval.shallow(eval.eval(o.getValue(), Scope.EMPTY), o.getValue()), scope);
       outputs.add(new Value.Field(o.getKey(), o.getValue().loc().range(), v));
     }
     SourceRange where = chain.isEmpty() ? SourceRange.at(scope, 1, 1) : chain.get(chain.size() - 1).range();
@@ -351,7 +354,7 @@ final class ModuleInstantiator {
         Map<String, Value> inputs = new LinkedHashMap<>();
         for (Item item : call.body().items()) {
           if (item instanceof Attribute a && !CALL_META.contains(a.name())) {
-            inputs.put(a.name(), bindReferences(eval.eval(a.value(), scopes.get(i)), scope));
+            inputs.put(a.name(), bindReferences(eval.shallow(eval.eval(a.value(), scopes.get(i)), a.value()), scope));
           }
         }
         String address = "module." + name + keys.get(i);
@@ -420,7 +423,7 @@ final class ModuleInstantiator {
     if (!Files.isRegularFile(manifest)) return initialised;
     Optional<String> text = rootFiles.readSource(manifest);
     if (text.isEmpty()) return initialised;
-    JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rootFiles.relative(manifest));
+    JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rootFiles.relative(manifest), parser.limits());
     if (!r.ok() || !(r.value() instanceof Value.ObjectValue o)) return initialised;
     for (Value.ObjectValue m : o.blocks("Modules")) {
       Optional<String> key = m.string("Key");

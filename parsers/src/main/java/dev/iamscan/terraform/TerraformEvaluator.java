@@ -51,6 +51,8 @@ final class TerraformEvaluator {
   private static final Set<String> UNBOUND_ROOTS = Set.of("count", "each", "self", "terraform");
 
   private final Map<String, Value> variables;
+  private final ModuleFiles files;
+  private final EvaluationBounds bounds;
   private final Map<String, Expr> locals;
   private final Map<String, Value> localValues = new HashMap<>();
   private final Set<String> evaluatingLocals = new HashSet<>();
@@ -60,34 +62,56 @@ final class TerraformEvaluator {
   /** When set, only these names resolve (templatefile variables): no var, local or references. */
   private final boolean templateOnly;
 
-  TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files) {
-    this(variables, locals, files, false, name -> Optional.empty());
+  TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files,
+      EvaluationBounds bounds) {
+    this(variables, locals, files, bounds, false, name -> Optional.empty());
   }
 
   TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files,
-      Function<String, Optional<Value>> moduleOutputs) {
-    this(variables, locals, files, false, moduleOutputs);
+      EvaluationBounds bounds, Function<String, Optional<Value>> moduleOutputs) {
+    this(variables, locals, files, bounds, false, moduleOutputs);
   }
 
   private TerraformEvaluator(Map<String, Value> variables, Map<String, Expr> locals, ModuleFiles files,
-      boolean templateOnly, Function<String, Optional<Value>> moduleOutputs) {
+      EvaluationBounds bounds, boolean templateOnly, Function<String, Optional<Value>> moduleOutputs) {
     this.moduleOutputs = moduleOutputs;
     this.variables = variables;
     this.locals = locals;
-    this.functions = new TerraformFunctions(this, files);
+    this.files = files;
+    this.bounds = bounds;
+    this.functions = new TerraformFunctions(this, files, bounds);
     this.templateOnly = templateOnly;
   }
 
   /** An evaluator for a template file, which sees only the variables passed to templatefile. */
-  TerraformEvaluator forTemplate(ModuleFiles files) {
-    return new TerraformEvaluator(Map.of(), Map.of(), files, true, name -> Optional.empty());
+  TerraformEvaluator forTemplate() {
+    return new TerraformEvaluator(Map.of(), Map.of(), files, bounds, true, name -> Optional.empty());
+  }
+
+  EvaluationBounds bounds() {
+    return bounds;
   }
 
   static Value.Unknown unknown(Expr e) {
     return new Value.Unknown(e.loc().text(), e.loc().range());
   }
 
+  /**
+   * The value of {@code e}. Every evaluation counts against the module's budget and nests one level
+   * deeper: a chain of locals recurses through here, so the depth bound is what keeps the stack.
+   */
   Value eval(Expr e, Scope scope) {
+    SourceRange at = e.loc().range();
+    if (!bounds.enter(files, at)) return unknown(e);
+    try {
+      if (!bounds.charge(1, files, at)) return unknown(e);
+      return evalBounded(e, scope);
+    } finally {
+      bounds.leave();
+    }
+  }
+
+  private Value evalBounded(Expr e, Scope scope) {
     if (e instanceof Literal l) return l.value();
     if (e instanceof Template t) return template(t, scope);
     if (e instanceof Traversal t) return traversal(t, scope);
@@ -109,10 +133,33 @@ final class TerraformEvaluator {
 
   // ---- strings ----
 
-  /** The text of a known scalar, or the JSON text of a known document (an encoded policy). */
-  static Optional<String> asString(Value v) {
-    if (v instanceof Value.ObjectValue || v instanceof Value.ListValue) return JsonTextWriter.write(v);
+  /**
+   * The text of a known scalar, or the JSON text of a known document (an encoded policy); empty
+   * when not known, or (with a WARNING at {@code at}) when the JSON text would be too long.
+   */
+  Optional<String> asString(Value v, SourceRange at) {
+    if (v instanceof Value.ObjectValue || v instanceof Value.ListValue) {
+      Optional<String> json = JsonTextWriter.write(v, bounds.limits().maxStringLength());
+      if (json.isEmpty() && JsonTextWriter.writable(v)) tooLong(at, "the JSON text of a value");
+      json.ifPresent(s -> bounds.charge(s.length() / TEXT_STEP, files, at));
+      return json;
+    }
     return v.scalar();
+  }
+
+  /** Characters of built text that count as one value against the evaluation budget. */
+  static final int TEXT_STEP = 64;
+
+  /** Reports a text above {@code maxStringLength}; the caller's value is then unknown. */
+  void tooLong(SourceRange at, String what) {
+    files.warn(at, what + " would be longer than " + bounds.limits().maxStringLength()
+        + " characters; its value is unknown");
+  }
+
+  /** Reports a collection above {@code maxCollectionSize}; the caller's value is then unknown. */
+  void tooMany(SourceRange at, String what) {
+    files.warn(at, what + " would hold more than " + bounds.limits().maxCollectionSize()
+        + " items; its value is unknown");
   }
 
   private Value template(Template t, Scope scope) {
@@ -130,7 +177,7 @@ final class TerraformEvaluator {
         sb.append(s);
       } else {
         Value v = eval((Expr) part, scope);
-        Optional<String> s = asString(v);
+        Optional<String> s = asString(v, ((Expr) part).loc().range());
         if (s.isEmpty()) {
           // Keep the rest of the text: a policy's structure stays readable around a computed ARN.
           sb.append(Value.Unknown.HOLE);
@@ -138,9 +185,19 @@ final class TerraformEvaluator {
           continue;
         }
         if (s.get().indexOf('\n') >= 0) linesKept = false;
+        // checked before appending: doubling a string through a few locals must not fill memory
+        if (!bounds.fitsString((long) sb.length() + s.get().length())) {
+          tooLong(t.loc().range(), "the rendered template");
+          return unknown(t);
+        }
         sb.append(s.get());
       }
     }
+    if (!bounds.fitsString(sb.length())) {
+      tooLong(t.loc().range(), "the rendered template");
+      return unknown(t);
+    }
+    if (!bounds.charge(sb.length() / TEXT_STEP, files, t.loc().range())) return unknown(t);
     Value.Text text = new Value.Text(sb.toString(), t.contentRange(), t.heredoc() && linesKept);
     if (holes) return new Value.Unknown(t.loc().text(), t.loc().range(), text);
     return text;
@@ -216,11 +273,26 @@ final class TerraformEvaluator {
     }
     try {
       Value v = eval(e, Scope.EMPTY);
+      v = shallow(v, e);
       localValues.put(name, v);
       return v;
     } finally {
       evaluatingLocals.remove(name);
     }
+  }
+
+  /**
+   * {@code v}, or unknown (with a WARNING) when it nests lists and objects deeper than
+   * {@code maxNestingDepth}. Applied to every value that is stored and reused (locals, module
+   * inputs and outputs): one expression nests at most that deep, so no value can grow without
+   * bound by being wrapped again and again through a chain of them, and whatever walks values
+   * recursively later (JSON text, policies, rules) keeps its stack.
+   */
+  Value shallow(Value v, Expr at) {
+    int limit = bounds.limits().maxNestingDepth();
+    if (bounds.shallowerThan(v, limit)) return v;
+    bounds.reportDeepValue(files, at.loc().range());
+    return unknown(at);
   }
 
   private Value applySteps(Value value, List<Step> steps, Expr whole, Scope scope) {
@@ -314,7 +386,12 @@ final class TerraformEvaluator {
     List<Value> items = new ArrayList<>();
     Map<String, List<Value>> grouped = new LinkedHashMap<>();
     Map<String, Value.Field> objectFields = new LinkedHashMap<>();
+    int max = bounds.limits().maxCollectionSize();
     for (Value[] pair : pairs) {
+      if (items.size() >= max || objectFields.size() >= max) {
+        tooMany(f.loc().range(), "the result of this for expression");
+        return unknown(f);
+      }
       Scope inner = scope.with(f.valueVar(), pair[1]);
       if (f.keyVar() != null) inner = inner.with(f.keyVar(), pair[0]);
       if (f.condition() != null) {
@@ -323,6 +400,8 @@ final class TerraformEvaluator {
         if (!b.value()) continue;
       }
       Value value = eval(f.valueExpr(), inner);
+      // a whole stopped budget makes each item unknown; stop iterating rather than build them all
+      if (bounds.spent()) return unknown(f);
       if (f.keyExpr() == null) {
         items.add(value);
       } else {

@@ -23,10 +23,12 @@ import java.util.TreeSet;
 final class TerraformFunctions {
   private final TerraformEvaluator evaluator;
   private final ModuleFiles files;
+  private final EvaluationBounds bounds;
 
-  TerraformFunctions(TerraformEvaluator evaluator, ModuleFiles files) {
+  TerraformFunctions(TerraformEvaluator evaluator, ModuleFiles files, EvaluationBounds bounds) {
     this.evaluator = evaluator;
     this.files = files;
+    this.bounds = bounds;
   }
 
   Value call(Call c, TerraformEvaluator.Scope scope) {
@@ -38,7 +40,41 @@ final class TerraformFunctions {
       args.addAll(l.items());
     }
     Value v = apply(c, args);
-    return v == null ? TerraformEvaluator.unknown(c) : v;
+    if (v == null) return TerraformEvaluator.unknown(c);
+    // built results count against the budget by their size, so a loop over a large concat stops too;
+    // an argument passed through (tolist, lookup) was counted when it was built
+    for (Value a : args) if (a == v) return v;
+    long size = v instanceof Value.ListValue l ? l.items().size()
+        : v instanceof Value.ObjectValue o ? o.size()
+        : v instanceof Value.Text t ? t.value().length() / TerraformEvaluator.TEXT_STEP : 0;
+    if (!bounds.charge(size, files, c.loc().range())) return TerraformEvaluator.unknown(c);
+    return v;
+  }
+
+  /** {@code text} as a value, or null (with a WARNING) when it is longer than the bound. */
+  private Value text(StringBuilder text, Call c) {
+    if (!bounds.fitsString(text.length())) {
+      evaluator.tooLong(c.loc().range(), "the result of " + c.name() + "()");
+      return null;
+    }
+    return new Value.Text(text.toString(), c.loc().range());
+  }
+
+  /** {@code items} as a list, or null (with a WARNING) when it holds more than the bound. */
+  private Value list(List<Value> items, Call c) {
+    if (!bounds.fitsCollection(items.size())) {
+      evaluator.tooMany(c.loc().range(), "the result of " + c.name() + "()");
+      return null;
+    }
+    return new Value.ListValue(items, c.loc().range());
+  }
+
+  /** Whether {@code size} more items (or characters) still fit; otherwise a WARNING. */
+  private boolean fits(long size, Call c, boolean characters) {
+    if (characters ? bounds.fitsString(size) : bounds.fitsCollection(size)) return true;
+    if (characters) evaluator.tooLong(c.loc().range(), "the result of " + c.name() + "()");
+    else evaluator.tooMany(c.loc().range(), "the result of " + c.name() + "()");
+    return false;
   }
 
   /** The result, or null when it is not known. */
@@ -52,14 +88,17 @@ final class TerraformFunctions {
         // the document itself keeps its positions so policy statements point at their lines
         if (v instanceof Value.ObjectValue || v instanceof Value.ListValue) return v;
         if (!v.isKnown()) return null;
-        return JsonTextWriter.write(v).map(s -> (Value) new Value.Text(s, r)).orElse(null);
+        // one quoted string: each character may become a six-character escape
+        Optional<String> json = JsonTextWriter.write(v, bounds.limits().maxStringLength());
+        if (json.isEmpty()) evaluator.tooLong(r, "the result of jsonencode()");
+        return json.map(s -> (Value) new Value.Text(s, r)).orElse(null);
       }
       case "jsondecode" -> {
         if (args.size() != 1) return null;
         Value v = args.get(0);
         if (v instanceof Value.ObjectValue || v instanceof Value.ListValue) return v;
         if (!(v instanceof Value.Text t)) return null;
-        JsonValueReader.Result res = JsonValueReader.readEmbedded(t);
+        JsonValueReader.Result res = JsonValueReader.readEmbedded(t, bounds.limits());
         if (!res.ok()) {
           files.warn(r, "jsondecode: " + res.error().message());
           return null;
@@ -67,7 +106,7 @@ final class TerraformFunctions {
         return res.value();
       }
       case "file" -> {
-        Optional<String> p = str(args, 0);
+        Optional<String> p = str(args, 0, r);
         if (args.size() != 1 || p.isEmpty()) return null;
         return files.readReferenced(p.get(), r).orElse(null);
       }
@@ -79,6 +118,7 @@ final class TerraformFunctions {
         for (Value a : args) {
           if (a instanceof Value.Null) continue;
           if (!(a instanceof Value.ObjectValue o)) return null;
+          if (!fits((long) fields.size() + o.size(), c, false)) return null;
           fields.addAll(o.fields());
         }
         return new Value.ObjectValue(TerraformEvaluator.dedupe(fields), r);
@@ -87,6 +127,7 @@ final class TerraformFunctions {
         List<Value> items = new ArrayList<>();
         for (Value a : args) {
           if (!(a instanceof Value.ListValue l)) return null;
+          if (!fits((long) items.size() + l.items().size(), c, false)) return null;
           items.addAll(l.items());
         }
         return new Value.ListValue(items, r);
@@ -94,7 +135,11 @@ final class TerraformFunctions {
       case "flatten" -> {
         if (args.size() != 1 || !(args.get(0) instanceof Value.ListValue l)) return null;
         List<Value> out = new ArrayList<>();
-        return flatten(l, out) ? new Value.ListValue(out, r) : null;
+        if (!flatten(l, out, bounds.limits().maxCollectionSize())) {
+          if (out.size() > bounds.limits().maxCollectionSize()) evaluator.tooMany(r, "the result of flatten()");
+          return null;
+        }
+        return new Value.ListValue(out, r);
       }
       case "tolist", "toset" -> {
         if (args.size() != 1 || !(args.get(0) instanceof Value.ListValue l)) return null;
@@ -118,7 +163,7 @@ final class TerraformFunctions {
         return TerraformEvaluator.truth(args.get(0)).map(b -> (Value) new Value.Bool(b, r)).orElse(null);
       }
       case "lower", "upper", "trimspace", "title", "chomp" -> {
-        Optional<String> s = str(args, 0);
+        Optional<String> s = str(args, 0, r);
         if (args.size() != 1 || s.isEmpty()) return null;
         String out = switch (name) {
           case "lower" -> s.get().toLowerCase(Locale.ROOT);
@@ -130,48 +175,57 @@ final class TerraformFunctions {
         return new Value.Text(out, r);
       }
       case "join" -> {
-        Optional<String> sep = str(args, 0);
+        Optional<String> sep = str(args, 0, r);
         if (args.size() < 2 || sep.isEmpty()) return null;
-        List<String> parts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
         for (Value a : args.subList(1, args.size())) {
           if (!(a instanceof Value.ListValue l)) return null;
           for (Value item : l.items()) {
             Optional<String> s = item.scalar();
             if (s.isEmpty()) return null;
-            parts.add(s.get());
+            if (!first) sb.append(sep.get());
+            first = false;
+            if (!fits((long) sb.length() + s.get().length(), c, true)) return null;
+            sb.append(s.get());
           }
         }
-        return new Value.Text(String.join(sep.get(), parts), r);
+        return text(sb, c);
       }
       case "split" -> {
-        Optional<String> sep = str(args, 0);
-        Optional<String> s = str(args, 1);
+        Optional<String> sep = str(args, 0, r);
+        Optional<String> s = str(args, 1, r);
         if (args.size() != 2 || sep.isEmpty() || s.isEmpty() || sep.get().isEmpty()) return null;
         List<Value> items = new ArrayList<>();
         int from = 0;
         while (true) {
           int i = s.get().indexOf(sep.get(), from);
           if (i < 0) break;
+          if (!fits(items.size() + 2L, c, false)) return null;
           items.add(new Value.Text(s.get().substring(from, i), r));
           from = i + sep.get().length();
         }
         items.add(new Value.Text(s.get().substring(from), r));
-        return new Value.ListValue(items, r);
+        return list(items, c);
       }
       case "replace" -> {
-        Optional<String> s = str(args, 0);
-        Optional<String> search = str(args, 1);
-        Optional<String> with = str(args, 2);
+        Optional<String> s = str(args, 0, r);
+        Optional<String> search = str(args, 1, r);
+        Optional<String> with = str(args, 2, r);
         if (args.size() != 3 || s.isEmpty() || search.isEmpty() || with.isEmpty()) return null;
         String pattern = search.get();
         // "/.../" is a regular expression in Terraform; its syntax differs from Java's, so unknown
         if (pattern.length() > 1 && pattern.startsWith("/") && pattern.endsWith("/")) return null;
+        // the length is known before building: replacing each of n characters by a long text is quadratic
+        long n = occurrences(s.get(), pattern);
+        if (!fits(s.get().length() + n * ((long) with.get().length() - pattern.length()), c, true)) return null;
         return new Value.Text(s.get().replace(pattern, with.get()), r);
       }
       case "format" -> {
-        Optional<String> f = str(args, 0);
+        Optional<String> f = str(args, 0, r);
         if (f.isEmpty()) return null;
-        return format(f.get(), args.subList(1, args.size())).map(s -> (Value) new Value.Text(s, r)).orElse(null);
+        StringBuilder sb = new StringBuilder();
+        return format(f.get(), args.subList(1, args.size()), sb, c) ? text(sb, c) : null;
       }
       case "coalesce" -> {
         for (Value a : args) {
@@ -202,7 +256,7 @@ final class TerraformFunctions {
       }
       case "lookup" -> {
         if (args.size() < 2 || !(args.get(0) instanceof Value.ObjectValue o)) return null;
-        Optional<String> key = str(args, 1);
+        Optional<String> key = str(args, 1, r);
         if (key.isEmpty()) return null;
         Optional<Value> v = o.get(key.get());
         if (v.isPresent()) return v.get();
@@ -259,21 +313,35 @@ final class TerraformFunctions {
   }
 
   private Value templatefile(List<Value> args, SourceRange r) {
-    Optional<String> p = str(args, 0);
+    Optional<String> p = str(args, 0, r);
     if (args.size() != 2 || p.isEmpty() || !(args.get(1) instanceof Value.ObjectValue vars)) return null;
     Optional<Value.Text> content = files.readReferenced(p.get(), r);
     if (content.isEmpty()) return null;
+    String file = content.get().range().file();
+    // Terraform refuses templatefile inside a template; OpenTofu allows it to a depth. Either way a
+    // template that renders itself never ends here, as nothing in it is evaluated lazily.
+    String refusal = bounds.templateRefusal(file);
+    if (refusal != null) {
+      files.warn(r, "templatefile(" + p.get() + "): " + file + " " + refusal + "; its value is unknown");
+      return null;
+    }
     Template t;
     try {
-      t = HclParser.parseTemplate(SourceText.ofFile(content.get().range().file(), content.get().value()),
-          content.get().range());
+      t = HclParser.parseTemplate(SourceText.ofFile(file, content.get().value()), content.get().range(),
+          bounds.limits());
     } catch (SyntaxError e) {
       files.warn(r, "templatefile(" + p.get() + "): line " + e.line + ": " + e.getMessage());
       return null;
     }
     TerraformEvaluator.Scope scope = TerraformEvaluator.Scope.EMPTY;
     for (Value.Field f : vars.fields()) scope = scope.with(f.key(), f.value());
-    Value v = evaluator.forTemplate(files).eval(t, scope);
+    Value v;
+    bounds.enterTemplate(file);
+    try {
+      v = evaluator.forTemplate().eval(t, scope);
+    } finally {
+      bounds.leaveTemplate();
+    }
     if (v instanceof Value.Text text) {
       // lines of a template file keep their numbers unless a substitution added some
       boolean verbatim = !t.hasDirective() && text.value().split("\n", -1).length
@@ -283,17 +351,26 @@ final class TerraformFunctions {
     return v.isKnown() ? v : null;
   }
 
-  private static boolean flatten(Value.ListValue l, List<Value> out) {
+  /** False when something is unknown, or when more than {@code max} items would come out (then out holds max + 1). */
+  private static boolean flatten(Value.ListValue l, List<Value> out, int max) {
     for (Value v : l.items()) {
       if (v instanceof Value.ListValue inner) {
-        if (!flatten(inner, out)) return false;
+        if (!flatten(inner, out, max)) return false;
       } else if (!v.isKnown()) {
         return false;
       } else {
         out.add(v);
+        if (out.size() > max) return false;
       }
     }
     return true;
+  }
+
+  private static long occurrences(String s, String pattern) {
+    if (pattern.isEmpty()) return s.length() + 1L;
+    long n = 0;
+    for (int i = s.indexOf(pattern); i >= 0; i = s.indexOf(pattern, i + pattern.length())) n++;
+    return n;
   }
 
   private static Value toSet(Value.ListValue l, SourceRange r) {
@@ -321,53 +398,54 @@ final class TerraformFunctions {
     return sb.toString();
   }
 
-  private static Optional<String> str(List<Value> args, int i) {
-    return i < args.size() ? TerraformEvaluator.asString(args.get(i)) : Optional.empty();
+  private Optional<String> str(List<Value> args, int i, SourceRange call) {
+    return i < args.size() ? evaluator.asString(args.get(i), call) : Optional.empty();
   }
 
   /** Terraform's format() for the verbs %s %d %v %q and %%; anything else is unknown. */
-  private static Optional<String> format(String f, List<Value> args) {
-    StringBuilder sb = new StringBuilder();
+  private boolean format(String f, List<Value> args, StringBuilder sb, Call call) {
     int next = 0;
     for (int i = 0; i < f.length(); i++) {
+      // each verb appends one bounded argument, so checking per character of the format suffices
+      if (!fits(sb.length(), call, true)) return false;
       char c = f.charAt(i);
       if (c != '%') {
         sb.append(c);
         continue;
       }
-      if (i + 1 >= f.length()) return Optional.empty();
+      if (i + 1 >= f.length()) return false;
       char verb = f.charAt(++i);
       if (verb == '%') {
         sb.append('%');
         continue;
       }
-      if (next >= args.size()) return Optional.empty();
+      if (next >= args.size()) return false;
       Value a = args.get(next++);
       switch (verb) {
         case 's', 'v' -> {
-          Optional<String> s = TerraformEvaluator.asString(a);
-          if (s.isEmpty()) return Optional.empty();
+          Optional<String> s = evaluator.asString(a, call.loc().range());
+          if (s.isEmpty()) return false;
           sb.append(s.get());
         }
         case 'd' -> {
           Optional<BigDecimal> n = TerraformEvaluator.number(a);
-          if (n.isEmpty()) return Optional.empty();
+          if (n.isEmpty()) return false;
           try {
             sb.append(n.get().toBigIntegerExact());
           } catch (ArithmeticException e) {
-            return Optional.empty();
+            return false;
           }
         }
         case 'q' -> {
           Optional<String> s = a.scalar();
-          if (s.isEmpty()) return Optional.empty();
+          if (s.isEmpty()) return false;
           JsonTextWriter.quote(s.get(), sb);
         }
         default -> {
-          return Optional.empty();
+          return false;
         }
       }
     }
-    return Optional.of(sb.toString());
+    return fits(sb.length(), call, true);
   }
 }

@@ -93,7 +93,7 @@ final class TerraformJsonSyntax {
   private Expr expr(Value v) {
     if (v instanceof Value.Text t && (t.value().contains("${") || t.value().contains("%{"))) {
       try {
-        return HclParser.parseTemplate(SourceText.embedded(t.value(), t.range()), t.range());
+        return HclParser.parseTemplate(SourceText.embedded(t.value(), t.range()), t.range(), files.limits());
       } catch (SyntaxError e) {
         files.add(Diagnostic.error(t.range().file(), t.range().startLine(), t.range().startColumn(),
             "invalid template in JSON string: " + e.getMessage()));

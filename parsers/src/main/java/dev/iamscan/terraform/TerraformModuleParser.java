@@ -4,6 +4,7 @@ import dev.iamscan.json.JsonValueReader;
 import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.Format;
 import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
@@ -45,6 +46,22 @@ public final class TerraformModuleParser {
   /** A parsed file: its top-level blocks, or nothing when it could not be read or parsed. */
   record ParsedFile(String name, Body body) {}
 
+  private final ParserLimits limits;
+
+  /** A parser with {@link ParserLimits#DEFAULTS}. */
+  public TerraformModuleParser() {
+    this(ParserLimits.DEFAULTS);
+  }
+
+  /** A parser bounded by {@code limits}: file sizes, HCL and JSON syntax, and the cost of evaluation. */
+  public TerraformModuleParser(ParserLimits limits) {
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
+  }
+
+  ParserLimits limits() {
+    return limits;
+  }
+
   /**
    * @param moduleDir the module directory
    * @param scanRoot the root the scan was asked for; file paths in the result are relative to it,
@@ -61,7 +78,7 @@ public final class TerraformModuleParser {
    * file: the values a plan was made with.
    */
   public ParseResult parse(Path moduleDir, Path scanRoot, List<Path> varFiles, Map<String, Value> variables) {
-    ModuleFiles files = new ModuleFiles(moduleDir, scanRoot);
+    ModuleFiles files = new ModuleFiles(moduleDir, scanRoot, limits);
     ModuleInstantiator modules = new ModuleInstantiator(this, files, scanRoot);
     List<Resource> resources;
     try {
@@ -81,7 +98,7 @@ public final class TerraformModuleParser {
    */
   public Set<Path> localCalls(Path moduleDir) {
     Path dir = moduleDir.toAbsolutePath().normalize();
-    ModuleFiles files = new ModuleFiles(dir, dir);
+    ModuleFiles files = new ModuleFiles(dir, dir, limits);
     Set<Path> out = new java.util.LinkedHashSet<>();
     List<Path> sources = new ArrayList<>();
     try (Stream<Path> list = Files.list(dir)) {
@@ -92,7 +109,7 @@ public final class TerraformModuleParser {
     } catch (IOException | SecurityException e) {
       return out;
     }
-    TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files);
+    TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files, new EvaluationBounds(limits));
     for (Path p : sources) {
       Body body;
       try {
@@ -127,7 +144,7 @@ public final class TerraformModuleParser {
     Optional<String> text = files.readSource(p);
     if (text.isEmpty()) return null;
     if (rel.endsWith(".json")) {
-      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel);
+      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel, limits);
       r.warnings().forEach(files::add);
       if (!r.ok()) {
         files.add(r.error());
@@ -140,7 +157,7 @@ public final class TerraformModuleParser {
       return new TerraformJsonSyntax(files).convert(o);
     }
     try {
-      return HclParser.parseBody(SourceText.ofFile(rel, text.get()));
+      return HclParser.parseBody(SourceText.ofFile(rel, text.get()), limits);
     } catch (SyntaxError e) {
       files.add(Diagnostic.error(rel, e.line, e.column, "syntax error: " + e.getMessage() + "; file not scanned"));
       return null;
@@ -154,7 +171,7 @@ public final class TerraformModuleParser {
       // variable values in JSON are plain values, not Terraform JSON syntax
       Optional<String> text = files.readSource(p);
       if (text.isEmpty()) return;
-      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel);
+      JsonValueReader.Result r = JsonValueReader.readFile(text.get(), rel, limits);
       r.warnings().forEach(files::add);
       if (!r.ok()) {
         files.add(r.error());
@@ -207,7 +224,7 @@ public final class TerraformModuleParser {
     for (Item item : b.body().items()) {
       String n = item instanceof Attribute a ? a.name() : ((Block) item).type();
       if (META.contains(n) && !kind.equals("provider")) {
-        meta.addAll(fields(List.of(item), eval, s));
+        meta.addAll(fields(List.of(item), eval, s, new int[1], files));
       } else {
         config.add(item);
       }
@@ -219,7 +236,7 @@ public final class TerraformModuleParser {
       if (f.key().equals("for_each") && isKnownEmpty(f.value())) return Optional.empty();
     }
     SourceRange range = b.loc().range();
-    Value.ObjectValue body = new Value.ObjectValue(fields(config, eval, s), range);
+    Value.ObjectValue body = new Value.ObjectValue(fields(config, eval, s, new int[1], files), range);
     Value.ObjectValue attributes = new Value.ObjectValue(meta, range);
     return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range));
   }
@@ -236,25 +253,32 @@ public final class TerraformModuleParser {
     return Optional.empty();
   }
 
-  /** Attributes and nested blocks as fields; dynamic blocks with a known for_each are expanded. */
-  private List<Value.Field> fields(List<Item> items, TerraformEvaluator eval, Scope scope) {
+  /**
+   * Attributes and nested blocks as fields; dynamic blocks with a known for_each are expanded.
+   *
+   * @param generated blocks generated by dynamic blocks so far in this resource (one counter for
+   *     all levels, since nested dynamic blocks multiply)
+   */
+  private List<Value.Field> fields(List<Item> items, TerraformEvaluator eval, Scope scope, int[] generated,
+      ModuleFiles files) {
     List<Value.Field> out = new ArrayList<>();
     for (Item item : items) {
       if (item instanceof Attribute a) {
         out.add(new Value.Field(a.name(), a.nameLoc().range(), eval.eval(a.value(), scope)));
       } else if (item instanceof Block nb) {
         if (nb.type().equals("dynamic") && nb.labels().size() == 1) {
-          dynamic(nb, eval, scope, out);
+          dynamic(nb, eval, scope, out, generated, files);
         } else {
           out.add(new Value.Field(nb.type(), nb.header().range(),
-              new Value.ObjectValue(fields(nb.body().items(), eval, scope), nb.loc().range())));
+              new Value.ObjectValue(fields(nb.body().items(), eval, scope, generated, files), nb.loc().range())));
         }
       }
     }
     return out;
   }
 
-  private void dynamic(Block dyn, TerraformEvaluator eval, Scope scope, List<Value.Field> out) {
+  private void dynamic(Block dyn, TerraformEvaluator eval, Scope scope, List<Value.Field> out, int[] generated,
+      ModuleFiles files) {
     String label = dyn.labels().get(0);
     Optional<Attribute> forEach = attribute(dyn.body(), "for_each");
     String iterator = attribute(dyn.body(), "iterator")
@@ -281,12 +305,24 @@ public final class TerraformModuleParser {
       return;
     }
     for (Value[] e : entries) {
+      if (generated[0] >= limits.maxDynamicInstances()) {
+        // the blocks beyond the bound are not built; one unknown block stands for them, so the
+        // resource is never seen as complete. Reported once, where the bound was reached.
+        if (generated[0] == limits.maxDynamicInstances()) {
+          files.warn(header, "dynamic \"" + label + "\" would generate more than " + limits.maxDynamicInstances()
+              + " blocks in this resource; the rest are unknown");
+          generated[0]++;
+        }
+        out.add(new Value.Field(label, header, new Value.Unknown(dyn.loc().text(), dyn.loc().range())));
+        return;
+      }
+      generated[0]++;
       List<Value.Field> it = List.of(
           new Value.Field("key", e[0].range(), e[0]),
           new Value.Field("value", e[1].range(), e[1]));
       Scope inner = scope.with(iterator, new Value.ObjectValue(it, e[1].range()));
       out.add(new Value.Field(label, header,
-          new Value.ObjectValue(fields(content.body().items(), eval, inner), content.loc().range())));
+          new Value.ObjectValue(fields(content.body().items(), eval, inner, generated, files), content.loc().range())));
     }
   }
 }
