@@ -4,6 +4,7 @@ import static dev.iamscan.scanner.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamscan.model.Diagnostic;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,6 +104,28 @@ class ScannerTest {
     ScanResult r = scan(cwd);
 
     assertEquals(List.of("in/main.tf:1 IAM901"), where(r));
+  }
+
+  @Test
+  void linkLoopsInsideTheRootEnd() throws IOException {
+    write(cwd.resolve("a/main.tf"), "resource \"aws_iam_role\" \"crit_a\"\n");
+    write(cwd.resolve("b/main.tf"), "resource \"aws_iam_role\" \"crit_b\"\n");
+    // two directories linking to each other, a link to the root, and a link to itself (ELOOP)
+    Files.createSymbolicLink(cwd.resolve("a/to-b"), cwd.resolve("b"));
+    Files.createSymbolicLink(cwd.resolve("b/to-a"), cwd.resolve("a"));
+    Files.createSymbolicLink(cwd.resolve("b/to-root"), cwd);
+    Files.createSymbolicLink(cwd.resolve("a/self"), cwd.resolve("a/self"));
+
+    ScanResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> scan(cwd));
+
+    // each real module once; which name a module gets when a link reaches it too depends on the
+    // order the file system lists directories in, so compare the real files
+    List<String> found = where(r);
+    assertEquals(2, found.size(), found.toString());
+    List<Path> real = new ArrayList<>();
+    for (String f : found) real.add(cwd.resolve(f.substring(0, f.indexOf(':'))).toRealPath());
+    assertEquals(List.of(cwd.resolve("a/main.tf").toRealPath(), cwd.resolve("b/main.tf").toRealPath()),
+        real.stream().sorted().toList());
   }
 
   @Test
