@@ -91,7 +91,7 @@ public final class PrivilegeEscalationRule implements Rule {
       for (PrivilegeEscalationMethods.Method method : PrivilegeEscalationMethods.all()) {
         Optional<List<IamView.Grant>> used = allows(grants, method);
         if (used.isEmpty()) continue;
-        if (used.get().stream().allMatch(g -> fullAdmin(g.statement()))) continue;
+        if (used.get().stream().allMatch(g -> adminEquivalent(g.statement()))) continue;
         if (groupGrants.stream().anyMatch(gg -> allows(gg, method).isPresent())) continue;
         report(principal, method, used.get(), sink);
       }
@@ -156,6 +156,21 @@ public final class PrivilegeEscalationRule implements Rule {
     if (!s.notAction()) return listed;
     // NotAction covers what it does not list; an unresolved entry might list the action.
     return !listed && !s.actions().hasUnknown();
+  }
+
+  /**
+   * A statement that already grants administrator access: every action, or NotAction on every
+   * resource that leaves IAM's policy-attaching actions allowed (it can attach AdministratorAccess
+   * to itself). IAM001 and
+   * IAM004 report it once; listing each escalation method it also allows adds nothing.
+   */
+  private static boolean adminEquivalent(PolicyStatement s) {
+    if (fullAdmin(s)) return true;
+    return s.notAction() && !s.actions().hasUnknown() && OverbroadActions.onEveryResource(s)
+        && s.actions().known().stream().noneMatch(a -> ActionPattern.matchesAction(a.value().trim(), "iam:AttachUserPolicy")
+            || ActionPattern.matchesAction(a.value().trim(), "iam:AttachRolePolicy")
+            || ActionPattern.matchesAction(a.value().trim(), "iam:PutUserPolicy")
+            || ActionPattern.matchesAction(a.value().trim(), "iam:PutRolePolicy"));
   }
 
   private static boolean fullAdmin(PolicyStatement s) {
