@@ -1,6 +1,7 @@
 package dev.iamscan.rules.iam;
 
 import dev.iamscan.iam.IamView;
+import dev.iamscan.iam.ManagedPolicyAttachment;
 import dev.iamscan.iam.PrincipalKind;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.policy.ActionPattern;
@@ -81,7 +82,13 @@ public final class PrivilegeEscalationRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     IamView iam = context.iam();
+    // An identity that holds AdministratorAccess has nothing to escalate to; IAM009 reports it.
+    Set<PrincipalRef> administrators = new java.util.HashSet<>();
+    for (ManagedPolicyAttachment m : iam.managedAttachments()) {
+      if (m.awsManagedName().filter("AdministratorAccess"::equals).isPresent()) administrators.addAll(m.principals());
+    }
     for (PrincipalRef principal : iam.principals()) {
+      if (administrators.contains(principal)) continue;
       List<IamView.Grant> grants = iam.grantsOf(principal);
       if (grants.isEmpty()) continue;
       List<List<IamView.Grant>> groupGrants = new ArrayList<>();
@@ -166,6 +173,11 @@ public final class PrivilegeEscalationRule implements Rule {
    */
   private static boolean adminEquivalent(PolicyStatement s) {
     if (fullAdmin(s)) return true;
+    // iam:* on every resource is IAM003's finding (high, a service that controls identities).
+    if (!s.notAction() && OverbroadActions.onEveryResource(s) && s.actions().known().stream()
+        .anyMatch(a -> OverbroadActions.serviceWide(a.value()).filter("iam"::equals).isPresent())) {
+      return true;
+    }
     return s.notAction() && !s.actions().hasUnknown() && OverbroadActions.onEveryResource(s)
         && s.actions().known().stream().noneMatch(a -> ActionPattern.matchesAction(a.value().trim(), "iam:AttachUserPolicy")
             || ActionPattern.matchesAction(a.value().trim(), "iam:AttachRolePolicy")
