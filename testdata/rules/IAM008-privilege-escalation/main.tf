@@ -122,3 +122,36 @@ resource "aws_iam_role" "builder_node" {
   name               = "builder-node"
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
 }
+
+# Already an administrator through the AWS-managed policy (IAM009): nothing to escalate to.
+# ok: IAM008
+resource "aws_iam_role" "platform_admin" {
+  name                = "platform-admin"
+  assume_role_policy  = data.aws_iam_policy_document.ec2_trust.json
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  inline_policy {
+    name   = "tune"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
+  }
+}
+
+# All of IAM on every resource is IAM003's finding; listing each method it allows adds nothing.
+# ok: IAM008
+resource "aws_iam_role" "identity_admin" {
+  name               = "identity-admin"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "iam"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] })
+  }
+}
+
+data "aws_iam_policy_document" "ec2_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}

@@ -212,6 +212,19 @@ public final class CloudFormationParser {
     for (Value.Field entry : resources.fields()) {
       SourceRange at = entry.keyRange();
       String id = entry.key();
+      if (id.startsWith("Fn::ForEach::")) {
+        // Valid with Transform: AWS::LanguageExtensions; the resources it stamps out are not expanded.
+        diagnostics.add(Diagnostic.warning(rel, at.startLine(), at.startColumn(),
+            "'" + id + "' (AWS::LanguageExtensions) is not expanded; the resources it creates are not scanned"));
+        continue;
+      }
+      if (entry.value() instanceof Value.ObjectValue b && b.get("Type").orElse(null) instanceof Value.ObjectValue t
+          && t.has("Rain::Module")) {
+        // A Rain module is inlined by `rain pkg` before deployment; the packaged template is scannable.
+        diagnostics.add(Diagnostic.warning(rel, at.startLine(), at.startColumn(),
+            "resource '" + id + "' is a Rain module; scan the template packaged by rain pkg to cover it"));
+        continue;
+      }
       if (!(entry.value() instanceof Value.ObjectValue body)) {
         diagnostics.add(Diagnostic.error(rel, at.startLine(), at.startColumn(),
             "resource '" + id + "' is not a mapping"));

@@ -138,7 +138,9 @@ final class IamViewBuilder {
           managed(r, v, refs(r, "permission_set_arn", PrincipalKind.PERMISSION_SET)));
       default -> {
         PolicySlot slot = TF_RESOURCE_POLICIES.get(r.type());
-        if (slot == null && r.type().endsWith("_policy") && r.body().has("policy")) {
+        // Lifecycle policies (aws_ecr_lifecycle_policy, ...) hold rules for expiring data, not IAM grammar.
+        if (slot == null && r.type().endsWith("_policy") && !r.type().endsWith("_lifecycle_policy")
+            && r.body().has("policy")) {
           slot = new PolicySlot("policy", serviceOf(r.type()), null);
         }
         if (slot != null && !slot.attribute().isEmpty()) resourcePolicy(r, slot);

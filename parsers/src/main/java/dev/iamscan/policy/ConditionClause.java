@@ -32,6 +32,29 @@ public record ConditionClause(String operator, String key, List<LocatedString> v
     return op.contains("Not");
   }
 
+  /**
+   * Whether the clause admits only existing resources that carry a given tag: a positive test
+   * ({@code StringEquals}, {@code StringLike}, or {@code Null: false}) on {@code aws:ResourceTag/k}
+   * or a service's own {@code ec2:ResourceTag/k}. That is attribute-based access control, AWS's
+   * alternative to naming ARNs: the request context of an untagged resource, or of an action
+   * without the key, fails the test. {@code IfExists} and set operators pass when the key is
+   * missing, so they limit nothing.
+   */
+  public boolean limitsToTaggedResources() {
+    if (operator.contains(":") || ifExists()) return false;
+    String k = lowerKey();
+    int colon = k.indexOf(':');
+    if (colon <= 0 || !k.startsWith("resourcetag/", colon + 1) || k.length() <= colon + 1 + "resourcetag/".length()) {
+      return false;
+    }
+    String op = baseOperator();
+    if (op.equals("Null")) {
+      return !values.isEmpty() && !hasUnknown && values.stream().allMatch(v -> v.value().equalsIgnoreCase("false"));
+    }
+    boolean positive = op.equals("StringEquals") || op.equals("StringLike") || op.equals("StringEqualsIgnoreCase");
+    return positive && (hasUnknown || !values.isEmpty());
+  }
+
   public String lowerKey() {
     return key.toLowerCase(Locale.ROOT);
   }

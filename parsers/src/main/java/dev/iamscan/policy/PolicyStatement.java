@@ -48,8 +48,15 @@ public record PolicyStatement(
     return sid != null && !sid.isEmpty() ? "statement '" + sid + "'" : "statement #" + (index + 1);
   }
 
+  /**
+   * Whether the statement grants anything: an Allow, unless {@code NotResource: "*"} or
+   * {@code NotAction: "*"} excludes every resource or every action, which leaves nothing to allow.
+   */
   public boolean allows() {
-    return effect == Effect.ALLOW;
+    if (effect != Effect.ALLOW) return false;
+    boolean noResource = notResource && resources.known().stream().anyMatch(r -> r.value().trim().equals("*"));
+    boolean noAction = notAction && actions.known().stream().anyMatch(a -> ActionPattern.isEverything(a.value()));
+    return !noResource && !noAction;
   }
 
   /**

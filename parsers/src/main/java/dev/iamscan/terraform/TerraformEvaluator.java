@@ -471,6 +471,10 @@ final class TerraformEvaluator {
       case "&&", "||" -> {
         Optional<Boolean> x = truth(l);
         Optional<Boolean> y = truth(r);
+        // One known operand can settle the result (false && anything, true || anything), as in
+        // Terraform: count = var.create && var.unset ? 1 : 0 is 0 when create is false.
+        boolean and = b.op().equals("&&");
+        if (x.isPresent() && x.get() != and || y.isPresent() && y.get() != and) return new Value.Bool(!and, range);
         if (x.isEmpty() || y.isEmpty()) return unknown(b);
         return new Value.Bool(b.op().equals("&&") ? x.get() && y.get() : x.get() || y.get(), range);
       }

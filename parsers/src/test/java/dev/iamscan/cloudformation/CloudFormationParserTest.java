@@ -311,4 +311,27 @@ class CloudFormationParserTest {
     assertEquals(new Value.Num("7", prop(i, "N").range()), prop(i, "N"));
     assertEquals(5, prop(i, "N").range().startLine());
   }
+
+  @Test
+  void languageExtensionLoopsAndRainModulesAreWarningsNotErrors(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("t.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::LanguageExtensions
+        Resources:
+          Fn::ForEach::Queues:
+            - Name
+            - [Orders, Refunds]
+            - ${Name}Queue:
+                Type: AWS::SQS::Queue
+          Network:
+            Type:
+              Rain::Module: ./vpc.yml
+          Topic:
+            Type: AWS::SNS::Topic
+        """);
+    ParseResult r = parser.parse(tmp.resolve("t.yaml"), tmp).orElseThrow();
+    assertTrue(r.diagnostics().stream().noneMatch(d -> d.level() == Diagnostic.Level.ERROR), r.diagnostics().toString());
+    assertEquals(2, r.diagnostics().size(), r.diagnostics().toString());
+    assertEquals(List.of("Topic"), r.resources().stream().map(Resource::name).toList());
+  }
 }

@@ -230,4 +230,28 @@ class TerraformModuleParserTest {
     assertEquals("b.tf", r.diagnostics().get(0).file());
     assertEquals(".", r.resources().get(0).scope());
   }
+
+  @Test
+  void oneKnownOperandSettlesALogicalOperator(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("a.tf"), """
+        variable "create" { default = false }
+        variable "unset" {}
+        resource "a" "disabled" {
+          count = var.create && var.unset ? 1 : 0
+        }
+        resource "a" "disabled_right" {
+          count = var.unset && var.create ? 1 : 0
+        }
+        resource "a" "maybe" {
+          count = var.unset && !var.create ? 1 : 0
+          always = var.unset || !var.create
+        }
+        """);
+    ParseResult r = new TerraformModuleParser().parse(tmp, tmp, List.of());
+    assertTrue(maybe(r, "a.disabled").isEmpty());
+    assertTrue(maybe(r, "a.disabled_right").isEmpty());
+    Resource maybe = find(r, "a.maybe");
+    assertInstanceOf(Value.Conditional.class, maybe.attributes().get("count").orElseThrow());
+    assertEquals(Optional.of("true"), maybe.body().get("always").orElseThrow().scalar());
+  }
 }

@@ -190,9 +190,35 @@ public final class InstanceWithoutProfileRule implements Rule {
         for (String address : mentionedLaunchTemplates(user.body(), 0)) {
           model.lookup(user.scope(), address).filter(InstanceWithoutProfileRule::isLaunchTemplate).ifPresent(out::add);
         }
+        // A launch_template block the evaluator could not expand (a dynamic block over an unknown
+        // for_each, as in node group modules whose create flag comes from the caller) names no
+        // template we can follow; the templates the same module instance defines are its own.
+        if (unresolvedLaunchTemplate(user.body(), 0)) {
+          for (Resource t : model.resources()) {
+            if (isLaunchTemplate(t) && t.scope().equals(user.scope())) out.add(t);
+          }
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a {@code launch_template} / {@code LaunchTemplate} field of the body is itself unknown
+   * (a whole block the evaluator could not expand), rather than a block with unknown attributes.
+   */
+  private static boolean unresolvedLaunchTemplate(Value v, int depth) {
+    if (depth > 16) return false;
+    if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) {
+        boolean named = f.key().equals("launch_template") || f.key().equals("LaunchTemplate");
+        if (named && f.value() instanceof Value.Unknown) return true;
+        if (unresolvedLaunchTemplate(f.value(), depth + 1)) return true;
+      }
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) if (unresolvedLaunchTemplate(i, depth + 1)) return true;
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern LAUNCH_TEMPLATE_ADDRESS =

@@ -3,6 +3,7 @@ package dev.iamscan.rules.iam;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.StandalonePolicyDocuments;
 import dev.iamscan.policy.ActionPattern;
+import dev.iamscan.policy.ConditionClause;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
@@ -57,8 +58,16 @@ final class OverbroadActions {
     return s.hasConditions() ? base.lower() : base;
   }
 
-  /** Whether a statement's known resources include {@code *}. */
+  /**
+   * Whether a statement reaches every resource: its known resources include {@code *} and no
+   * condition confines it to resources carrying a tag (which scopes it as an ARN would).
+   */
   static boolean onEveryResource(PolicyStatement s) {
+    return namesEveryResource(s) && s.conditions().stream().noneMatch(ConditionClause::limitsToTaggedResources);
+  }
+
+  /** Whether a statement's known resources include {@code *}, whatever its conditions. */
+  static boolean namesEveryResource(PolicyStatement s) {
     return !s.notResource() && s.resources().find("*").isPresent();
   }
 

@@ -1,6 +1,7 @@
 package dev.iamscan.rules.iam;
 
 import dev.iamscan.iam.IamView;
+import dev.iamscan.iam.ManagedPolicyAttachment;
 import dev.iamscan.iam.PrincipalKind;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.policy.ActionPattern;
@@ -81,7 +82,13 @@ public final class PrivilegeEscalationRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     IamView iam = context.iam();
+    // An identity that holds AdministratorAccess has nothing to escalate to; IAM009 reports it.
+    Set<PrincipalRef> administrators = new java.util.HashSet<>();
+    for (ManagedPolicyAttachment m : iam.managedAttachments()) {
+      if (m.awsManagedName().filter("AdministratorAccess"::equals).isPresent()) administrators.addAll(m.principals());
+    }
     for (PrincipalRef principal : iam.principals()) {
+      if (administrators.contains(principal)) continue;
       List<IamView.Grant> grants = iam.grantsOf(principal);
       if (grants.isEmpty()) continue;
       List<List<IamView.Grant>> groupGrants = new ArrayList<>();
@@ -91,7 +98,7 @@ public final class PrivilegeEscalationRule implements Rule {
       for (PrivilegeEscalationMethods.Method method : PrivilegeEscalationMethods.all()) {
         Optional<List<IamView.Grant>> used = allows(grants, method);
         if (used.isEmpty()) continue;
-        if (used.get().stream().allMatch(g -> fullAdmin(g.statement()))) continue;
+        if (used.get().stream().allMatch(g -> adminEquivalent(g.statement()))) continue;
         if (groupGrants.stream().anyMatch(gg -> allows(gg, method).isPresent())) continue;
         report(principal, method, used.get(), sink);
       }
@@ -156,6 +163,26 @@ public final class PrivilegeEscalationRule implements Rule {
     if (!s.notAction()) return listed;
     // NotAction covers what it does not list; an unresolved entry might list the action.
     return !listed && !s.actions().hasUnknown();
+  }
+
+  /**
+   * A statement that already grants administrator access: every action, or NotAction on every
+   * resource that leaves IAM's policy-attaching actions allowed (it can attach AdministratorAccess
+   * to itself). IAM001 and
+   * IAM004 report it once; listing each escalation method it also allows adds nothing.
+   */
+  private static boolean adminEquivalent(PolicyStatement s) {
+    if (fullAdmin(s)) return true;
+    // iam:* on every resource is IAM003's finding (high, a service that controls identities).
+    if (!s.notAction() && OverbroadActions.onEveryResource(s) && s.actions().known().stream()
+        .anyMatch(a -> OverbroadActions.serviceWide(a.value()).filter("iam"::equals).isPresent())) {
+      return true;
+    }
+    return s.notAction() && !s.actions().hasUnknown() && OverbroadActions.onEveryResource(s)
+        && s.actions().known().stream().noneMatch(a -> ActionPattern.matchesAction(a.value().trim(), "iam:AttachUserPolicy")
+            || ActionPattern.matchesAction(a.value().trim(), "iam:AttachRolePolicy")
+            || ActionPattern.matchesAction(a.value().trim(), "iam:PutUserPolicy")
+            || ActionPattern.matchesAction(a.value().trim(), "iam:PutRolePolicy"));
   }
 
   private static boolean fullAdmin(PolicyStatement s) {

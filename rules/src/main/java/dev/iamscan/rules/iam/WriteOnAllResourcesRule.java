@@ -28,7 +28,10 @@ public final class WriteOnAllResourcesRule implements Rule {
       wildcard expands to, against AWS's Service Authorization Reference and reports only actions \
       that accept resource-level permissions: actions such as `ec2:DescribeInstances`, \
       `s3:ListAllMyBuckets` or `cloudwatch:PutMetricData` accept only `*`, so `*` is not a finding \
-      for them. Read and list actions are not reported.
+      for them. Read and list actions are not reported. A condition that admits only resources \
+      carrying a tag (`StringEquals` or `Null: false` on `aws:ResourceTag/...`) scopes the grant as \
+      an ARN would, and so does `iam:AWSServiceName` for `iam:CreateServiceLinkedRole`: neither is \
+      reported.
 
       Severity is **high** for permissions-management actions and **medium** for write actions; \
       one step lower when a condition limits the grant. Service-wide wildcards (`s3:*`) are \
@@ -54,6 +57,18 @@ public final class WriteOnAllResourcesRule implements Rule {
           "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_controlling.html#access_controlling-resources"),
       RuleMetadata.Precision.HIGH);
 
+  /**
+   * A service-linked role's name and permissions are fixed by its service: with
+   * {@code iam:AWSServiceName} pinned, iam:CreateServiceLinkedRole creates that one role, nothing else.
+   */
+  private static boolean namesService(PolicyStatement s) {
+    return s.conditions().stream().anyMatch(c -> c.lowerKey().equals("iam:awsservicename")
+        && !c.operator().contains(":") && !c.ifExists()
+        && (c.baseOperator().equals("StringEquals") || c.baseOperator().equals("StringLike"))
+        && (c.hasUnknown() || !c.values().isEmpty())
+        && c.values().stream().noneMatch(v -> v.value().equals("*")));
+  }
+
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -72,6 +87,7 @@ public final class WriteOnAllResourcesRule implements Rule {
           List<IamActions.Action> hits = IamActions.get().expand(p).stream()
               .filter(x -> x.access().changes() && x.resourceLevel())
               .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
+              .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
               .toList();
           if (hits.isEmpty()) continue;
           List<IamActions.Action> permissions = hits.stream()

@@ -1,5 +1,6 @@
 package dev.iamscan.rules.iam;
 
+import static dev.iamscan.rules.Models.at;
 import static dev.iamscan.rules.Models.cfn;
 import static dev.iamscan.rules.Models.list;
 import static dev.iamscan.rules.Models.obj;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.SourceRange;
@@ -48,6 +50,20 @@ class RoleRulesTest {
   void unknownProfileCountsAsSet() {
     assertEquals(List.of(), run(new InstanceWithoutProfileRule(),
         tf("aws_instance", "web", obj(3, "iam_instance_profile", unknown("var.profile", 4)))));
+  }
+
+  @Test
+  void launchTemplateOfNodeGroupWithUnexpandedDynamicBlockIsNotReported() {
+    // dynamic "launch_template" over a for_each from the caller stays one unknown.
+    Resource template = new Resource(Format.TERRAFORM, "resource", "aws_launch_template", "this", "module.ng",
+        obj(3, "name_prefix", text("nodes-", 4)), Value.ObjectValue.empty(at("t", 3)), at("t", 3));
+    Resource group = new Resource(Format.TERRAFORM, "resource", "aws_eks_node_group", "this", "module.ng",
+        obj(6, "cluster_name", text("main", 7), "launch_template", unknown("var.create ? [1] : []", 8)),
+        Value.ObjectValue.empty(at("t", 6)), at("t", 6));
+    assertEquals(List.of(), run(new InstanceWithoutProfileRule(), template, group));
+    Resource elsewhere = new Resource(Format.TERRAFORM, "resource", "aws_launch_template", "bare", "module.other",
+        obj(10, "name_prefix", text("web-", 11)), Value.ObjectValue.empty(at("t", 10)), at("t", 10));
+    assertEquals(1, run(new InstanceWithoutProfileRule(), template, group, elsewhere).size());
   }
 
   @Test
