@@ -4,14 +4,24 @@ import dev.iamscan.iam.IamView;
 import dev.iamscan.model.ResourceModel;
 import java.util.Objects;
 
-/** What rules read: the resource model of the whole scan and its IAM view. */
-public record ScanContext(ResourceModel model, IamView iam) {
+/** What rules read: the resource model of the whole scan, its IAM view, and the configured thresholds. */
+public record ScanContext(ResourceModel model, IamView iam, RuleSettings settings) {
   public ScanContext {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(iam, "iam");
+    Objects.requireNonNull(settings, "settings");
   }
 
+  public ScanContext(ResourceModel model, IamView iam) {
+    this(model, iam, RuleSettings.DEFAULTS);
+  }
+
+  /** With the default thresholds. */
   public static ScanContext of(ResourceModel model) {
-    return new ScanContext(model, IamView.build(model));
+    return of(model, RuleSettings.DEFAULTS);
+  }
+
+  public static ScanContext of(ResourceModel model, RuleSettings settings) {
+    return new ScanContext(model, IamView.build(model), settings);
   }
 }

@@ -1,7 +1,9 @@
 package dev.iamscan.scanner;
 
+import dev.iamscan.rules.RuleSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What to scan.
@@ -10,12 +12,19 @@ import java.util.List;
  * @param varFiles Terraform variable files applied to every module
  * @param parseOnly parse and report diagnostics without running rules (benchmarks)
  * @param planRoot the root module Terraform plans were made from, when not beside them; may be null
+ * @param settings the thresholds rules judge against
  */
-public record ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly, Path planRoot) {
+public record ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly, Path planRoot,
+    RuleSettings settings) {
   public ScanRequest {
+    Objects.requireNonNull(settings, "settings");
     paths = List.copyOf(paths);
     varFiles = List.copyOf(varFiles);
     if (paths.isEmpty()) throw new IllegalArgumentException("at least one path is required");
+  }
+
+  public ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly, Path planRoot) {
+    this(paths, varFiles, parseOnly, planRoot, RuleSettings.DEFAULTS);
   }
 
   public ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly) {
@@ -25,5 +34,4 @@ public record ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOn
   public ScanRequest(List<Path> paths) {
     this(paths, List.of(), false, null);
   }
-
 }

@@ -148,7 +148,7 @@ public final class Scanner {
       List<Rule> guarded = new ArrayList<>();
       List<Diagnostic> ruleFailures = Collections.synchronizedList(new ArrayList<>());
       for (Rule rule : rules) guarded.add(new GuardedRule(rule, ruleFailures));
-      findings = new RuleEngine(guarded).run(ScanContext.of(new ResourceModel(resources)));
+      findings = new RuleEngine(guarded).run(ScanContext.of(new ResourceModel(resources), request.settings()));
       findings = ModuleChains.annotate(findings, resources);
       diagnostics.addAll(ruleFailures);
     }

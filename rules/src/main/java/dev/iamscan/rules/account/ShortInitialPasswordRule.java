@@ -7,6 +7,7 @@ import dev.iamscan.rules.Finding;
 import dev.iamscan.rules.FindingSink;
 import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.RuleSettings;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.List;
@@ -16,15 +17,16 @@ import java.util.Optional;
 public final class ShortInitialPasswordRule implements Rule {
   static final RuleMetadata METADATA = new RuleMetadata("IAM052", "short-initial-password",
       Category.PASSWORD_POLICY, Severity.LOW,
-      "Console password is created shorter than %d characters".formatted(PasswordPolicyThresholds.MINIMUM_LENGTH),
+      "Console password is created shorter than the expected minimum length",
       """
       A login profile that generates a short password (`password_length` of \
       `aws_iam_user_login_profile`, default 20), or a CloudFormation `LoginProfile.Password` written \
-      shorter than %d characters, starts the user with a password that is easier to guess than the \
-      account password policy should allow. A written password is a secret in the template as well; \
+      shorter than the expected minimum length (%d characters by default; `password-policy.minimum-length` \
+      in `.iamscan.yml`), starts the user with a password that is easier to guess than the account \
+      password policy should allow. A written password is a secret in the template as well; \
       its value is never shown in findings.
 
-      **How to fix:** generate passwords of at least %d characters and require a reset at first sign-in.
+      **How to fix:** generate passwords of at least the minimum length and require a reset at first sign-in.
 
       Noncompliant:
       ```hcl
@@ -42,7 +44,7 @@ public final class ShortInitialPasswordRule implements Rule {
         password_reset_required = true
       }
       ```
-      """.formatted(PasswordPolicyThresholds.MINIMUM_LENGTH, PasswordPolicyThresholds.MINIMUM_LENGTH),
+      """.formatted(RuleSettings.PasswordPolicy.DEFAULTS.minimumLength()),
       List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
           "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_login_profile"),
       RuleMetadata.Precision.HIGH);
@@ -54,7 +56,7 @@ public final class ShortInitialPasswordRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    int min = PasswordPolicyThresholds.MINIMUM_LENGTH;
+    int min = context.settings().passwordPolicy().minimumLength();
     for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
       if (login.owner().format() == Format.TERRAFORM) {
         Optional<Value.Field> f = login.settings().field("password_length");

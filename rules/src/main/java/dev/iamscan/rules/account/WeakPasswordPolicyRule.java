@@ -1,9 +1,6 @@
 package dev.iamscan.rules.account;
 
 import static dev.iamscan.rules.account.PasswordPolicyThresholds.AWS_DEFAULT_MINIMUM_LENGTH;
-import static dev.iamscan.rules.account.PasswordPolicyThresholds.MAXIMUM_AGE_DAYS;
-import static dev.iamscan.rules.account.PasswordPolicyThresholds.MINIMUM_LENGTH;
-import static dev.iamscan.rules.account.PasswordPolicyThresholds.REUSE_PREVENTION;
 
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.Value;
@@ -12,6 +9,7 @@ import dev.iamscan.rules.Finding;
 import dev.iamscan.rules.FindingSink;
 import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.RuleSettings;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** {@code aws_iam_account_password_policy} weaker than the thresholds of {@link PasswordPolicyThresholds}. */
+/** {@code aws_iam_account_password_policy} weaker than the configured {@link RuleSettings.PasswordPolicy}. */
 public final class WeakPasswordPolicyRule implements Rule {
   static final String TYPE = "aws_iam_account_password_policy";
 
@@ -31,7 +29,8 @@ public final class WeakPasswordPolicyRule implements Rule {
       iamscan expects passwords of at least %d characters with upper case letters, lower case letters, \
       numbers and symbols, no reuse of the last %d passwords, expiry after at most %d days, and users \
       allowed to change their own password (otherwise they cannot rotate a password they suspect is \
-      known, and administrators end up handling passwords). Each weak setting is reported where it is \
+      known, and administrators end up handling passwords). The length, reuse and age thresholds are \
+      defaults; set them under `password-policy` in `.iamscan.yml`. Each weak setting is reported where it is \
       written; settings left out are reported together on the resource, since AWS then applies its own \
       weaker defaults (minimum length %d, no complexity, no reuse prevention, no expiry).
 
@@ -57,7 +56,8 @@ public final class WeakPasswordPolicyRule implements Rule {
         allow_users_to_change_password = true
       }
       ```
-      """.formatted(MINIMUM_LENGTH, REUSE_PREVENTION, MAXIMUM_AGE_DAYS, AWS_DEFAULT_MINIMUM_LENGTH),
+      """.formatted(RuleSettings.PasswordPolicy.DEFAULTS.minimumLength(), RuleSettings.PasswordPolicy.DEFAULTS.reusePrevention(),
+          RuleSettings.PasswordPolicy.DEFAULTS.maxAgeDays(), AWS_DEFAULT_MINIMUM_LENGTH),
       List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
           "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"),
       RuleMetadata.Precision.VERY_HIGH);
@@ -78,12 +78,13 @@ public final class WeakPasswordPolicyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
+    RuleSettings.PasswordPolicy expected = context.settings().passwordPolicy();
     for (Resource r : context.model().ofType(TYPE)) {
       if (!r.kind().equals("resource")) continue;
       List<String> missing = new ArrayList<>();
-      minimumLength(r, sink, missing);
-      atLeast(r, "password_reuse_prevention", REUSE_PREVENTION, "remembers only %s previous passwords (at least %d expected)", sink, missing);
-      maximumAge(r, sink, missing);
+      atLeast(r, "minimum_password_length", expected.minimumLength(), "allows passwords of %s characters (at least %d expected)", sink, missing);
+      atLeast(r, "password_reuse_prevention", expected.reusePrevention(), "remembers only %s previous passwords (at least %d expected)", sink, missing);
+      maximumAge(r, expected.maxAgeDays(), sink, missing);
       for (String flag : REQUIRED_FLAGS) {
         Optional<Value.Field> f = Settings.written(r, flag);
         if (f.isEmpty()) {
@@ -103,17 +104,6 @@ public final class WeakPasswordPolicyRule implements Rule {
     }
   }
 
-  private static void minimumLength(Resource r, FindingSink sink, List<String> missing) {
-    Optional<Value.Field> f = Settings.written(r, "minimum_password_length");
-    if (f.isEmpty()) {
-      missing.add("minimum_password_length");
-      return;
-    }
-    Settings.certainly(f.get().value(), v -> below(v, MINIMUM_LENGTH)).ifPresent(v -> report(r, sink,
-        "%s allows passwords of %s characters (at least %d expected)".formatted(r.displayName(), v.scalar().orElse("?"), MINIMUM_LENGTH),
-        f.get().keyRange(), "minimum_password_length = " + v.scalar().orElse("?")));
-  }
-
   private static void atLeast(Resource r, String key, int threshold, String message, FindingSink sink, List<String> missing) {
     Optional<Value.Field> f = Settings.written(r, key);
     if (f.isEmpty()) {
@@ -125,7 +115,7 @@ public final class WeakPasswordPolicyRule implements Rule {
         f.get().keyRange(), key + " = " + v.scalar().orElse("?")));
   }
 
-  private static void maximumAge(Resource r, FindingSink sink, List<String> missing) {
+  private static void maximumAge(Resource r, int maxAgeDays, FindingSink sink, List<String> missing) {
     Optional<Value.Field> f = Settings.written(r, "max_password_age");
     if (f.isEmpty()) {
       missing.add("max_password_age");
@@ -133,10 +123,10 @@ public final class WeakPasswordPolicyRule implements Rule {
     }
     Settings.certainly(f.get().value(), v -> {
       OptionalLong n = Settings.number(v);
-      return n.isPresent() && (n.getAsLong() <= 0 || n.getAsLong() > MAXIMUM_AGE_DAYS);
+      return n.isPresent() && (n.getAsLong() <= 0 || n.getAsLong() > maxAgeDays);
     }).ifPresent(v -> report(r, sink,
         "%s lets passwords live %s (at most %d days expected)".formatted(r.displayName(),
-            Settings.number(v).getAsLong() <= 0 ? "forever (max_password_age = 0)" : v.scalar().orElse("?") + " days", MAXIMUM_AGE_DAYS),
+            Settings.number(v).getAsLong() <= 0 ? "forever (max_password_age = 0)" : v.scalar().orElse("?") + " days", maxAgeDays),
         f.get().keyRange(), "max_password_age = " + v.scalar().orElse("?")));
   }
 

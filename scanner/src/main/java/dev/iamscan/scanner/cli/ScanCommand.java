@@ -197,7 +197,7 @@ final class ScanCommand implements Callable<Integer> {
     });
     ScanResult raw;
     try {
-      raw = scanner.scan(new ScanRequest(roots, vars, parseOnly, plans), cwd);
+      raw = scanner.scan(new ScanRequest(roots, vars, parseOnly, plans, settings.ruleSettings()), cwd);
     } catch (NoSuchFileException e) {
       throw usage("no such file or directory: " + e.getFile());
     }

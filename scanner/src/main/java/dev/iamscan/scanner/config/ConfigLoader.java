@@ -68,7 +68,7 @@ public final class ConfigLoader {
     }
     // An empty file is a valid configuration that sets nothing.
     if (doc.root().isNull()) return new ScanConfig(file, null, null, List.of(), List.of(), List.of(), null, null,
-        null, List.of(), List.of());
+        null, List.of(), List.of(), ScanConfig.PasswordPolicy.UNSET);
     List<String> problems = new ArrayList<>();
     for (Error e : schema.validate(doc.root())) {
       String pointer = pointer(e.getInstanceLocation());
@@ -99,7 +99,8 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) throw new InvalidConfigException(problems.stream().sorted(ConfigLoader::byLine).toList());
     return new ScanConfig(file, text(root, "fail-on"), text(root, "min-severity"), strings(root, "rules"),
         strings(root, "skip-rules"), strings(root, "categories"), text(root, "baseline"),
-        bool(root, "strict-suppressions"), bool(root, "include-suppressed"), strings(root, "exclude"), exceptions);
+        bool(root, "strict-suppressions"), bool(root, "include-suppressed"), strings(root, "exclude"), exceptions,
+        passwordPolicy(root.path("password-policy")));
   }
 
   private static int byLine(String a, String b) {
@@ -128,6 +129,17 @@ public final class ConfigLoader {
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** Already validated against the schema: each value is absent or an integer in AWS's range. */
+  private static ScanConfig.PasswordPolicy passwordPolicy(JsonNode n) {
+    return new ScanConfig.PasswordPolicy(integer(n, "minimum-length"), integer(n, "reuse-prevention"),
+        integer(n, "max-age-days"));
+  }
+
+  private static Integer integer(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isNumber() ? null : v.asInt();
   }
 
   private static Boolean bool(JsonNode n, String field) {

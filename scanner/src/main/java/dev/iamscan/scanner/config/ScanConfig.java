@@ -1,5 +1,6 @@
 package dev.iamscan.scanner.config;
 
+import dev.iamscan.rules.RuleSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,10 +15,23 @@ import java.util.Objects;
  * @param minSeverity the lowest severity reported
  * @param baseline a baseline file, relative to the configuration file
  * @param exclude path globs relative to the configuration file's directory
+ * @param passwordPolicy the password-policy thresholds set here
  */
 public record ScanConfig(Path file, String failOn, String minSeverity, List<String> rules, List<String> skipRules,
     List<String> categories, String baseline, Boolean strictSuppressions, Boolean includeSuppressed,
-    List<String> exclude, List<Exception> exceptions) {
+    List<String> exclude, List<Exception> exceptions, PasswordPolicy passwordPolicy) {
+
+  /** {@code password-policy}: each threshold, or null where the default applies. */
+  public record PasswordPolicy(Integer minimumLength, Integer reusePrevention, Integer maxAgeDays) {
+    static final PasswordPolicy UNSET = new PasswordPolicy(null, null, null);
+
+    RuleSettings.PasswordPolicy over(RuleSettings.PasswordPolicy defaults) {
+      return new RuleSettings.PasswordPolicy(
+          minimumLength != null ? minimumLength : defaults.minimumLength(),
+          reusePrevention != null ? reusePrevention : defaults.reusePrevention(),
+          maxAgeDays != null ? maxAgeDays : defaults.maxAgeDays());
+    }
+  }
 
   /**
    * A central exception: a rule accepted for a path or a resource.
@@ -37,10 +51,16 @@ public record ScanConfig(Path file, String failOn, String minSeverity, List<Stri
     categories = List.copyOf(categories);
     exclude = List.copyOf(exclude);
     exceptions = List.copyOf(exceptions);
+    if (passwordPolicy == null) passwordPolicy = PasswordPolicy.UNSET;
   }
 
   public static ScanConfig none() {
-    return new ScanConfig(null, null, null, List.of(), List.of(), List.of(), null, null, null, List.of(), List.of());
+    return new ScanConfig(null, null, null, List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(), PasswordPolicy.UNSET);
+  }
+
+  /** The thresholds rules judge against: what this file sets, the defaults for the rest. */
+  public RuleSettings ruleSettings() {
+    return new RuleSettings(passwordPolicy.over(RuleSettings.DEFAULTS.passwordPolicy()));
   }
 
   /** The directory relative paths of this configuration start from. */

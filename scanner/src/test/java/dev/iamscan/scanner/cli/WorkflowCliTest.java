@@ -34,6 +34,7 @@ class WorkflowCliTest {
 
   /** IAM001 alone: other rules also flag an admin statement, and their number grows. */
   static final List<Rule> RULES = List.of(RuleCatalog.byId("IAM001").orElseThrow());
+  List<Rule> rules = RULES;
 
   static final String ADMIN = """
         policy = jsonencode({
@@ -44,7 +45,7 @@ class WorkflowCliTest {
 
   int run(String... args) {
     CliEnvironment environment = new CliEnvironment(cwd, Map.of(), false,
-        new ToolInfo("iamscan", "9.9.9", "https://example.com"), RULES, Scanner::withDefaults, clock);
+        new ToolInfo("iamscan", "9.9.9", "https://example.com"), rules, Scanner::withDefaults, clock);
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code = IamscanCommand.create(environment, new PrintWriter(o), new PrintWriter(e)).execute(args);
@@ -223,5 +224,58 @@ class WorkflowCliTest {
     assertTrue(out.startsWith("# IAM001: "), out);
     assertTrue(out.contains("## Noncompliant example") && out.contains("## Compliant example"), out);
     assertEquals(2, run("rules", "explain", "IAM999"));
+  }
+
+  @Test
+  void passwordPolicyThresholdsComeFromTheConfiguration() throws IOException {
+    rules = List.of(RuleCatalog.byId("IAM050").orElseThrow(), RuleCatalog.byId("IAM052").orElseThrow());
+    write(cwd.resolve("main.tf"), """
+        resource "aws_iam_account_password_policy" "strict" {
+          minimum_password_length        = 14
+          require_uppercase_characters   = true
+          require_lowercase_characters   = true
+          require_numbers                = true
+          require_symbols                = true
+          password_reuse_prevention      = 5
+          max_password_age               = 90
+          allow_users_to_change_password = true
+        }
+        resource "aws_iam_user_login_profile" "alice" {
+          user            = "alice"
+          password_length = 12
+        }
+        """);
+    assertEquals(1, run("scan", "--format", "json"));
+    JsonNode doc = json();
+    assertEquals("[IAM050, IAM052]", doc.get("findings").findValuesAsText("rule").toString(), out);
+    assertTrue(doc.toString().contains("remembers only 5 previous passwords (at least 24 expected)"), out);
+
+    write(cwd.resolve(".iamscan.yml"), """
+        version: 1
+        password-policy:
+          reuse-prevention: 5
+          minimum-length: 12
+        """);
+    assertEquals(0, run("scan", "--format", "json"));
+    assertEquals(0, json().at("/summary/findings").asInt(), out);
+
+    // Stricter than the file: the age the file leaves at its default of 90 still applies.
+    write(cwd.resolve(".iamscan.yml"), "version: 1\npassword-policy: {max-age-days: 60, reuse-prevention: 5}\n");
+    assertEquals(1, run("scan", "--format", "json"));
+    assertTrue(out.contains("lets passwords live 90 days (at most 60 days expected)"), out);
+    assertTrue(out.contains("generates passwords of 12 characters (at least 14 expected)"), out);
+
+    write(cwd.resolve(".iamscan.yml"), """
+        version: 1
+        password-policy:
+          reuse-prevention: 30
+          minimum-length: fourteen
+          max-age: 90
+        """);
+    assertEquals(2, run("scan"));
+    assertTrue(err.contains(".iamscan.yml:3: "), err);
+    assertTrue(err.contains(".iamscan.yml:4: "), err);
+    assertTrue(err.contains(".iamscan.yml:5: "), err);
+    assertEquals(2, run("config", "validate"));
   }
 }
