@@ -1,6 +1,7 @@
 package dev.iamscan.rules.iam;
 
 import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.model.SourceRange;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
@@ -10,7 +11,11 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Write or permissions-management actions on {@code Resource: "*"} although the actions accept
@@ -33,8 +38,10 @@ public final class WriteOnAllResourcesRule implements Rule {
       an ARN would, and so does `iam:AWSServiceName` for `iam:CreateServiceLinkedRole`: neither is \
       reported.
 
-      Severity is **high** for permissions-management actions and **medium** for write actions; \
-      one step lower when a condition limits the grant. Service-wide wildcards (`s3:*`) are \
+      A statement is reported once, at its first offending action, naming the offending actions \
+      (wildcards with the actions they reach). Severity is **high** when any of them manages \
+      permissions and **medium** when all are write actions; one step lower when a condition limits \
+      the grant. Service-wide wildcards (`s3:*`) are \
       reported by IAM003, partial wildcards of sensitive services by IAM040, `iam:PassRole` by IAM007.
 
       **How to fix:** name the resources (ARNs, with wildcards inside the ARN where needed).
@@ -79,6 +86,7 @@ public final class WriteOnAllResourcesRule implements Rule {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) continue;
+        List<Offending> offending = new ArrayList<>();
         for (LocatedString a : s.actions().known()) {
           String p = a.value();
           // Each pattern is reported by one rule: the broader rules take precedence.
@@ -89,22 +97,65 @@ public final class WriteOnAllResourcesRule implements Rule {
               .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
               .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
               .toList();
-          if (hits.isEmpty()) continue;
-          List<IamActions.Action> permissions = hits.stream()
-              .filter(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT).toList();
-          Severity severity = OverbroadActions.conditioned(permissions.isEmpty() ? Severity.MEDIUM : Severity.HIGH, s);
-          List<IamActions.Action> shown = permissions.isEmpty() ? hits : permissions;
-          String what = OverbroadActions.sample(shown, 3);
-          String message = "%s %s allows \"%s\" on every resource (\"*\"): %s %s %s%s".formatted(
-              PolicyMessages.policyName(policy), s.label(), p,
-              permissions.isEmpty() ? "write" : "permissions-management",
-              shown.size() == 1 ? "action" : "actions such as", what,
-              s.hasConditions() ? "; a condition limits when, not what" : "")
-              + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, severity, message, PolicyMessages.locate(a, s, s.actions().range()),
-              policy.owner().address(), p + " on *", PolicyMessages.related(policy)));
+          if (!hits.isEmpty()) offending.add(new Offending(a, hits));
         }
+        if (!offending.isEmpty()) report(policy, s, offending, sink);
       }
+    }
+  }
+
+  /**
+   * One finding per statement: a statement is fixed in one place, so twelve findings for twelve
+   * actions of one statement would be noise. The finding points at the first offending action and
+   * names the rest; the others are related locations.
+   */
+  private static void report(IdentityPolicy policy, PolicyStatement s, List<Offending> offending, FindingSink sink) {
+    boolean permissions = offending.stream().anyMatch(Offending::managesPermissions);
+    boolean writes = offending.stream().anyMatch(o -> !o.managesPermissions());
+    Severity severity = OverbroadActions.conditioned(permissions ? Severity.HIGH : Severity.MEDIUM, s);
+    // Permissions management first: when the list is cut short, the most dangerous stay visible.
+    List<Offending> shown = new ArrayList<>(offending.stream().filter(Offending::managesPermissions).toList());
+    shown.addAll(offending.stream().filter(o -> !o.managesPermissions()).toList());
+    String kind = (permissions && writes ? "permissions-management and write"
+        : permissions ? "permissions-management" : "write") + (offending.size() == 1 ? " action" : " actions");
+    String names = shown.stream().limit(SHOWN).map(Offending::describe).collect(Collectors.joining(", "))
+        + (shown.size() > SHOWN ? " and " + (shown.size() - SHOWN) + " more" : "");
+    String grant = offending.size() == 1 ? "the %s %s on every resource (\"*\")".formatted(kind, names)
+        : "%s on every resource (\"*\"): %s".formatted(kind, names);
+    String message = "%s %s allows %s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
+        s.hasConditions() ? "; a condition limits when, not what" : "")
+        + PolicyMessages.attachedSuffix(policy);
+    SourceRange at = PolicyMessages.locate(offending.get(0).action(), s, s.actions().range());
+    List<Finding.Related> related = new ArrayList<>(PolicyMessages.related(policy));
+    Set<SourceRange> seen = new HashSet<>(List.of(at));
+    for (Offending o : offending) {
+      SourceRange r = PolicyMessages.locate(o.action(), s, s.actions().range());
+      if (seen.add(r)) related.add(new Finding.Related(o.kind() + " " + o.action().value(), r));
+    }
+    String evidence = offending.stream().map(o -> o.action().value()).collect(Collectors.joining(", ")) + " on *";
+    sink.report(new Finding(METADATA, severity, message, at, policy.owner().address(), evidence, related));
+  }
+
+  private static final int SHOWN = 5;
+
+  /** An action pattern of the statement and the resource-level actions it reaches that change things. */
+  private record Offending(LocatedString action, List<IamActions.Action> hits) {
+    boolean managesPermissions() {
+      return hits.stream().anyMatch(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT);
+    }
+
+    String kind() {
+      return managesPermissions() ? "permissions-management" : "write";
+    }
+
+    /** The action as written; a wildcard with what it reaches, since that is what the grant means. */
+    String describe() {
+      String p = action.value();
+      if (hits.size() == 1 && hits.get(0).qualified().equalsIgnoreCase(p)) return p;
+      List<IamActions.Action> ordered = new ArrayList<>(
+          hits.stream().filter(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT).toList());
+      ordered.addAll(hits.stream().filter(x -> x.access() != IamActions.Access.PERMISSIONS_MANAGEMENT).toList());
+      return p + " (reaches " + OverbroadActions.sample(ordered, 2) + ")";
     }
   }
 }
