@@ -83,7 +83,19 @@ record AccessKeyResource(Resource resource, Value user, SourceRange userAt, Valu
     return status != null ? status.range() : userAt;
   }
 
-  /** How messages name the user. */
+  /**
+   * How messages name the user: a user of the scan by its address or logical id, as IAM010 does,
+   * rather than the reference text ({@code aws_iam_user.this[0].name}); otherwise as written.
+   */
+  String userLabel(ResourceModel model) {
+    if (user instanceof Value.Reference r) {
+      Optional<Resource> target = model.resolve(resource, r);
+      if (target.isPresent()) return target.get().displayName();
+    }
+    return userLabel();
+  }
+
+  /** The user as written: stable evidence for baselines, whatever the scan resolves it to. */
   String userLabel() {
     if (user == null) return "(no user)";
     if (user instanceof Value.Reference r) return r.expression();

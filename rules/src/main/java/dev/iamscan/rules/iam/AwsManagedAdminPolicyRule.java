@@ -78,8 +78,12 @@ public final class AwsManagedAdminPolicyRule implements Rule {
         ManagedPolicyAttachment one = new ManagedPolicyAttachment(v, m.owner(), v.range(), m.principals());
         Optional<String> name = one.awsManagedName();
         if (name.isEmpty() || !POLICIES.containsKey(name.get())) continue;
+        // A role or user that lists the policy itself is named once: "to itself", not its name again.
         String to = m.principals().isEmpty() ? ""
-            : m.principals().stream().map(p -> p.kind().label() + " " + p.name()).distinct()
+            : m.principals().stream()
+                .map(p -> !m.owner().equals(p.resource()) ? p.kind().label() + " " + p.name()
+                    : m.owner().type().equals("AWS::Serverless::Function") ? "its execution role" : "itself")
+                .distinct()
                 .collect(Collectors.joining(", ", " to ", ""));
         String message = "%s attaches the AWS-managed policy %s%s%s".formatted(
             m.owner().displayName(), name.get(), to,

@@ -26,8 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Access keys, secret keys, session tokens and passwords written as literals anywhere in a
- * template: provider blocks, resource and module arguments, user data (also base64-encoded),
+ * Access keys, secret keys, session tokens and passwords written anywhere in a template, or in
+ * the variable defaults, parameter defaults and variable files it uses: provider blocks, resource and module arguments, user data (also base64-encoded),
  * function and container environments, SSM parameters, CloudFormation metadata. One walk over every
  * known string; {@link CredentialDetector} decides what a string holds.
  */
@@ -36,8 +36,8 @@ public final class HardcodedCredentialsRule implements Rule {
       Category.HARDCODED_CREDENTIALS, Severity.CRITICAL,
       "Credentials are written into the template",
       """
-      An AWS access key id, secret access key, session token or password written as a literal ends \
-      up in version control, in every clone and fork, in CI logs, in the Terraform state and in the \
+      An AWS access key id, secret access key, session token or password written into a template, \
+      directly or as the default of a variable or parameter it uses, ends up in version control, in every clone and fork, in CI logs, in the Terraform state and in the \
       CloudFormation console, where anyone who can read any of them can use it. Secrets in EC2 user \
       data can be read by any process on the instance through the metadata service and by anyone \
       allowed `ec2:DescribeInstanceAttribute`.
@@ -203,10 +203,28 @@ public final class HardcodedCredentialsRule implements Rule {
       String named = h.name() == null || h.name().equals(lastSegment(path)) ? "" : " (as " + h.name() + ")";
       String message = h.kind() == CredentialDetector.Kind.CREDENTIALS_FILE
           ? "%s writes %s onto the machine in %s: %s".formatted(resource.displayName(), h.kind().description, path, masked)
-          : "%s has %s written as a literal in %s%s: %s".formatted(resource.displayName(), h.kind().description,
-              path, named, masked);
+          : "%s has %s %s: %s".formatted(resource.displayName(), h.kind().description,
+              written(where, path + named), masked);
       String evidence = h.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + masked;
       sink.report(new Finding(METADATA, h.kind().severity, message, location, resource.address(), evidence, related));
+    }
+
+    /**
+     * Where the secret was written, as the reviewer will look for it: in the resource itself, or,
+     * for a value resolved from elsewhere, where that value is (the finding then points there or at
+     * the attribute using it, and "literal" would send the reader to the wrong place).
+     */
+    private String written(SourceRange where, String path) {
+      if (contains(resource.range(), where)) {
+        // CloudFormation places a parameter's default at the Ref that uses it: not necessarily a literal.
+        return resource.format() == Format.CLOUDFORMATION ? "in " + path + ", written in the template"
+            : "written as a literal in " + path;
+      }
+      if (!where.file().equals(resource.range().file())) {
+        return "in " + path + ", set in " + where.file() + " line " + where.startLine();
+      }
+      // The finding points at the value itself here, so its line needs no repeating.
+      return "in " + path + ", written outside the resource in the variable or parameter default, or local, it comes from";
     }
 
     private static String lastSegment(String path) {

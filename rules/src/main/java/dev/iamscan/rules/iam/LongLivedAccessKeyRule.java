@@ -61,7 +61,7 @@ public final class LongLivedAccessKeyRule implements Rule {
       if (key.root() == AccessKeyResource.Answer.YES) continue;
       if (key.active() == AccessKeyResource.Answer.NO) continue;
       String message = "%s creates a long-lived access key for IAM user %s; prefer roles and temporary credentials"
-          .formatted(key.resource().displayName(), key.userLabel());
+          .formatted(key.resource().displayName(), key.userLabel(context.model()));
       sink.report(new Finding(METADATA, METADATA.severity(), message, key.userAt(),
           key.resource().address(), "access key for " + key.userLabel(), List.of()));
     }

@@ -62,7 +62,7 @@ public final class RootAccessKeyRule implements Rule {
       String status = key.status() == null ? "no status, so active"
           : "status " + ValueText.of(key.status()) + (unsure ? ", which may be Active" : "");
       String message = "%s creates an access key for the root user (user %s, %s)"
-          .formatted(key.resource().displayName(), key.userLabel(), status);
+          .formatted(key.resource().displayName(), key.userLabel(context.model()), status);
       sink.report(new Finding(METADATA, unsure ? METADATA.severity().lower() : METADATA.severity(), message, key.userAt(),
           key.resource().address(), "root access key", List.of()));
     }

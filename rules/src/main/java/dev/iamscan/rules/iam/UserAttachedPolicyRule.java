@@ -82,10 +82,10 @@ public final class UserAttachedPolicyRule implements Rule {
   private void terraform(ResourceModel model, Resource r, FindingSink sink) {
     switch (r.type()) {
       case "aws_iam_user_policy" -> single(model, r, "user", "its inline policy", sink);
-      case "aws_iam_user_policy_attachment" -> single(model, r, "user", "managed policy " + policyText(r, "policy_arn"), sink);
+      case "aws_iam_user_policy_attachment" -> single(model, r, "user", "managed policy " + policyText(model, r, "policy_arn"), sink);
       case "aws_iam_policy_attachment" -> {
         for (Value u : entries(r.body().get("users").orElse(null))) {
-          report(r, u.range(), "managed policy " + policyText(r, "policy_arn"), userText(model, r, u), sink);
+          report(r, u.range(), "managed policy " + policyText(model, r, "policy_arn"), userText(model, r, u), sink);
         }
       }
       default -> { }
@@ -124,7 +124,7 @@ public final class UserAttachedPolicyRule implements Rule {
         user.map(u -> userText(model, r, u)).orElse("(no user named)"), sink);
   }
 
-  /** A user of the scan by its address or logical id; otherwise the name as written. */
+  /** A user (or policy) of the scan by its address or logical id; otherwise the name as written. */
   private static String userText(ResourceModel model, Resource from, Value user) {
     if (user instanceof Value.Reference ref) {
       Optional<Resource> target = model.resolve(from, ref);
@@ -139,8 +139,9 @@ public final class UserAttachedPolicyRule implements Rule {
     sink.report(new Finding(METADATA, METADATA.severity(), message, at, r.address(), policy + " on user " + user, List.of()));
   }
 
-  private static String policyText(Resource r, String key) {
-    return r.body().get(key).map(ValueText::of).orElse("(unnamed)");
+  /** A policy of the scan by its address or logical id, like the user; otherwise the ARN as written. */
+  private static String policyText(ResourceModel model, Resource r, String key) {
+    return r.body().get(key).map(v -> userText(model, r, v)).orElse("(unnamed)");
   }
 
   /**

@@ -121,7 +121,9 @@ public final class WebIdentityWithoutSubjectRule implements Rule {
         : List.of(new Finding.Related("OIDC provider " + provider.displayName(), provider.headRange()));
     sink.report(new Finding(METADATA, METADATA.severity(),
         "%s trust policy %s lets web identities of %s assume the role with %s: every token the provider issues (any repository, any service account) is accepted"
-            .formatted(TrustStatements.roleName(trust), s.label(), principal, aud),
+            .formatted(TrustStatements.roleName(trust), s.label(),
+                // The provider of the scan by its address, not by the reference text naming its ARN.
+                provider == null ? principal : provider.displayName(), aud),
         at, trust.role().address(), principal, related));
   }
 
