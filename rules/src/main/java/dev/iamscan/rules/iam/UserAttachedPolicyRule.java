@@ -82,10 +82,12 @@ public final class UserAttachedPolicyRule implements Rule {
   private void terraform(ResourceModel model, Resource r, FindingSink sink) {
     switch (r.type()) {
       case "aws_iam_user_policy" -> single(model, r, "user", "its inline policy", sink);
-      case "aws_iam_user_policy_attachment" -> single(model, r, "user", "managed policy " + policyText(model, r, "policy_arn"), sink);
+      case "aws_iam_user_policy_attachment" -> single(model, r, "user", "managed policy " + policyText(model, r, "policy_arn"),
+          "managed policy " + policyText(r, "policy_arn"), sink);
       case "aws_iam_policy_attachment" -> {
         for (Value u : entries(r.body().get("users").orElse(null))) {
-          report(r, u.range(), "managed policy " + policyText(model, r, "policy_arn"), userText(model, r, u), sink);
+          report(r, u.range(), "managed policy " + policyText(model, r, "policy_arn"),
+              "managed policy " + policyText(r, "policy_arn"), userText(model, r, u), sink);
         }
       }
       default -> { }
@@ -118,9 +120,14 @@ public final class UserAttachedPolicyRule implements Rule {
 
   /** A resource that is a user policy by its type: certain even when the user is unresolved. */
   private void single(ResourceModel model, Resource r, String key, String policy, FindingSink sink) {
+    single(model, r, key, policy, policy, sink);
+  }
+
+  private void single(ResourceModel model, Resource r, String key, String policy, String policyEvidence,
+      FindingSink sink) {
     Optional<Value> user = r.body().get(key);
     if (user.isPresent() && user.get() instanceof Value.Null) return;
-    report(r, user.map(Value::range).orElse(r.headRange()), policy,
+    report(r, user.map(Value::range).orElse(r.headRange()), policy, policyEvidence,
         user.map(u -> userText(model, r, u)).orElse("(no user named)"), sink);
   }
 
@@ -134,9 +141,20 @@ public final class UserAttachedPolicyRule implements Rule {
   }
 
   private void report(Resource r, SourceRange at, String policy, String user, FindingSink sink) {
+    report(r, at, policy, policy, user, sink);
+  }
+
+  /** @param policyEvidence the policy as written: baselines keep matching whatever the scan resolves it to */
+  private void report(Resource r, SourceRange at, String policy, String policyEvidence, String user,
+      FindingSink sink) {
     String message = "%s attaches %s directly to user %s; grant it through a group or a role instead"
         .formatted(r.displayName(), policy, user);
-    sink.report(new Finding(METADATA, METADATA.severity(), message, at, r.address(), policy + " on user " + user, List.of()));
+    sink.report(new Finding(METADATA, METADATA.severity(), message, at, r.address(), policyEvidence + " on user " + user, List.of()));
+  }
+
+  /** The policy ARN as written. */
+  private static String policyText(Resource r, String key) {
+    return r.body().get(key).map(ValueText::of).orElse("(unnamed)");
   }
 
   /** A policy of the scan by its address or logical id, like the user; otherwise the ARN as written. */
