@@ -28,6 +28,7 @@ public final class IamView {
   private final List<TrustPolicy> trustPolicies = new ArrayList<>();
   private final List<ResourcePolicy> resourcePolicies = new ArrayList<>();
   private final List<ManagedPolicyAttachment> managedAttachments = new ArrayList<>();
+  private final List<ServiceControlPolicy> serviceControlPolicies = new ArrayList<>();
   /** user identity key → groups it belongs to */
   private final Map<String, Set<PrincipalRef>> groupsOfUser = new LinkedHashMap<>();
   private final List<PrincipalRef> principals = new ArrayList<>();
@@ -66,6 +67,11 @@ public final class IamView {
 
   public List<ManagedPolicyAttachment> managedAttachments() {
     return managedAttachments;
+  }
+
+  /** Organizations service and resource control policies. */
+  public List<ServiceControlPolicy> serviceControlPolicies() {
+    return serviceControlPolicies;
   }
 
   /** Users, groups and roles defined in the scan. */
@@ -131,6 +137,10 @@ public final class IamView {
 
   void addManaged(ManagedPolicyAttachment m) {
     managedAttachments.add(m);
+  }
+
+  void addServiceControlPolicy(ServiceControlPolicy p) {
+    serviceControlPolicies.add(p);
   }
 
   void addPrincipal(PrincipalRef p) {

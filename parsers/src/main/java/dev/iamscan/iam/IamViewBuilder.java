@@ -131,6 +131,12 @@ final class IamViewBuilder {
           for (PrincipalRef u : refs(r, "users", PrincipalKind.USER)) view.addMembership(u, g);
         }
       }
+      case "aws_organizations_policy" -> {
+        if (isControlPolicy(r.body().get("type").orElse(null))) {
+          r.body().field("content").ifPresent(f ->
+              view.addServiceControlPolicy(new ServiceControlPolicy(view.read(f.value(), r), r, f.range())));
+        }
+      }
       case "aws_ssoadmin_permission_set" -> view.addPrincipal(self(r, PrincipalKind.PERMISSION_SET));
       case "aws_ssoadmin_permission_set_inline_policy" -> r.body().field("inline_policy").ifPresent(f ->
           identity(r, f, false, refs(r, "permission_set_arn", PrincipalKind.PERMISSION_SET)));
@@ -197,6 +203,12 @@ final class IamViewBuilder {
         }
       }
       case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" -> samPolicies(r);
+      case "AWS::Organizations::Policy" -> {
+        if (isControlPolicy(r.body().get("Type").orElse(null))) {
+          r.body().field("Content").ifPresent(f ->
+              view.addServiceControlPolicy(new ServiceControlPolicy(view.read(f.value(), r), r, f.range())));
+        }
+      }
       case "AWS::SSO::PermissionSet" -> {
         PrincipalRef ps = self(r, PrincipalKind.PERMISSION_SET);
         view.addPrincipal(ps);
@@ -208,6 +220,17 @@ final class IamViewBuilder {
         if (slot != null) resourcePolicy(r, slot);
       }
     }
+  }
+
+  /**
+   * Service and resource control policies use the IAM grammar; tag, backup and other Organizations
+   * policy types do not. Terraform's default type is a service control policy; an unresolved type
+   * is not read, to avoid checking another grammar by mistake.
+   */
+  private static boolean isControlPolicy(Value type) {
+    if (type == null) return true;
+    return type.scalar().map(t -> t.equals("SERVICE_CONTROL_POLICY") || t.equals("RESOURCE_CONTROL_POLICY"))
+        .orElse(false);
   }
 
   private void inlinePolicies(Resource r, List<PrincipalRef> to) {

@@ -64,11 +64,11 @@ public record PolicyStatement(
    * the statement, else the element (a value that came from a variable default or a parameter is
    * reported where the statement uses it).
    */
-  public SourceRange locate(LocatedString value, StringSet element) {
+  public SourceRange locate(LocatedString value, SourceRange element) {
     SourceRange v = value.range();
     boolean inside = v.file().equals(range.file())
-        && v.startLine() >= range.startLine() && v.endLine() <= range.endLine();
-    return inside ? v : element.range();
+        && v.startLine() >= range.startLine() && v.startLine() <= range.endLine();
+    return inside ? v : element;
   }
 
   public boolean hasConditions() {

@@ -18,7 +18,9 @@ public enum Category {
   MFA("mfa"),
   AUDIT_LOGGING("audit-logging"),
   ACCESS_ANALYZER("access-analyzer"),
-  INVALID_TEMPLATE("invalid-template");
+  INVALID_TEMPLATE("invalid-template"),
+  /** AWS Organizations set up so that service control policies cannot apply. */
+  ORGANIZATIONS("organizations");
 
   private final String id;
 

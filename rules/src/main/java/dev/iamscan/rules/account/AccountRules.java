@@ -20,6 +20,7 @@ public final class AccountRules {
     rules.add(new MissingAccessAnalyzerRule());
     rules.add(new InvalidStatementEffectRule());
     rules.add(new MalformedPolicyDocumentRule());
+    rules.add(new ConsolidatedBillingOrganizationRule());
     return List.copyOf(rules);
   }
 }

@@ -3,6 +3,7 @@ package dev.iamscan.rules.account;
 import dev.iamscan.iam.IamView;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.ResourcePolicy;
+import dev.iamscan.iam.ServiceControlPolicy;
 import dev.iamscan.iam.TrustPolicy;
 import dev.iamscan.model.Resource;
 import dev.iamscan.policy.PolicyDocument;
@@ -20,6 +21,7 @@ record PolicyDocuments(PolicyDocument document, Resource owner) {
       if (p.owner().type().equals("AWS::Events::EventBusPolicy")) continue;
       out.add(new PolicyDocuments(p.document(), p.owner()));
     }
+    for (ServiceControlPolicy p : iam.serviceControlPolicies()) out.add(new PolicyDocuments(p.document(), p.owner()));
     return out;
   }
 }

@@ -82,7 +82,7 @@ public final class FullAdminStatementRule implements Rule {
                 conditional ? "; a condition limits when, not what" : "")
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, conditional ? METADATA.severity().lower() : METADATA.severity(),
-            message, s.locate(action.get(), s.actions()), policy.owner().address(), action.get().value() + " on *",
+            message, s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on *",
             PolicyMessages.related(policy)));
       }
     }

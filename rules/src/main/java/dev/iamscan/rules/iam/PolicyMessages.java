@@ -20,10 +20,7 @@ final class PolicyMessages {
    * statement, so that the finding stays on the policy that uses it.
    */
   static SourceRange locate(LocatedString value, PolicyStatement s, SourceRange element) {
-    SourceRange v = value.range();
-    SourceRange st = s.range();
-    boolean inside = v.file().equals(st.file()) && v.startLine() >= st.startLine() && v.startLine() <= st.endLine();
-    return inside ? v : element;
+    return s.locate(value, element);
   }
 
   static String policyName(IdentityPolicy p) {
