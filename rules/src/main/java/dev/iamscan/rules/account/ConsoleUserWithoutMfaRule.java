@@ -110,7 +110,10 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
       if (open.isPresent()) {
         PolicyStatement s = open.get().statement();
         at = s.range();
-        what = "%s %s grants access without MFA".formatted(open.get().policy().owner().displayName(), s.label());
+        Resource owner = open.get().policy().owner();
+        // The user's own inline policy is "its own policy": the message has named the user already.
+        what = "%s %s grants access without MFA".formatted(
+            owner.equals(user.resource()) ? "its own policy" : owner.displayName(), s.label());
       } else if (!managed.isEmpty()) {
         at = managed.get(0).at();
         what = "AWS-managed policy %s applies without MFA".formatted(managed.get(0).awsManagedName().orElse("?"));

@@ -203,8 +203,10 @@ public final class PrivilegeEscalationRule implements Rule {
       related.add(new Finding.Related("%s %s allows %s".formatted(PolicyMessages.policyName(g.policy()),
           g.statement().label(), String.join(", ", actions)), g.statement().range()));
     }
+    // An identity's own inline policy (a CloudFormation user's Policies) is "its own policy", not its name again.
     String via = distinct.stream()
-        .map(g -> PolicyMessages.policyName(g.policy()) + " " + g.statement().label())
+        .map(g -> (principal.resource() != null && principal.resource().equals(g.policy().owner())
+            ? "its own policy" : PolicyMessages.policyName(g.policy())) + " " + g.statement().label())
         .distinct().collect(Collectors.joining(", "));
     String message = "%s %s can escalate its privileges (%s): it is allowed %s through %s%s".formatted(
         principal.kind().label(), principal.name(), method.name(), String.join(", ", method.actions()), via,
