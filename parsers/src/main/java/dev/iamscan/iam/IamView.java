@@ -32,6 +32,8 @@ public final class IamView {
   /** user identity key → groups it belongs to */
   private final Map<String, Set<PrincipalRef>> groupsOfUser = new LinkedHashMap<>();
   private final List<PrincipalRef> principals = new ArrayList<>();
+  /** identity key → positions in {@link #identityPolicies} of the policies that apply to it */
+  private final Map<String, List<Integer>> policiesByIdentity = new java.util.HashMap<>();
 
   private IamView(ResourceModel model) {
     this.model = model;
@@ -41,6 +43,7 @@ public final class IamView {
   public static IamView build(ResourceModel model) {
     IamView v = new IamView(model);
     new IamViewBuilder(v).build();
+    v.index();
     return v;
   }
 
@@ -94,20 +97,41 @@ public final class IamView {
     if (principal.kind() == PrincipalKind.USER) {
       for (PrincipalRef g : groupsOf(principal)) identities.add(g.identity());
     }
+    // Policies in scan order, each once, whichever identity or attachment brings it.
+    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
+    for (String identity : identities) positions.addAll(policiesByIdentity.getOrDefault(identity, List.of()));
     List<Grant> out = new ArrayList<>();
-    Set<IdentityPolicy> seen = new LinkedHashSet<>();
-    for (IdentityPolicy p : identityPolicies) {
-      boolean applies = p.attachedTo().stream().anyMatch(a -> identities.contains(a.identity()));
-      if (!applies && p.managed()) {
-        applies = managedAttachments.stream()
-            .filter(m -> m.principals().stream().anyMatch(a -> identities.contains(a.identity())))
-            .anyMatch(m -> refersTo(m, p.owner()));
-      }
-      if (applies && seen.add(p)) {
-        for (PolicyStatement s : p.document().statements()) out.add(new Grant(s, p));
-      }
+    for (int i : positions) {
+      IdentityPolicy p = identityPolicies.get(i);
+      for (PolicyStatement s : p.document().statements()) out.add(new Grant(s, p));
     }
     return out;
+  }
+
+  /**
+   * Indexes which identity policies apply to which identity, once: written on it, or a customer
+   * managed policy of the scan attached to it by a managed attachment. Rules ask per principal, so
+   * a scan with many principals and policies must not compare every pair again for each one.
+   */
+  private void index() {
+    Map<Resource, List<Integer>> byPolicyResource = new java.util.HashMap<>();
+    for (int i = 0; i < identityPolicies.size(); i++) {
+      IdentityPolicy p = identityPolicies.get(i);
+      for (PrincipalRef a : p.attachedTo()) {
+        policiesByIdentity.computeIfAbsent(a.identity(), k -> new ArrayList<>()).add(i);
+      }
+      if (p.managed()) byPolicyResource.computeIfAbsent(p.owner(), k -> new ArrayList<>()).add(i);
+    }
+    for (ManagedPolicyAttachment m : managedAttachments) {
+      if (!(m.policy() instanceof Value.Reference r)) continue;
+      Optional<Resource> target = model.resolve(m.owner(), r);
+      if (target.isEmpty()) continue;
+      List<Integer> policies = byPolicyResource.getOrDefault(target.get(), List.of());
+      if (policies.isEmpty()) continue;
+      for (PrincipalRef a : m.principals()) {
+        policiesByIdentity.computeIfAbsent(a.identity(), k -> new ArrayList<>()).addAll(policies);
+      }
+    }
   }
 
   /** Whether a managed attachment names this customer policy resource. */

@@ -51,7 +51,11 @@ final class IamActions {
    * @param resourceLevel whether it accepts at least one resource type; when false only
    *     {@code Resource: "*"} works, so a wildcard resource is not a finding
    */
-  record Action(String service, String name, Access access, boolean resourceLevel) {
+  record Action(String service, String name, Access access, boolean resourceLevel, String lowerName) {
+    Action(String service, String name, Access access, boolean resourceLevel) {
+      this(service, name, access, resourceLevel, name.toLowerCase(Locale.ROOT));
+    }
+
     String qualified() {
       return service + ":" + name;
     }
@@ -127,15 +131,19 @@ final class IamActions {
     if (colon < 0) return List.of();
     String svc = p.substring(0, colon).toLowerCase(Locale.ROOT);
     String act = p.substring(colon + 1);
+    // Lower-cased once here, not once per catalogue entry: policies list many actions and the
+    // catalogue holds over 20,000.
+    String lowerAct = act.toLowerCase(Locale.ROOT);
     List<Action> out = new ArrayList<>();
     if (svc.indexOf('*') < 0 && svc.indexOf('?') < 0) {
       for (Action a : byService.getOrDefault(svc, List.of())) {
-        if (ActionPattern.matchesAction(act, a.name())) out.add(a);
+        if (ActionPattern.matches(lowerAct, a.lowerName())) out.add(a);
       }
     } else {
-      for (List<Action> actions : byService.values()) {
-        for (Action a : actions) {
-          if (ActionPattern.matchesAction(p, a.qualified())) out.add(a);
+      for (Map.Entry<String, List<Action>> e : byService.entrySet()) {
+        if (!ActionPattern.matches(svc, e.getKey())) continue;
+        for (Action a : e.getValue()) {
+          if (ActionPattern.matches(lowerAct, a.lowerName())) out.add(a);
         }
       }
     }
