@@ -164,9 +164,16 @@ public final class SchemaChecks {
       }
       case "enum" -> message = "'" + name + "' is '" + shown + "'; valid values are " + listed(schemaNode);
       case "const" -> message = "'" + name + "' is '" + shown + "'; the only valid value is " + listed(schemaNode);
-      case "pattern" -> message = name.endsWith("Sid")
-          ? "'" + name + "' is '" + shown + "'; a Sid may hold only letters and digits"
-          : "'" + name + "' is '" + shown + "', which is not a valid value here";
+      case "pattern" -> {
+        String pattern = schemaNode == null ? "" : schemaNode.asText();
+        String expected;
+        if (name.endsWith("Sid")) expected = "a Sid may hold only letters and digits";
+        else if (name.equals("Type")) expected = "a type name is two or more names joined by '::' (AWS::IAM::Role)";
+        else if (pattern.contains("true|false")) expected = "it must be true or false";
+        else if (pattern.contains("[0-9]")) expected = "it must be a number";
+        else expected = "it is not a valid value here";
+        message = "'" + name + "' is '" + shown + "'; " + expected;
+      }
       case "minProperties" -> message = "'" + name + "' must not be empty";
       default -> message = "'" + name + "': " + error.getMessage();
     }

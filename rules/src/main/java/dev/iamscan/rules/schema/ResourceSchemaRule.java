@@ -72,16 +72,25 @@ public final class ResourceSchemaRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     for (Resource r : context.model().resources()) {
-      if (!r.kind().equals("resource")) continue;
+      if (!r.kind().equals("resource") || fromPlanOnly(r)) continue;
       List<SchemaProblem> problems = new ArrayList<>();
       if (r.format() == Format.CLOUDFORMATION) problems.addAll(SchemaChecks.cloudFormationEntry(r));
       problems.addAll(SchemaChecks.resourceBody(r, bodyWritten(r)));
+      // Attributes a plan adds to a configured resource (arn, id, tags_all) sit at its head: they
+      // were computed, not written.
+      problems.removeIf(p -> p.kind() == SchemaProblem.Kind.UNKNOWN_MEMBER && p.range().equals(r.headRange()));
       for (SchemaProblem p : problems) {
         sink.report(new Finding(METADATA, METADATA.severity(),
             "%s: %s".formatted(r.displayName(), p.message()),
             p.range(), r.address(), p.kind() + " " + p.pointer(), List.of()));
       }
     }
+  }
+
+  /** A resource read from a plan without its configuration holds computed attributes too. */
+  private static boolean fromPlanOnly(Resource r) {
+    String file = r.range().file();
+    return r.format() == Format.TERRAFORM && file.endsWith(".json") && !file.endsWith(".tf.json");
   }
 
   /**
