@@ -4,6 +4,7 @@ import dev.iamscan.json.JsonValueReader;
 import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.Format;
 import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
@@ -39,6 +40,19 @@ public final class CloudFormationParser {
 
   private static final Set<String> ENTRY_KEYS_IN_BODY = Set.of("Type", "Properties");
 
+  /** How much of an oversized file is looked at to tell whether it was meant to be a template. */
+  private static final int HEAD_BYTES = 64 * 1024;
+
+  private final ParserLimits limits;
+
+  public CloudFormationParser() {
+    this(ParserLimits.DEFAULTS);
+  }
+
+  public CloudFormationParser(ParserLimits limits) {
+    this.limits = limits;
+  }
+
   /**
    * @return empty when the file is not a CloudFormation template (other YAML or JSON), else the
    *     parse result (with diagnostics when it could not be read)
@@ -47,8 +61,14 @@ public final class CloudFormationParser {
     String rel = relativePath(file, scanRoot);
     String text;
     try {
+      // a named pipe or device would block or never end: only regular files are read
+      if (!Files.isRegularFile(file) && Files.exists(file)) {
+        return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "not a regular file; not read")));
+      }
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) return oversized(file, rel, size);
       text = decode(Files.readAllBytes(file));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
       return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "cannot read file: " + e.getMessage())));
     }
     // Cheap filter first: a template names one of these top-level keys somewhere.
@@ -58,19 +78,19 @@ public final class CloudFormationParser {
     List<Value> moreDocuments = List.of();
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (startsLikeJson(text)) {
-      JsonValueReader.Result json = JsonValueReader.readFile(text, rel);
+      JsonValueReader.Result json = JsonValueReader.readFile(text, rel, limits);
       if (json.ok()) {
         root = json.value();
         diagnostics.addAll(json.warnings());
       } else {
         // A flow-style YAML file may start with '{' too: give YAML a chance before reporting.
-        YamlValueReader.Result yaml = YamlValueReader.read(text, rel);
+        YamlValueReader.Result yaml = YamlValueReader.read(text, rel, limits);
         if (!yaml.ok()) return hinted(text, rel, json.error());
         root = yaml.value();
         diagnostics.addAll(yaml.warnings());
       }
     } else {
-      YamlValueReader.Result yaml = YamlValueReader.read(text, rel);
+      YamlValueReader.Result yaml = YamlValueReader.read(text, rel, limits);
       if (yaml.empty()) return Optional.empty();
       if (!yaml.ok()) return hinted(text, rel, yaml.error());
       root = yaml.value();
@@ -89,7 +109,7 @@ public final class CloudFormationParser {
       String scope = i == 0 ? rel : rel + "#" + (i + 1);
       try {
         readResources(template, rel, scope, resources, diagnostics);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         // The contract is never to throw on input; a template we cannot model is reported, not skipped.
         return Optional.of(failed(rel, Diagnostic.error(rel, 1, 1, "cannot read template: " + e)));
       }
@@ -100,6 +120,23 @@ public final class CloudFormationParser {
           + " YAML documents; CloudFormation accepts one template per file; each document was scanned as a template"));
     }
     return Optional.of(new ParseResult(resources, diagnostics, List.of(rel)));
+  }
+
+  /**
+   * A file above the size limit is not read. When its head looks like a template it is reported as
+   * not scanned (an ERROR); other large YAML or JSON (data files) only get a WARNING.
+   */
+  private Optional<ParseResult> oversized(Path file, String rel, long size) throws IOException {
+    byte[] head;
+    try (var in = Files.newInputStream(file)) {
+      head = in.readNBytes(HEAD_BYTES);
+    }
+    String start = new String(head, StandardCharsets.UTF_8);
+    String message = "file is " + size + " bytes, above the limit of " + limits.maxFileBytes() + " bytes; not scanned";
+    Diagnostic d = TEMPLATE_HINT.matcher(start).find()
+        ? Diagnostic.error(rel, 1, 1, message)
+        : Diagnostic.warning(rel, 1, 1, message);
+    return Optional.of(failed(rel, d));
   }
 
   private static Optional<ParseResult> hinted(String text, String rel, Diagnostic error) {

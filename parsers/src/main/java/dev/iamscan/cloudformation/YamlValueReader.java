@@ -4,18 +4,20 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.iamscan.json.JsonValueReader;
 import dev.iamscan.model.Diagnostic;
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,17 +30,22 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * resolves (duplicate keys) instead of expanding it.
  */
 final class YamlValueReader {
-  /** Real templates reach 6 MB; SnakeYAML refuses anything above 3 MB by default. */
-  static final int CODE_POINT_LIMIT = 50 * 1024 * 1024;
+  private static final YAMLFactory DEFAULT_FACTORY = factory(ParserLimits.DEFAULTS);
 
-  private static final YAMLFactory FACTORY = YAMLFactory.builder()
-      .loaderOptions(loaderOptions())
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(CODE_POINT_LIMIT)
-          .maxNestingDepth(512)
-          .maxNumberLength(4096)
-          .build())
-      .build();
+  /**
+   * SnakeYAML refuses documents above 3 MB by default while real templates reach 6 MB: its limit
+   * follows the file size limit instead. Depth and string length are enforced while reading.
+   */
+  private static YAMLFactory factory(ParserLimits limits) {
+    return YAMLFactory.builder()
+        .loaderOptions(loaderOptions(limits))
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(limits.maxStringLength())
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxNumberLength(4096)
+            .build())
+        .build();
+  }
 
   /** Short-form tag to long-form key. */
   private static final Map<String, String> TAGS = Map.ofEntries(
@@ -91,28 +98,56 @@ final class YamlValueReader {
 
   private final String file;
   private final SourceLines lines;
+  private final ParserLimits limits;
+  private final long deadline;
+  private int ticks;
+  /** Aliases and merge keys seen, bounded by {@link ParserLimits#maxYamlAliases()}. */
+  private int aliases;
+  /** Where the last value started: Jackson's YAML limit errors carry no position of their own. */
+  private int atLine = 1;
+  private int atColumn = 1;
   private final List<Diagnostic> warnings = new ArrayList<>();
 
-  private YamlValueReader(String file, String text) {
+  private YamlValueReader(String file, String text, ParserLimits limits) {
     this.file = file;
     this.lines = new SourceLines(text);
+    this.limits = limits;
+    this.deadline = limits.deadlineFromNow();
   }
 
   static Result read(String text, String file) {
-    return new YamlValueReader(file, text).run(text);
+    return read(text, file, ParserLimits.DEFAULTS);
   }
 
-  private static LoaderOptions loaderOptions() {
+  static Result read(String text, String file, ParserLimits limits) {
+    return new YamlValueReader(file, text, limits).run(text);
+  }
+
+  private static LoaderOptions loaderOptions(ParserLimits limits) {
     LoaderOptions o = new LoaderOptions();
-    o.setCodePointLimit(CODE_POINT_LIMIT);
-    o.setNestingDepthLimit(512);
-    // Aliases are reported, never expanded, so the "billion laughs" limit does not matter here.
+    o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(1024, limits.maxFileBytes())));
+    o.setNestingDepthLimit(limits.maxNestingDepth());
+    // Aliases are reported, never expanded, so SnakeYAML's "billion laughs" limit (which only
+    // guards expansion) does not apply; our own count bounds them.
     o.setMaxAliasesForCollections(Integer.MAX_VALUE);
     return o;
   }
 
+  /** A bound was exceeded at a position: the document is not scanned. */
+  private static final class LimitExceeded extends Exception {
+    final int line;
+    final int column;
+
+    LimitExceeded(int line, int column, String message) {
+      super(message, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+  }
+
   private Result run(String text) {
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(new StringReader(text))) {
+    YAMLFactory f = limits.equals(ParserLimits.DEFAULTS) ? DEFAULT_FACTORY : factory(limits);
+    try (YAMLParser p = (YAMLParser) f.createParser(new StringReader(text))) {
       JsonToken t = p.nextToken();
       if (t == null) return new Result(null, null, warnings);
       Value first = readValue(p, t);
@@ -122,6 +157,10 @@ final class YamlValueReader {
       JsonToken n;
       while ((n = p.nextToken()) != null) more.add(readValue(p, n));
       return new Result(first, more, null, warnings);
+    } catch (LimitExceeded e) {
+      return new Result(null, error(e.line, e.column, e.getMessage()), warnings);
+    } catch (StreamConstraintsException e) {
+      return new Result(null, error(atLine, atColumn, JsonValueReader.limitMessage(e, limits) + "; not scanned"), warnings);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       return new Result(null, error(loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(),
@@ -147,11 +186,17 @@ final class YamlValueReader {
     return Diagnostic.error(file, line, column, message);
   }
 
-  private Value readValue(YAMLParser p, JsonToken t) throws IOException {
+  private Value readValue(YAMLParser p, JsonToken t) throws IOException, LimitExceeded {
     String tag = p.getTypeId();
     JsonLocation startLoc = p.currentTokenLocation();
     int line = startLoc.getLineNr();
     int col = startLoc.getColumnNr();
+    atLine = line;
+    atColumn = col;
+    if ((++ticks & 0x3FF) == 0 && System.nanoTime() - deadline > 0) {
+      throw new LimitExceeded(line, col, "reading YAML took longer than the time budget of "
+          + limits.timeBudget().toSeconds() + "s; not scanned");
+    }
     Value v = switch (t) {
       case START_OBJECT -> readObject(p, line, col);
       case START_ARRAY -> readList(p, line, col);
@@ -190,38 +235,54 @@ final class YamlValueReader {
         new Value.Text(s.value().substring(dot + 1), s.range())), s.range());
   }
 
-  private Value alias(YAMLParser p, int line, int col) throws IOException {
+  private void countAlias(int line, int col) throws LimitExceeded {
+    if (++aliases > limits.maxYamlAliases()) {
+      throw new LimitExceeded(line, col, "more than " + limits.maxYamlAliases()
+          + " YAML aliases and merge keys (the alias limit); not scanned");
+    }
+  }
+
+  private Value alias(YAMLParser p, int line, int col) throws IOException, LimitExceeded {
+    countAlias(line, col);
     String name = p.getText();
     warnings.add(Diagnostic.warning(file, line, col,
         "YAML alias '*" + name + "' is not supported by CloudFormation; its value is not expanded"));
     return new Value.Unknown("*" + name, scalarRange(p, line, col));
   }
 
-  private Value readObject(YAMLParser p, int line, int col) throws IOException {
-    List<Value.Field> fields = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+  private Value readObject(YAMLParser p, int line, int col) throws IOException, LimitExceeded {
+    // keyed by name: a duplicate replaces in constant time (a list scan made many duplicates
+    // quadratic) and moves to the end, where it was last written
+    Map<String, Value.Field> fields = new LinkedHashMap<>();
+    Value.Field lastField = null;
     JsonToken n;
     while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonLocation kl = p.currentTokenLocation();
+      if (key.length() > limits.maxStringLength()) {
+        throw new LimitExceeded(kl.getLineNr(), kl.getColumnNr(), "key longer than " + limits.maxStringLength()
+            + " characters (the string length limit); not scanned");
+      }
       SourceRange keyRange = scalarRange(p, kl.getLineNr(), kl.getColumnNr());
       if (key.equals("<<")) {
+        countAlias(keyRange.startLine(), keyRange.startColumn());
         warnings.add(Diagnostic.warning(file, keyRange.startLine(), keyRange.startColumn(),
             "YAML merge key '<<' is not supported by CloudFormation; it is not expanded"));
       }
-      if (!seen.add(key)) {
+      if (fields.remove(key) != null) {
+        String shown = key.length() <= 80 ? key : key.substring(0, 80) + "...";
         warnings.add(Diagnostic.warning(file, keyRange.startLine(), keyRange.startColumn(),
-            "duplicate key '" + key + "': only the last one is kept"));
-        fields.removeIf(f -> f.key().equals(key));
+            "duplicate key '" + shown + "': only the last one is kept"));
       }
       Value v = readValue(p, p.nextToken());
-      fields.add(new Value.Field(key, keyRange, v));
+      lastField = new Value.Field(key, keyRange, v);
+      fields.put(key, lastField);
     }
-    SourceRange last = fields.isEmpty() ? null : fields.get(fields.size() - 1).value().range();
-    return new Value.ObjectValue(fields, collectionRange(p, line, col, last, '}'));
+    SourceRange last = lastField == null ? null : lastField.value().range();
+    return new Value.ObjectValue(List.copyOf(fields.values()), collectionRange(p, line, col, last, '}'));
   }
 
-  private Value readList(YAMLParser p, int line, int col) throws IOException {
+  private Value readList(YAMLParser p, int line, int col) throws IOException, LimitExceeded {
     List<Value> items = new ArrayList<>();
     JsonToken n;
     while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -257,8 +318,13 @@ final class YamlValueReader {
     return new SourceRange(file, line, col, endLine, endCol);
   }
 
-  private Value readString(YAMLParser p, String tag, int line, int col) throws IOException {
+  private Value readString(YAMLParser p, String tag, int line, int col) throws IOException, LimitExceeded {
     String s = p.getText();
+    // Jackson checks the length of JSON strings only; YAML scalars are checked here
+    if (s.length() > limits.maxStringLength()) {
+      throw new LimitExceeded(line, col, "string longer than " + limits.maxStringLength()
+          + " characters (the string length limit); not scanned");
+    }
     SourceRange r = scalarRange(p, line, col);
     // Look at what is written at the token: skip a tag and an anchor to reach the scalar itself.
     int off = lines.offset(line, col);

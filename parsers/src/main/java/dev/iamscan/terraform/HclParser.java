@@ -1,5 +1,6 @@
 package dev.iamscan.terraform;
 
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import dev.iamscan.terraform.HclSyntax.Attribute;
@@ -38,6 +39,10 @@ import java.util.List;
  *
  * <p>Newlines end an attribute at body level and are plain whitespace inside brackets, parentheses,
  * braces of expressions and interpolations, as in HCL.
+ *
+ * <p>Hostile input is bounded by {@link ParserLimits}: nesting depth (so recursion never exhausts
+ * the stack), string length and a time budget; each exceeded bound is a {@link SyntaxError} at the
+ * position where it was reached.
  */
 final class HclParser {
   private final SourceText src;
@@ -46,27 +51,48 @@ final class HclParser {
   private int pos;
   /** Brackets open in the current expression: newlines are whitespace when above zero. */
   private int nesting;
+  private final ParserLimits limits;
+  /** {@link System#nanoTime()} after which parsing stops. */
+  private final long deadline;
+  /** Blocks and expressions entered and not yet left, bounded by {@link ParserLimits#maxNestingDepth()}. */
+  private int depth;
+  /** Steps taken; the clock is read every 1024 of them only. */
+  private int ticks;
 
-  private HclParser(SourceText src, int start, int limit) {
+  private HclParser(SourceText src, int start, int limit, ParserLimits limits) {
     this.src = src;
     this.s = src.text;
     this.pos = start;
     this.limit = limit;
+    this.limits = limits;
+    this.deadline = limits.deadlineFromNow();
   }
 
   static Body parseBody(SourceText src) throws SyntaxError {
-    HclParser p = new HclParser(src, 0, src.text.length());
+    return parseBody(src, ParserLimits.DEFAULTS);
+  }
+
+  static Body parseBody(SourceText src, ParserLimits limits) throws SyntaxError {
+    if (src.text.length() > limits.maxFileBytes()) {
+      throw new SyntaxError(1, 1, "file is larger than " + limits.maxFileBytes() + " bytes (the file size limit)");
+    }
+    HclParser p = new HclParser(src, 0, src.text.length(), limits);
     if (p.pos < p.limit && p.s.charAt(0) == '\uFEFF') p.pos++;
     try {
       return p.body(true);
     } catch (StackOverflowError e) {
+      // the depth limit should make this unreachable; a small thread stack may still get here
       throw new SyntaxError(1, 1, "expressions nested too deeply");
     }
   }
 
   /** The whole text as a template ({@code templatefile}, {@code ${}} strings of JSON syntax). */
   static Template parseTemplate(SourceText src, SourceRange contentRange) throws SyntaxError {
-    HclParser p = new HclParser(src, 0, src.text.length());
+    return parseTemplate(src, contentRange, ParserLimits.DEFAULTS);
+  }
+
+  static Template parseTemplate(SourceText src, SourceRange contentRange, ParserLimits limits) throws SyntaxError {
+    HclParser p = new HclParser(src, 0, src.text.length(), limits);
     p.nesting = 1;
     try {
       return p.templateBody(0, p.limit, false, false, contentRange, 0);
@@ -80,6 +106,7 @@ final class HclParser {
   private Body body(boolean top) throws SyntaxError {
     List<Item> items = new ArrayList<>();
     while (true) {
+      tick();
       skipSpace(true);
       if (pos >= limit) {
         if (top) break;
@@ -118,7 +145,9 @@ final class HclParser {
       pos++;
       int saved = nesting;
       nesting = 0;
+      enter();
       Body inner = body(false);
+      depth--;
       nesting = saved;
       pos++; // the closing brace
       items.add(new Block(name, List.copyOf(labels), header, inner, loc(start)));
@@ -160,6 +189,13 @@ final class HclParser {
   // ---- expressions ----
 
   Expr expression() throws SyntaxError {
+    enter();
+    Expr e = conditional();
+    depth--;
+    return e;
+  }
+
+  private Expr conditional() throws SyntaxError {
     int start = skipAndMark();
     Expr cond = binary(0);
     skipSpace(nesting > 0);
@@ -215,13 +251,21 @@ final class HclParser {
     int start = skipAndMark();
     if (peek('!') && !peekAt(1, '=')) {
       pos++;
-      return new Unary("!", unary(), loc(start));
+      return new Unary("!", nestedUnary(), loc(start));
     }
     if (peek('-') && !(pos + 1 < limit && Character.isDigit(s.charAt(pos + 1)))) {
       pos++;
-      return new Unary("-", unary(), loc(start));
+      return new Unary("-", nestedUnary(), loc(start));
     }
     return postfix(primary(), start);
+  }
+
+  /** {@code !!!!x} recurses without passing through {@link #expression()}: count it too. */
+  private Expr nestedUnary() throws SyntaxError {
+    enter();
+    Expr e = unary();
+    depth--;
+    return e;
   }
 
   private Expr postfix(Expr base, int start) throws SyntaxError {
@@ -541,6 +585,10 @@ final class HclParser {
     boolean lineStart = true;
     boolean trimNext = false;
     while (true) {
+      tick();
+      if (lit.length() > limits.maxStringLength()) {
+        throw error("string longer than " + limits.maxStringLength() + " characters (the string length limit)");
+      }
       if (pos >= end) {
         if (quoted) {
           pos = start;
@@ -666,6 +714,22 @@ final class HclParser {
         pos -= 2;
         throw error("invalid escape sequence \\" + n);
       }
+    }
+  }
+
+  // ---- bounds ----
+
+  /** One more level of nesting; errors at the limit rather than risking the stack. */
+  private void enter() throws SyntaxError {
+    if (++depth > limits.maxNestingDepth()) {
+      throw error("nested more than " + limits.maxNestingDepth() + " levels deep (the nesting limit)");
+    }
+    tick();
+  }
+
+  private void tick() throws SyntaxError {
+    if ((++ticks & 0x3FF) == 0 && System.nanoTime() - deadline > 0) {
+      throw error("parsing took longer than the time budget of " + limits.timeBudget().toSeconds() + "s");
     }
   }
 

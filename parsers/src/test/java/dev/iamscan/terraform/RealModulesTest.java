@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RealModulesTest {
   static final Path MIRROR = Path.of("/work/.mirror");
 
-  @Test
-  void terraformAwsModulesParseWithoutErrors(@TempDir Path tmp) throws Exception {
+  /**
+   * Extracts the mirrored repositories into {@code tmp}; skips the calling test when there are
+   * none or they cannot be extracted.
+   */
+  static List<Path> extractMirrors(Path tmp) throws IOException, InterruptedException {
     assumeTrue(Files.isDirectory(MIRROR), "no mirror directory");
     List<Path> repos;
     try (Stream<Path> s = Files.list(MIRROR)) {
@@ -39,6 +42,12 @@ class RealModulesTest {
       p.getInputStream().readAllBytes();
       assumeTrue(p.waitFor() == 0, "cannot extract " + repo);
     }
+    return repos;
+  }
+
+  @Test
+  void terraformAwsModulesParseWithoutErrors(@TempDir Path tmp) throws Exception {
+    extractMirrors(tmp);
     List<Path> dirs;
     try (Stream<Path> w = Files.walk(tmp)) {
       dirs = w.filter(f -> f.toString().endsWith(".tf")).map(Path::getParent).distinct().sorted()

@@ -72,6 +72,8 @@ public final class PassRoleAllResourcesRule implements Rule {
         if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) continue;
         for (LocatedString a : s.actions().known()) {
           if (!ActionPattern.matchesAction(a.value().trim(), "iam:PassRole")) continue;
+          // "*" on "*" is full administrator access, reported once by IAM001.
+          if (ActionPattern.isEverything(a.value())) continue;
           String via = a.value().equalsIgnoreCase("iam:PassRole") ? "" : " through \"" + a.value() + "\"";
           String message = "%s %s allows iam:PassRole%s on every role (\"*\")%s".formatted(
               PolicyMessages.policyName(policy), s.label(), via,

@@ -2,6 +2,7 @@ package dev.iamscan.rules.iam;
 
 import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
+import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import dev.iamscan.rules.Category;
@@ -73,25 +74,25 @@ public final class UserAttachedPolicyRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     for (Resource r : context.model().resources()) {
       if (!r.kind().equals("resource")) continue;
-      if (r.format() == Format.TERRAFORM) terraform(r, sink);
-      else cloudFormation(r, sink);
+      if (r.format() == Format.TERRAFORM) terraform(context.model(), r, sink);
+      else cloudFormation(context.model(), r, sink);
     }
   }
 
-  private void terraform(Resource r, FindingSink sink) {
+  private void terraform(ResourceModel model, Resource r, FindingSink sink) {
     switch (r.type()) {
-      case "aws_iam_user_policy" -> single(r, "user", "inline policy " + r.address(), sink);
-      case "aws_iam_user_policy_attachment" -> single(r, "user", "managed policy " + policyText(r, "policy_arn"), sink);
+      case "aws_iam_user_policy" -> single(model, r, "user", "its inline policy", sink);
+      case "aws_iam_user_policy_attachment" -> single(model, r, "user", "managed policy " + policyText(r, "policy_arn"), sink);
       case "aws_iam_policy_attachment" -> {
         for (Value u : entries(r.body().get("users").orElse(null))) {
-          report(r, u.range(), "managed policy " + policyText(r, "policy_arn"), ValueText.of(u), sink);
+          report(r, u.range(), "managed policy " + policyText(r, "policy_arn"), userText(model, r, u), sink);
         }
       }
       default -> { }
     }
   }
 
-  private void cloudFormation(Resource r, FindingSink sink) {
+  private void cloudFormation(ResourceModel model, Resource r, FindingSink sink) {
     switch (r.type()) {
       case "AWS::IAM::User" -> {
         String user = r.body().string("UserName").map(s -> "\"" + s + "\"").orElse(r.name());
@@ -107,20 +108,29 @@ public final class UserAttachedPolicyRule implements Rule {
       case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> {
         String kind = r.type().equals("AWS::IAM::Policy") ? "inline policy " : "managed policy ";
         for (Value u : entries(r.body().get("Users").orElse(null))) {
-          report(r, u.range(), kind + r.name(), ValueText.of(u), sink);
+          report(r, u.range(), kind.equals("inline policy ") ? "its inline policy" : "this managed policy", userText(model, r, u), sink);
         }
       }
-      case "AWS::IAM::UserPolicy" -> single(r, "UserName", "inline policy " + r.name(), sink);
+      case "AWS::IAM::UserPolicy" -> single(model, r, "UserName", "its inline policy", sink);
       default -> { }
     }
   }
 
   /** A resource that is a user policy by its type: certain even when the user is unresolved. */
-  private void single(Resource r, String key, String policy, FindingSink sink) {
+  private void single(ResourceModel model, Resource r, String key, String policy, FindingSink sink) {
     Optional<Value> user = r.body().get(key);
     if (user.isPresent() && user.get() instanceof Value.Null) return;
     report(r, user.map(Value::range).orElse(r.headRange()), policy,
-        user.map(ValueText::of).orElse("(no user named)"), sink);
+        user.map(u -> userText(model, r, u)).orElse("(no user named)"), sink);
+  }
+
+  /** A user of the scan by its address or logical id; otherwise the name as written. */
+  private static String userText(ResourceModel model, Resource from, Value user) {
+    if (user instanceof Value.Reference ref) {
+      Optional<Resource> target = model.resolve(from, ref);
+      if (target.isPresent()) return target.get().displayName();
+    }
+    return ValueText.of(user);
   }
 
   private void report(Resource r, SourceRange at, String policy, String user, FindingSink sink) {

@@ -22,14 +22,14 @@ import java.util.stream.Stream;
 /**
  * The rules' documentation, generated from their metadata and fixtures: one page per rule
  * ({@code docs/rules/<ID>.md}) and the rule table between {@code <!-- rules:start -->} and
- * {@code <!-- rules:end -->} in the README and {@code docs/usage.md}.
+ * {@code <!-- rules:end -->} in the README.
  */
 public final class RuleDocs {
   public static final String START = "<!-- rules:start -->";
   public static final String END = "<!-- rules:end -->";
   public static final String REGENERATE = "./iamscan rules docs --write";
   /** Files that may hold the rule table, relative to the project root. */
-  static final List<String> TABLE_FILES = List.of("README.md", "docs/usage.md");
+  static final List<String> TABLE_FILES = List.of("README.md");
 
   private final List<RuleMetadata> rules;
   private final FixtureExamples examples;

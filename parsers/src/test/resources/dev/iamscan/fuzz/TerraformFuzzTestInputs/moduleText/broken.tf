@@ -1,0 +1,4 @@
+resource "aws_iam_user" "bad" {
+  name = "x"
+  path = = "y"
+}
