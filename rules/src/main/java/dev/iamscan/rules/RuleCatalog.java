@@ -35,6 +35,7 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.AssumeAnyRoleRule());
     all.add(new dev.iamscan.rules.iam.SensitiveActionWildcardRule());
     all.addAll(dev.iamscan.rules.account.AccountRules.all());
+    all.addAll(dev.iamscan.rules.schema.SchemaRules.all());
     return List.copyOf(all);
   }
 
