@@ -91,15 +91,16 @@ public final class PrivilegeEscalationRule implements Rule {
       if (administrators.contains(principal)) continue;
       List<IamView.Grant> grants = iam.grantsOf(principal);
       if (grants.isEmpty()) continue;
-      List<List<IamView.Grant>> groupGrants = new ArrayList<>();
+      GrantIndex own = new GrantIndex(grants);
+      List<GrantIndex> groupGrants = new ArrayList<>();
       if (principal.kind() == PrincipalKind.USER) {
-        for (PrincipalRef g : iam.groupsOf(principal)) groupGrants.add(iam.grantsOf(g));
+        for (PrincipalRef g : iam.groupsOf(principal)) groupGrants.add(new GrantIndex(iam.grantsOf(g)));
       }
       for (PrivilegeEscalationMethods.Method method : PrivilegeEscalationMethods.all()) {
-        Optional<List<IamView.Grant>> used = allows(grants, method);
+        Optional<List<IamView.Grant>> used = own.allows(method);
         if (used.isEmpty()) continue;
         if (used.get().stream().allMatch(g -> adminEquivalent(g.statement()))) continue;
-        if (groupGrants.stream().anyMatch(gg -> allows(gg, method).isPresent())) continue;
+        if (groupGrants.stream().anyMatch(gg -> gg.allows(method).isPresent())) continue;
         report(principal, method, used.get(), sink);
       }
     }
@@ -107,18 +108,41 @@ public final class PrivilegeEscalationRule implements Rule {
 
   /** The grant used for each action of the method, in order, or empty when one action is not allowed. */
   static Optional<List<IamView.Grant>> allows(List<IamView.Grant> grants, PrivilegeEscalationMethods.Method method) {
-    List<IamView.Grant> used = new ArrayList<>();
-    for (String action : method.actions()) {
+    return new GrantIndex(grants).allows(method);
+  }
+
+  /**
+   * One identity's grants, with the answer for each action worked out once: the methods share most
+   * of their actions, and a scan may hold thousands of identities.
+   */
+  private static final class GrantIndex {
+    private final List<IamView.Grant> grants;
+    private final java.util.Map<String, Optional<IamView.Grant>> byAction = new java.util.HashMap<>();
+
+    GrantIndex(List<IamView.Grant> grants) {
+      this.grants = grants;
+    }
+
+    Optional<List<IamView.Grant>> allows(PrivilegeEscalationMethods.Method method) {
+      List<IamView.Grant> used = new ArrayList<>();
+      for (String action : method.actions()) {
+        Optional<IamView.Grant> g = byAction.computeIfAbsent(action, this::grantFor);
+        if (g.isEmpty()) return Optional.empty();
+        used.add(g.get());
+      }
+      return Optional.of(used);
+    }
+
+    /** The best grant of an action (one without conditions first), or empty when denied or not granted. */
+    private Optional<IamView.Grant> grantFor(String action) {
       if (grants.stream().anyMatch(g -> denies(g.statement(), action))) return Optional.empty();
       IamView.Grant best = null;
       for (IamView.Grant g : grants) {
-        if (!allows(g.statement(), action)) continue;
+        if (!PrivilegeEscalationRule.allows(g.statement(), action)) continue;
         if (best == null || (best.statement().hasConditions() && !g.statement().hasConditions())) best = g;
       }
-      if (best == null) return Optional.empty();
-      used.add(best);
+      return Optional.ofNullable(best);
     }
-    return Optional.of(used);
   }
 
   /** An Allow statement covering the action, on any resource but the caller's own user. */
