@@ -18,7 +18,8 @@ import java.util.Set;
  * The one reader of policy documents: JSON strings (heredocs, {@code file()}, CloudFormation
  * strings), objects ({@code jsonencode}, CloudFormation), {@code data "aws_iam_policy_document"}
  * (with source and override documents), and references to those. Rules never parse policies
- * themselves.
+ * themselves. Safe to share between rules running in parallel: its public methods take the reader's
+ * lock, since it caches data-source documents.
  */
 public final class PolicyReader {
   private static final String POLICY_DOCUMENT = "aws_iam_policy_document";
@@ -33,7 +34,7 @@ public final class PolicyReader {
   }
 
   /** Reads the document held by {@code value}, written in {@code owner} (whose scope resolves references). */
-  public PolicyDocument read(Value value, Resource owner) {
+  public synchronized PolicyDocument read(Value value, Resource owner) {
     return read(value, owner, 0);
   }
 
@@ -120,7 +121,7 @@ public final class PolicyReader {
   }
 
   /** A {@code data "aws_iam_policy_document"} block, with its source and override documents. */
-  public PolicyDocument readDataSource(Resource dataSource) {
+  public synchronized PolicyDocument readDataSource(Resource dataSource) {
     return readDataSource(dataSource, 0);
   }
 

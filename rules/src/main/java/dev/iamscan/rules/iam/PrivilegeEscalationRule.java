@@ -15,7 +15,9 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,13 +98,15 @@ public final class PrivilegeEscalationRule implements Rule {
       if (principal.kind() == PrincipalKind.USER) {
         for (PrincipalRef g : iam.groupsOf(principal)) groupGrants.add(new GrantIndex(iam.grantsOf(g)));
       }
+      Map<PrivilegeEscalationMethods.Method, List<IamView.Grant>> found = new LinkedHashMap<>();
       for (PrivilegeEscalationMethods.Method method : PrivilegeEscalationMethods.all()) {
         Optional<List<IamView.Grant>> used = own.allows(method);
         if (used.isEmpty()) continue;
         if (used.get().stream().allMatch(g -> adminEquivalent(g.statement()))) continue;
         if (groupGrants.stream().anyMatch(gg -> gg.allows(method).isPresent())) continue;
-        report(principal, method, used.get(), sink);
+        found.put(method, used.get());
       }
+      if (!found.isEmpty()) report(principal, found, sink);
     }
   }
 
@@ -214,30 +218,41 @@ public final class PrivilegeEscalationRule implements Rule {
         && s.actions().known().stream().map(LocatedString::value).anyMatch(OverbroadActions::isEverything);
   }
 
-  private static void report(PrincipalRef principal, PrivilegeEscalationMethods.Method method,
-      List<IamView.Grant> used, FindingSink sink) {
-    boolean conditional = used.stream().anyMatch(g -> g.statement().hasConditions());
-    Set<IamView.Grant> distinct = new LinkedHashSet<>(used);
-    List<Finding.Related> related = new ArrayList<>();
-    for (IamView.Grant g : distinct) {
-      List<String> actions = new ArrayList<>();
+  /**
+   * One finding per identity, naming every method it can use: the same over-broad policy usually
+   * opens several, and a reviewer fixes them in one place.
+   */
+  private static void report(PrincipalRef principal, Map<PrivilegeEscalationMethods.Method, List<IamView.Grant>> found,
+      FindingSink sink) {
+    boolean unconditional = found.values().stream()
+        .anyMatch(used -> used.stream().noneMatch(g -> g.statement().hasConditions()));
+    // Which actions each statement contributes, over all methods, in first-use order.
+    Map<IamView.Grant, Set<String>> actionsBy = new LinkedHashMap<>();
+    found.forEach((method, used) -> {
       for (int i = 0; i < used.size(); i++) {
-        if (used.get(i).equals(g)) actions.add(method.actions().get(i));
+        actionsBy.computeIfAbsent(used.get(i), g -> new java.util.TreeSet<>()).add(method.actions().get(i));
       }
-      related.add(new Finding.Related("%s %s allows %s".formatted(PolicyMessages.policyName(g.policy()),
-          g.statement().label(), String.join(", ", actions)), g.statement().range()));
-    }
+    });
+    List<Finding.Related> related = new ArrayList<>();
+    actionsBy.forEach((g, actions) -> related.add(new Finding.Related("%s %s allows %s".formatted(
+        PolicyMessages.policyName(g.policy()), g.statement().label(), String.join(", ", actions)),
+        g.statement().range())));
     // An identity's own inline policy (a CloudFormation user's Policies) is "its own policy", not its name again.
-    String via = distinct.stream()
+    String via = actionsBy.keySet().stream()
         .map(g -> (principal.resource() != null && principal.resource().equals(g.policy().owner())
             ? "its own policy" : PolicyMessages.policyName(g.policy())) + " " + g.statement().label())
-        .distinct().collect(Collectors.joining(", "));
-    String message = "%s %s can escalate its privileges (%s): it is allowed %s through %s%s".formatted(
-        principal.kind().label(), principal.name(), method.name(), String.join(", ", method.actions()), via,
-        conditional ? "; a condition limits part of the grant" : "");
-    Severity severity = conditional ? METADATA.severity().lower() : METADATA.severity();
+        .distinct().limit(3).collect(Collectors.joining(", "));
+    if (actionsBy.size() > 3) via += " and " + (actionsBy.size() - 3) + " more statements";
+    List<String> methods = found.keySet().stream().map(m -> m.name() + " (" + String.join(", ", m.actions()) + ")").toList();
+    String listed = String.join(", ", methods.subList(0, Math.min(4, methods.size())))
+        + (methods.size() > 4 ? " and " + (methods.size() - 4) + " more" : "");
+    String message = "%s %s can escalate its privileges by %d %s: %s; allowed through %s%s".formatted(
+        principal.kind().label(), principal.name(), methods.size(), methods.size() == 1 ? "method" : "methods",
+        listed, via, unconditional ? "" : "; a condition limits part of every grant");
+    Severity severity = unconditional ? METADATA.severity() : METADATA.severity().lower();
     String resource = principal.resource() != null ? principal.resource().address() : principal.name();
-    sink.report(new Finding(METADATA, severity, message, principal.range(), resource,
-        method.name() + ": " + String.join(",", method.actions()), related));
+    String evidence = found.keySet().stream().map(PrivilegeEscalationMethods.Method::name).sorted()
+        .collect(Collectors.joining(","));
+    sink.report(new Finding(METADATA, severity, message, principal.range(), resource, evidence, related));
   }
 }

@@ -44,6 +44,8 @@ public final class JsonReporter implements Reporter {
     root.put("tool", tool.name());
     root.put("version", tool.version());
     ArrayNode findings = root.putArray("findings");
+    // One fix line per rule, not per finding: a large scan has thousands of findings of few rules.
+    java.util.Map<String, String> fixes = new java.util.HashMap<>();
     for (Finding f : result.findings()) {
       ObjectNode o = findings.addObject();
       o.put("rule", f.ruleId());
@@ -57,7 +59,7 @@ public final class JsonReporter implements Reporter {
       o.put("endColumn", f.location().endColumn());
       o.put("message", f.message());
       o.put("resource", f.resource());
-      o.put("fix", RuleHelp.fix(f.rule()));
+      o.put("fix", fixes.computeIfAbsent(f.ruleId(), id -> RuleHelp.fix(f.rule())));
     }
     ArrayNode suppressed = root.putArray("suppressed");
     for (dev.iamscan.scanner.Suppressed s : result.suppressed()) {

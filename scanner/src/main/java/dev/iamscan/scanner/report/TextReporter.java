@@ -21,12 +21,14 @@ public final class TextReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
+    // One fix line per rule, not per finding: a large scan has thousands of findings of few rules.
+    java.util.Map<String, String> fixes = new java.util.HashMap<>();
     for (Finding f : result.findings()) {
       var loc = f.location();
       out.write(loc.file() + ":" + loc.startLine() + ":" + loc.startColumn() + "  "
           + paint(severityCode(f.severity()), pad(f.severity().name())) + "  " + f.ruleId() + "  "
           + f.message() + "\n");
-      out.write("    " + paint("\u001b[2m", "fix: " + RuleHelp.fix(f.rule())) + "\n");
+      out.write("    " + paint("\u001b[2m", "fix: " + fixes.computeIfAbsent(f.ruleId(), id -> RuleHelp.fix(f.rule()))) + "\n");
     }
     for (Diagnostic d : result.diagnostics()) {
       String where = d.file().isEmpty() ? "iamscan" : d.file() + ":" + d.line() + ":" + d.column();
