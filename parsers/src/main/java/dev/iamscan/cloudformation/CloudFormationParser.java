@@ -209,6 +209,10 @@ public final class CloudFormationParser {
     IntrinsicEvaluator evaluator = new IntrinsicEvaluator(
         parameters(template), new HashSet<>(resourceIds(resources)),
         template.object("Mappings").orElse(Value.ObjectValue.empty(template.range())));
+    Optional<Value.Field> macros = macros(template);
+    macros.ifPresent(m -> diagnostics.add(Diagnostic.warning(rel, m.keyRange().startLine(), m.keyRange().startColumn(),
+        "the template is processed by a macro (" + describe(m.value()) + ") before deployment; "
+            + "it is scanned as written, so what the macro adds or changes is not")));
     for (Value.Field entry : resources.fields()) {
       SourceRange at = entry.keyRange();
       String id = entry.key();
@@ -223,6 +227,13 @@ public final class CloudFormationParser {
         // A Rain module is inlined by `rain pkg` before deployment; the packaged template is scannable.
         diagnostics.add(Diagnostic.warning(rel, at.startLine(), at.startColumn(),
             "resource '" + id + "' is a Rain module; scan the template packaged by rain pkg to cover it"));
+        continue;
+      }
+      if (entry.value() instanceof Value.ObjectValue b && b.get("Type").orElse(null) instanceof Value.Text t
+          && !t.value().contains("::") && t.value().matches(".*\\.(ya?ml|json|template)")) {
+        // `Type: ../modules/bucket.yml` is a Rain module reference, inlined by `rain pkg`.
+        diagnostics.add(Diagnostic.warning(rel, at.startLine(), at.startColumn(),
+            "resource '" + id + "' is a Rain module (" + t.value() + "); scan the template packaged by rain pkg to cover it"));
         continue;
       }
       if (!(entry.value() instanceof Value.ObjectValue body)) {
@@ -257,9 +268,34 @@ public final class CloudFormationParser {
         if (ENTRY_KEYS_IN_BODY.contains(f.key())) continue;
         attributes.add(new Value.Field(f.key(), f.keyRange(), evaluator.evaluate(f.value())));
       }
+      // The template's macros apply to every resource: rules that check the written form (schema
+      // checks) must know the deployed form may differ.
+      macros.ifPresent(attributes::add);
       out.add(new Resource(Format.CLOUDFORMATION, "resource", type.value(), id, scope, properties,
           new Value.ObjectValue(attributes, body.range()), entry.range()));
     }
+  }
+
+  /** Transforms AWS runs itself; anything else names a macro that rewrites the template. */
+  private static final Set<String> AWS_TRANSFORMS = Set.of("AWS::Serverless-2016-10-31",
+      "AWS::LanguageExtensions", "AWS::CodeDeployBlueGreen", "AWS::SecretsManager-2020-07-23",
+      "AWS::SecretsManager-2024-09-16", "AWS::Include");
+
+  /** The template's {@code Transform} when it names at least one macro. */
+  private static Optional<Value.Field> macros(Value.ObjectValue template) {
+    Optional<Value.Field> t = template.field("Transform");
+    if (t.isEmpty()) return Optional.empty();
+    for (Value v : t.get().value().elements()) {
+      Optional<String> name = v.scalar();
+      if (name.isEmpty() || !AWS_TRANSFORMS.contains(name.get())) return t;
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Value v) {
+    List<String> names = new ArrayList<>();
+    for (Value e : v.elements()) names.add(e.scalar().orElse("an unresolved name"));
+    return String.join(", ", names);
   }
 
   private static List<String> resourceIds(Value.ObjectValue resources) {
