@@ -58,7 +58,8 @@ public final class TerraformModuleParser {
     this.limits = java.util.Objects.requireNonNull(limits, "limits");
   }
 
-  ParserLimits limits() {
+  /** The bounds this parser keeps within; the plan reader applies them to plan files too. */
+  public ParserLimits limits() {
     return limits;
   }
 

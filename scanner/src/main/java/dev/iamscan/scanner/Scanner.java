@@ -3,6 +3,7 @@ package dev.iamscan.scanner;
 import dev.iamscan.cloudformation.CloudFormationParser;
 import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
 import dev.iamscan.rules.Finding;
@@ -75,10 +76,15 @@ public final class Scanner {
     this.warnings = warnings;
   }
 
-  /** The real parsers and every rule of the catalog. */
+  /** The real parsers, within the default bounds, and the given rules. */
   public static Scanner withDefaults(List<Rule> rules, Consumer<String> warnings) {
-    TerraformModuleParser tf = new TerraformModuleParser();
-    CloudFormationParser cfn = new CloudFormationParser();
+    return withDefaults(rules, ParserLimits.DEFAULTS, warnings);
+  }
+
+  /** The real parsers, within {@code limits} (the plan reader too), and the given rules. */
+  public static Scanner withDefaults(List<Rule> rules, ParserLimits limits, Consumer<String> warnings) {
+    TerraformModuleParser tf = new TerraformModuleParser(limits);
+    CloudFormationParser cfn = new CloudFormationParser(limits);
     return new Scanner(tf::parse, cfn::parse, rules, Runtime.getRuntime().availableProcessors(), warnings,
         tf::localCalls, new TerraformPlanReader(tf));
   }

@@ -5,6 +5,7 @@ import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.Format;
 import dev.iamscan.model.ModuleCall;
 import dev.iamscan.model.ParseResult;
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
@@ -63,7 +64,14 @@ public final class TerraformPlanReader {
   public Optional<ParseResult> read(Path planFile, Path scanRoot, Path configDir, List<Path> varFiles) {
     String rel = relative(planFile, scanRoot);
     String text;
+    ParserLimits limits = configuration.limits();
     try {
+      // Known to be a plan (its head says so): past the bound it is an error, never a clean file.
+      long size = Files.size(planFile);
+      if (size > limits.maxFileBytes()) {
+        return Optional.of(failed(rel, "file is " + size + " bytes, above the limit of " + limits.maxFileBytes()
+            + " bytes; not scanned"));
+      }
       byte[] bytes = Files.readAllBytes(planFile);
       text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
@@ -72,7 +80,7 @@ public final class TerraformPlanReader {
       return Optional.of(failed(rel, "cannot read file: " + e.getMessage()));
     }
     if (!looksLikePlan(text)) return Optional.empty();
-    JsonValueReader.Result json = JsonValueReader.readFile(text, rel);
+    JsonValueReader.Result json = JsonValueReader.readFile(text, rel, limits);
     if (!json.ok()) return Optional.empty();
     if (!(json.value() instanceof Value.ObjectValue plan) || !plan.has("format_version")
         || !(plan.has("planned_values") || plan.has("resource_changes"))) {

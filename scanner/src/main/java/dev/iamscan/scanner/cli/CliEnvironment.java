@@ -1,5 +1,6 @@
 package dev.iamscan.scanner.cli;
 
+import dev.iamscan.model.ParserLimits;
 import dev.iamscan.rules.Rule;
 import dev.iamscan.scanner.Scanner;
 import dev.iamscan.scanner.ToolInfo;
@@ -23,10 +24,10 @@ import java.util.function.Consumer;
 public record CliEnvironment(Path workingDirectory, Map<String, String> env, boolean terminal,
     ToolInfo tool, List<Rule> catalog, ScannerFactory scanners, Clock clock) {
 
-  /** Builds a scanner for a set of rules, sending warnings to the consumer. */
+  /** Builds a scanner for a set of rules whose parsers keep within the limits, sending warnings to the consumer. */
   @FunctionalInterface
   public interface ScannerFactory {
-    Scanner create(List<Rule> rules, Consumer<String> warnings);
+    Scanner create(List<Rule> rules, ParserLimits limits, Consumer<String> warnings);
   }
 
   public CliEnvironment {

@@ -191,7 +191,7 @@ final class ScanCommand implements Callable<Integer> {
         skipRules != null ? skipRules : settings.skipRules(),
         categories != null ? categories : settings.categories());
 
-    Scanner scanner = environment.scanners().create(rules, w -> {
+    Scanner scanner = environment.scanners().create(rules, settings.parserLimits(), w -> {
       err.println("iamscan: warning: " + w);
       err.flush();
     });

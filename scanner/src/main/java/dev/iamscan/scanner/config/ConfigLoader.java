@@ -68,7 +68,7 @@ public final class ConfigLoader {
     }
     // An empty file is a valid configuration that sets nothing.
     if (doc.root().isNull()) return new ScanConfig(file, null, null, List.of(), List.of(), List.of(), null, null,
-        null, List.of(), List.of(), ScanConfig.PasswordPolicy.UNSET);
+        null, List.of(), List.of(), ScanConfig.PasswordPolicy.UNSET, ScanConfig.Limits.UNSET);
     List<String> problems = new ArrayList<>();
     for (Error e : schema.validate(doc.root())) {
       String pointer = pointer(e.getInstanceLocation());
@@ -100,7 +100,7 @@ public final class ConfigLoader {
     return new ScanConfig(file, text(root, "fail-on"), text(root, "min-severity"), strings(root, "rules"),
         strings(root, "skip-rules"), strings(root, "categories"), text(root, "baseline"),
         bool(root, "strict-suppressions"), bool(root, "include-suppressed"), strings(root, "exclude"), exceptions,
-        passwordPolicy(root.path("password-policy")));
+        passwordPolicy(root.path("password-policy")), limits(root.path("limits")));
   }
 
   private static int byLine(String a, String b) {
@@ -135,6 +135,19 @@ public final class ConfigLoader {
   private static ScanConfig.PasswordPolicy passwordPolicy(JsonNode n) {
     return new ScanConfig.PasswordPolicy(integer(n, "minimum-length"), integer(n, "reuse-prevention"),
         integer(n, "max-age-days"));
+  }
+
+  /** Already validated against the schema: each value is absent or an integer within its range. */
+  private static ScanConfig.Limits limits(JsonNode n) {
+    return new ScanConfig.Limits(longInteger(n, "max-file-bytes"), integer(n, "max-nesting-depth"),
+        integer(n, "max-string-length"), integer(n, "max-yaml-aliases"), integer(n, "time-budget-seconds"),
+        integer(n, "max-evaluation-depth"), integer(n, "max-template-depth"), integer(n, "max-collection-size"),
+        longInteger(n, "max-evaluation-steps"), integer(n, "max-dynamic-instances"));
+  }
+
+  private static Long longInteger(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isNumber() ? null : v.asLong();
   }
 
   private static Integer integer(JsonNode n, String field) {

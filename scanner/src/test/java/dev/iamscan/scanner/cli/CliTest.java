@@ -32,7 +32,7 @@ class CliTest {
   int run(String... args) {
     CliEnvironment environment = new CliEnvironment(cwd, env, terminal,
         new ToolInfo("iamscan", "9.9.9", "https://example.com"), Fixtures.testRules(),
-        (rules, warnings) -> new Scanner(Fixtures.fakeTerraform(), Fixtures.fakeCloudFormation(), rules, 2,
+        (rules, limits, warnings) -> new Scanner(Fixtures.fakeTerraform(), Fixtures.fakeCloudFormation(), rules, 2,
             warnings));
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();

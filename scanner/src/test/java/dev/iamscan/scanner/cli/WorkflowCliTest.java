@@ -278,4 +278,70 @@ class WorkflowCliTest {
     assertTrue(err.contains(".iamscan.yml:5: "), err);
     assertEquals(2, run("config", "validate"));
   }
+
+  @Test
+  void parserLimitsComeFromTheConfiguration() throws IOException {
+    // An admin policy padded past 1 KiB: scanned under the default bounds, refused under a lower one.
+    write(cwd.resolve("template.yaml"), """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Description: %s
+        Resources:
+          Admin:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: "*"
+                    Resource: "*"
+        """.formatted("x".repeat(1500)));
+    assertEquals(1, run("scan", "--format", "json"));
+    assertEquals("[IAM001]", json().get("findings").findValuesAsText("rule").toString(), out);
+
+    write(cwd.resolve(".iamscan.yml"), "version: 1\nlimits:\n  max-file-bytes: 1024\n");
+    assertEquals(3, run("scan", "--format", "json"));
+    JsonNode doc = json();
+    assertEquals(0, doc.at("/summary/findings").asInt(), out);
+    JsonNode d = doc.at("/diagnostics/0");
+    assertEquals("error", d.get("level").asText(), out);
+    assertEquals("template.yaml", d.get("file").asText(), out);
+    assertEquals(1, d.get("line").asInt(), out);
+    assertTrue(d.get("message").asText().contains("above the limit of 1024 bytes"), out);
+
+    // So does the plan reader: a plan above the bound is an error, not a clean file.
+    Files.delete(cwd.resolve("template.yaml"));
+    write(cwd.resolve("plan.json"), "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {}},"
+        + " \"padding\": \"" + "z".repeat(1500) + "\"}\n");
+    assertEquals(3, run("scan", "--format", "json"));
+    d = json().at("/diagnostics/0");
+    assertEquals("plan.json", d.get("file").asText(), out);
+    assertTrue(d.get("message").asText().contains("above the limit of 1024 bytes"), out);
+
+    // The Terraform parser gets the same limits: a string past the bound is an error at its line.
+    Files.delete(cwd.resolve("plan.json"));
+    write(cwd.resolve("main.tf"), "resource \"aws_iam_role\" \"r\" {\n  name = \"r\"\n  description = \""
+        + "y".repeat(2000) + "\"\n}\n");
+    write(cwd.resolve(".iamscan.yml"), "version: 1\nlimits: {max-string-length: 1024, time-budget-seconds: 5}\n");
+    assertEquals(3, run("scan", "--format", "json"));
+    d = json().at("/diagnostics/0");
+    assertEquals("main.tf", d.get("file").asText(), out);
+    assertEquals(3, d.get("line").asInt(), out);
+    assertTrue(d.get("message").asText().contains("1024 characters"), out);
+
+    // No bound can be turned off or set outside its range; each problem names its line.
+    write(cwd.resolve(".iamscan.yml"), """
+        version: 1
+        limits:
+          max-file-bytes: 0
+          max-nesting-depth: 100000
+          time-budget-seconds: 2.5
+          max-evaluation-steps: 5000
+          max-yaml-alias: 3
+        """);
+    assertEquals(2, run("scan"));
+    for (int line = 3; line <= 7; line++) assertTrue(err.contains(".iamscan.yml:" + line + ": "), err);
+    assertFalse(err.contains("Exception"), err);
+    assertEquals(2, run("config", "validate"));
+  }
 }
