@@ -80,7 +80,7 @@ public final class PassRoleAllResourcesRule implements Rule {
               s.hasConditions() ? "; a condition limits the grant" : "")
               + PolicyMessages.attachedSuffix(policy);
           sink.report(new Finding(METADATA, OverbroadActions.conditioned(METADATA.severity(), s), message,
-              PolicyMessages.locate(a, s, s.actions().range()), policy.owner().address(), a.value() + " on *", PolicyMessages.related(policy)));
+              s.locate(a, s.actions().range()), policy.owner().address(), a.value() + " on *", PolicyMessages.related(policy)));
           break;
         }
       }

@@ -3,8 +3,6 @@ package dev.iamscan.rules.iam;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.model.SourceRange;
-import dev.iamscan.policy.LocatedString;
-import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +11,6 @@ import java.util.stream.Collectors;
 /** How findings about policies name things, the same way in every rule. */
 final class PolicyMessages {
   private PolicyMessages() {}
-
-  /**
-   * Where to point at a value of a statement element: the value itself, or the element's key when
-   * the value was resolved from elsewhere (a variable default, a local) and lies outside the
-   * statement, so that the finding stays on the policy that uses it.
-   */
-  static SourceRange locate(LocatedString value, PolicyStatement s, SourceRange element) {
-    return s.locate(value, element);
-  }
 
   static String policyName(IdentityPolicy p) {
     return p.owner().displayName();

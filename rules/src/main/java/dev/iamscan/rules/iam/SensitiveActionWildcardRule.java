@@ -93,7 +93,7 @@ public final class SensitiveActionWildcardRule implements Rule {
               scoped ? "" : ", on every resource",
               s.hasConditions() ? "; a condition limits when, not what" : "")
               + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, severity, message, PolicyMessages.locate(a, s, s.actions().range()), policy.owner().address(),
+          sink.report(new Finding(METADATA, severity, message, s.locate(a, s.actions().range()), policy.owner().address(),
               a.value(), PolicyMessages.related(policy)));
         }
       }

@@ -83,7 +83,7 @@ public final class ServiceWildcardRule implements Rule {
               sensitive ? ", a service that controls identities, keys or secrets" : "",
               s.hasConditions() ? "; a condition limits when, not what" : "")
               + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, severity, message, PolicyMessages.locate(a, s, s.actions().range()), policy.owner().address(),
+          sink.report(new Finding(METADATA, severity, message, s.locate(a, s.actions().range()), policy.owner().address(),
               a.value(), PolicyMessages.related(policy)));
         }
       }

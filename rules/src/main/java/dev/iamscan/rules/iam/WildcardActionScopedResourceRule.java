@@ -85,7 +85,7 @@ public final class WildcardActionScopedResourceRule implements Rule {
             s.hasConditions() ? "; a condition limits when, not what" : "")
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, OverbroadActions.conditioned(METADATA.severity(), s), message,
-            PolicyMessages.locate(action.get(), s, s.actions().range()), policy.owner().address(), action.get().value() + " on " + resources,
+            s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on " + resources,
             PolicyMessages.related(policy)));
       }
     }

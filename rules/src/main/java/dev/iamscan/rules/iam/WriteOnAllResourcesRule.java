@@ -125,11 +125,11 @@ public final class WriteOnAllResourcesRule implements Rule {
     String message = "%s %s allows %s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
         s.hasConditions() ? "; a condition limits when, not what" : "")
         + PolicyMessages.attachedSuffix(policy);
-    SourceRange at = PolicyMessages.locate(offending.get(0).action(), s, s.actions().range());
+    SourceRange at = s.locate(offending.get(0).action(), s.actions().range());
     List<Finding.Related> related = new ArrayList<>(PolicyMessages.related(policy));
     Set<SourceRange> seen = new HashSet<>(List.of(at));
     for (Offending o : offending) {
-      SourceRange r = PolicyMessages.locate(o.action(), s, s.actions().range());
+      SourceRange r = s.locate(o.action(), s.actions().range());
       if (seen.add(r)) related.add(new Finding.Related(o.kind() + " " + o.action().value(), r));
     }
     String evidence = offending.stream().map(o -> o.action().value()).collect(Collectors.joining(", ")) + " on *";
