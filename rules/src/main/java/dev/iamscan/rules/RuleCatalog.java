@@ -16,12 +16,13 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.NotResourceAllowRule());
     all.add(new dev.iamscan.rules.iam.WriteOnAllResourcesRule());
     all.add(new dev.iamscan.rules.iam.PassRoleAllResourcesRule());
-    all.add(new dev.iamscan.rules.iam.PrivilegeEscalationRule());
+    all.add(new dev.iamscan.rules.graph.EscalationPathRule());
     all.add(new dev.iamscan.rules.iam.AwsManagedAdminPolicyRule());
     all.add(new dev.iamscan.rules.iam.UserAttachedPolicyRule());
     all.add(new dev.iamscan.rules.iam.RootAccessKeyRule());
     all.add(new dev.iamscan.rules.iam.HardcodedCredentialsRule());
     all.add(new dev.iamscan.rules.iam.LongLivedAccessKeyRule());
+    all.add(new dev.iamscan.rules.graph.AdministratorRule());
     all.add(new dev.iamscan.rules.iam.PublicBucketPolicyRule());
     all.add(new dev.iamscan.rules.iam.PublicBucketAclRule());
     all.add(new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule());
