@@ -1,148 +1,324 @@
-# The user's own policy allows iam:PassRole; its group allows creating and invoking functions.
+# Paths to administrator, each principal reported once with its shortest path.
+
+# Three hops: dev assumes hop1, which assumes hop2, which assumes the administrator role top.
+# expect: IAM008
+resource "aws_iam_user" "dev" {
+  name = "dev"
+}
+
+# expect: IAM008
+resource "aws_iam_role" "hop1" {
+  name               = "hop1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:user/dev" } }] })
+}
+
+# expect: IAM008
+resource "aws_iam_role" "hop2" {
+  name               = "hop2"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:role/hop1" } }] })
+}
+
+# ok: IAM008
+resource "aws_iam_role" "top" {
+  name                = "top"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:role/hop2" } }] })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+}
+
+# The chain is broken: the administrator role trusts someone else.
+# ok: IAM008
+resource "aws_iam_user" "stranger" {
+  name = "stranger"
+}
+
+# ok: IAM008
+resource "aws_iam_role" "stranger_hop" {
+  name               = "stranger-hop"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:user/stranger" } }] })
+}
+
+# Trust by account root: only a principal whose own policy allows sts:AssumeRole on the role gets in.
+resource "aws_iam_role" "break_glass" {
+  name                = "break-glass"
+  assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:root" } }] })
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+}
+
+# expect: IAM008
+resource "aws_iam_user" "oncall" {
+  name = "oncall"
+}
+
+resource "aws_iam_user_policy" "oncall" {
+  user   = aws_iam_user.oncall.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Resource = "arn:aws:iam::123456789012:role/break-glass" }] })
+}
+
+# ok: IAM008
+resource "aws_iam_user" "bystander" {
+  name = "bystander"
+}
+
+# A role that may attach policies to every role, itself included.
+# expect: IAM008
+resource "aws_iam_role" "deployer" {
+  name               = "deployer"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "attach"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "arn:aws:iam::123456789012:role/*" }] })
+  }
+}
+
+# Scoped to other roles by name: it cannot attach to itself.
+# ok: IAM008
+resource "aws_iam_role" "app_deployer" {
+  name               = "deployer-of-apps"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "attach"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "arn:aws:iam::123456789012:role/app-*" }] })
+  }
+}
+
+# The same grant inside a permissions boundary that allows only S3.
+# ok: IAM008
+resource "aws_iam_role" "bounded" {
+  name                 = "bounded"
+  assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
+  permissions_boundary = aws_iam_policy.s3_only.arn
+  inline_policy {
+    name   = "attach"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AttachRolePolicy", Resource = "arn:aws:iam::123456789012:role/*" }] })
+  }
+}
+
+resource "aws_iam_policy" "s3_only" {
+  name   = "s3-only"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })
+}
+
+# Access keys for any user: Deny in the same policy, Deny in another policy, or no Deny.
+# expect: IAM008
+resource "aws_iam_user" "keys" {
+  name = "keys"
+}
+
+resource "aws_iam_user_policy" "keys" {
+  user   = aws_iam_user.keys.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" }] })
+}
+
+# ok: IAM008
+resource "aws_iam_user" "keys_denied_here" {
+  name = "keys-denied-here"
+}
+
+resource "aws_iam_user_policy" "keys_denied_here" {
+  user = aws_iam_user.keys_denied_here.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [
+    { Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" },
+    { Effect = "Deny", Action = "iam:*", Resource = "*" },
+  ] })
+}
+
+# ok: IAM008
+resource "aws_iam_user" "keys_denied_elsewhere" {
+  name = "keys-denied-elsewhere"
+}
+
+resource "aws_iam_user_policy" "keys_denied_elsewhere" {
+  user   = aws_iam_user.keys_denied_elsewhere.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" }] })
+}
+
+resource "aws_iam_user_policy_attachment" "keys_denied_elsewhere" {
+  user       = aws_iam_user.keys_denied_elsewhere.name
+  policy_arn = aws_iam_policy.no_keys.arn
+}
+
+resource "aws_iam_policy" "no_keys" {
+  name   = "no-keys"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", NotAction = ["iam:Get*", "iam:List*"], Resource = "*" }] })
+}
+
+# New policy versions: of a customer managed policy attached to it, not of AWS-managed ones.
+# expect: IAM008
+resource "aws_iam_user" "versioner" {
+  name = "versioner"
+}
+
+resource "aws_iam_user_policy_attachment" "versioner" {
+  user       = aws_iam_user.versioner.name
+  policy_arn = aws_iam_policy.versions_any.arn
+}
+
+resource "aws_iam_policy" "versions_any" {
+  name   = "versions-any"
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = "*" }] })
+}
+
+# ok: IAM008
+resource "aws_iam_user" "aws_versioner" {
+  name = "aws-versioner"
+}
+
+resource "aws_iam_user_policy" "aws_versioner" {
+  user   = aws_iam_user.aws_versioner.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"], Resource = "arn:aws:iam::aws:policy/*" }] })
+}
+
+# A policy on its own user: a condition that ended in the past never holds; one in the future does.
+# ok: IAM008
+resource "aws_iam_user" "expired" {
+  name = "expired"
+}
+
+resource "aws_iam_user_policy" "expired" {
+  user = aws_iam_user.expired.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{
+    Effect    = "Allow"
+    Action    = "iam:PutUserPolicy"
+    Resource  = "arn:aws:iam::123456789012:user/$${aws:username}"
+    Condition = { DateLessThan = { "aws:CurrentTime" = "2020-01-01T00:00:00Z" } }
+  }] })
+}
+
+# expect: IAM008
+resource "aws_iam_user" "self_service" {
+  name = "self-service"
+}
+
+resource "aws_iam_user_policy" "self_service" {
+  user = aws_iam_user.self_service.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{
+    Effect    = "Allow"
+    Action    = "iam:PutUserPolicy"
+    Resource  = "arn:aws:iam::123456789012:user/$${aws:username}"
+    Condition = { DateLessThan = { "aws:CurrentTime" = "2199-01-01T00:00:00Z" } }
+  }] })
+}
+
+# ${aws:username} is absent for a role: the grant covers no role.
+# ok: IAM008
+resource "aws_iam_role" "username_role" {
+  name               = "username-role"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "self"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "arn:aws:iam::123456789012:role/$${aws:username}" }] })
+  }
+}
+
+# PassRole to a new function: a strong role reaches administrator, a logs-only role does not.
 # expect: IAM008
 resource "aws_iam_user" "builder" {
   name = "builder"
 }
 
-resource "aws_iam_user_policy" "builder_pass" {
+resource "aws_iam_user_policy" "builder" {
   user = aws_iam_user.builder.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }]
-  })
+  policy = jsonencode({ Version = "2012-10-17", Statement = [
+    { Effect = "Allow", Action = "iam:PassRole", Resource = "arn:aws:iam::123456789012:role/fn-admin" },
+    { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" },
+  ] })
 }
 
 # ok: IAM008
-resource "aws_iam_group" "functions" {
-  name = "functions"
+resource "aws_iam_user" "logger" {
+  name = "logger"
 }
 
-resource "aws_iam_group_policy" "functions" {
-  group = aws_iam_group.functions.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" }]
-  })
+resource "aws_iam_user_policy" "logger" {
+  user = aws_iam_user.logger.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [
+    { Effect = "Allow", Action = "iam:PassRole", Resource = "arn:aws:iam::123456789012:role/fn-logs" },
+    { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" },
+  ] })
 }
 
-resource "aws_iam_user_group_membership" "builder" {
-  user   = aws_iam_user.builder.name
-  groups = [aws_iam_group.functions.name]
-}
-
-# Allowed, then denied without condition: no escalation.
-# ok: IAM008
-resource "aws_iam_user" "denied" {
-  name = "denied"
-}
-
-resource "aws_iam_user_policy" "denied" {
-  user = aws_iam_user.denied.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      { Effect = "Allow", Action = "iam:*", Resource = "*" },
-      { Effect = "Deny", NotAction = ["iam:Get*", "iam:List*"], Resource = "*" },
-    ]
-  })
-}
-
-# A wildcard covers iam:PutRolePolicy; a condition lowers the severity but is still reported.
-# expect: IAM008
-resource "aws_iam_role" "ops" {
-  name               = "ops"
-  assume_role_policy = "{}"
-}
-
-resource "aws_iam_role_policy" "ops" {
-  role = aws_iam_role.ops.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Action    = "iam:Put*Policy"
-      Resource  = "*"
-      Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
-    }]
-  })
-}
-
-# ok: IAM008
-resource "aws_iam_role" "reader" {
-  name               = "reader"
-  assume_role_policy = "{}"
-}
-
-resource "aws_iam_role_policy" "reader" {
-  role = aws_iam_role.reader.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = ["ec2:Describe*", "s3:GetObject"], Resource = "*" }]
-  })
-}
-
-# Self-service: a group whose members manage only their own keys and password.
-# ok: IAM008
-resource "aws_iam_group" "self_service" {
-  name = "self-service"
-}
-
-data "aws_iam_policy_document" "self_service" {
-  statement {
-    sid       = "ManageOwnAccessKeys"
-    actions   = ["iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:UpdateLoginProfile"]
-    resources = ["arn:aws:iam::*:user/$${aws:username}"]
-  }
-}
-
-resource "aws_iam_group_policy" "self_service" {
-  group  = aws_iam_group.self_service.name
-  policy = data.aws_iam_policy_document.self_service.json
-}
-
-# Passing one named role to the instances it launches is what the grant is for.
-# ok: IAM008
-resource "aws_iam_role" "launcher" {
-  name               = "launcher"
-  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
-}
-
-resource "aws_iam_role_policy" "launcher" {
-  role = aws_iam_role.launcher.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      { Effect = "Allow", Action = "iam:PassRole", Resource = aws_iam_role.builder_node.arn },
-      { Effect = "Allow", Action = "ec2:RunInstances", Resource = "arn:aws:ec2:*:123456789012:instance/*" },
-    ]
-  })
-}
-
-resource "aws_iam_role" "builder_node" {
-  name               = "builder-node"
-  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
-}
-
-# Already an administrator through the AWS-managed policy (IAM009): nothing to escalate to.
-# ok: IAM008
-resource "aws_iam_role" "platform_admin" {
-  name                = "platform-admin"
-  assume_role_policy  = data.aws_iam_policy_document.ec2_trust.json
+resource "aws_iam_role" "fn_admin" {
+  name                = "fn-admin"
+  assume_role_policy  = data.aws_iam_policy_document.lambda_trust.json
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
-  inline_policy {
-    name   = "tune"
-    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
-  }
 }
 
-# All of IAM on every resource is IAM003's finding; listing each method it allows adds nothing.
 # ok: IAM008
-resource "aws_iam_role" "identity_admin" {
-  name               = "identity-admin"
+resource "aws_iam_role" "fn_logs" {
+  name                = "fn-logs"
+  assume_role_policy  = data.aws_iam_policy_document.lambda_trust.json
+  managed_policy_arns = ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]
+}
+
+# A group's policy applies to its members.
+# expect: IAM008
+resource "aws_iam_user" "member" {
+  name = "member"
+}
+
+resource "aws_iam_group" "key_admins" {
+  name = "key-admins"
+}
+
+resource "aws_iam_group_policy" "key_admins" {
+  group  = aws_iam_group.key_admins.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateLoginProfile", Resource = "*" }] })
+}
+
+resource "aws_iam_group_membership" "key_admins" {
+  name  = "key-admins"
+  group = aws_iam_group.key_admins.name
+  users = [aws_iam_user.member.name]
+}
+
+# Existing resources: commands on any instance, updates of any stack or function's code.
+# expect: IAM008
+resource "aws_iam_role" "operator" {
+  name               = "operator"
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
-    name   = "iam"
-    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] })
+    name   = "ssm"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "ssm:SendCommand", Resource = "*" }] })
+  }
+}
+
+# ok: IAM008
+resource "aws_iam_role" "one_instance_operator" {
+  name               = "one-instance-operator"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "ssm"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "ssm:SendCommand", Resource = ["arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc1234def567890", "arn:aws:ssm:eu-west-1::document/AWS-RunShellScript"] }] })
+  }
+}
+
+# expect: IAM008
+resource "aws_iam_role" "stack_updater" {
+  name               = "stack-updater"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "cfn"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "cloudformation:UpdateStack", Resource = "*" }] })
+  }
+}
+
+# expect: IAM008
+resource "aws_iam_role" "code_pusher" {
+  name               = "code-pusher"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "lambda"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "lambda:UpdateFunctionCode", Resource = "*" }] })
+  }
+}
+
+# ok: IAM008
+resource "aws_iam_role" "one_function_pusher" {
+  name               = "one-function-pusher"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "lambda"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "lambda:UpdateFunctionCode", Resource = "arn:aws:lambda:eu-west-1:123456789012:function:report" }] })
   }
 }
 
@@ -152,6 +328,16 @@ data "aws_iam_policy_document" "ec2_trust" {
     principals {
       type        = "Service"
       identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "lambda_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
     }
   }
 }

@@ -46,7 +46,12 @@ record Actor(int id, PrincipalRef ref, String name, Target self, List<PrincipalR
   }
 
   String shortName() {
-    return name != null ? name : ref.name();
+    if (name != null) return name;
+    // A CloudFormation logical id alone, without its type; a Terraform address as it is.
+    if (ref.resource() != null && ref.resource().format() == dev.iamscan.model.Format.CLOUDFORMATION) {
+      return ref.resource().name();
+    }
+    return ref.name();
   }
 
   SourceRange range() {

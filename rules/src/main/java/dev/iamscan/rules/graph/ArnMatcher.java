@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ArnMatcher {
   private static final char HOLE = Value.Unknown.HOLE;
+  private static final Pattern PSEUDO = Pattern.compile("\\$\\{AWS::[A-Za-z]+}");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   /** Stands for a name the scan does not know: only wildcards match it. */
   private static final String UNKNOWN_NAME = "\uE001\uE002";
@@ -29,7 +30,8 @@ final class ArnMatcher {
    *     name is unknown, empty when the caller is not a user (the variable is then absent)
    */
   static Tri matches(String pattern, Target target, String caller) {
-    String p = pattern.trim();
+    // CloudFormation pseudo-parameters hold colons of their own: read them as unresolved parts.
+    String p = PSEUDO.matcher(pattern.trim()).replaceAll(String.valueOf(HOLE));
     if (p.equals("*")) return Tri.YES;
     String[] parts = p.split(":", 6);
     if (parts.length < 6) return p.indexOf(HOLE) >= 0 ? Tri.UNKNOWN : Tri.NO;

@@ -145,7 +145,8 @@ public final class PrincipalGraph {
         for (IamView.Grant gr : view.grantsOf(g)) groupOf.putIfAbsent(gr.policy(), groupName(g));
       }
       for (IamView.Grant gr : view.grantsOf(a.ref())) {
-        String via = groupOf.containsKey(gr.policy()) ? " of group " + groupOf.get(gr.policy()) : "";
+        boolean groupOwned = actorOfResource.containsKey(gr.policy().owner());
+        String via = groupOf.containsKey(gr.policy()) && !groupOwned ? " of group " + groupOf.get(gr.policy()) : "";
         sources.add(new Permissions.Source(gr.statement(), policyName(gr.policy()) + via, gr.statement().range(), gr.policy()));
       }
       List<PrincipalRef> holders = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class PrincipalGraph {
 
   private String policyName(IdentityPolicy p) {
     Actor owner = actorOfResource.get(p.owner());
-    return owner != null ? "its own policy" : p.owner().displayName();
+    return owner != null ? "the inline policy of " + owner.label() : p.owner().displayName();
   }
 
   /** The permissions boundary of a user or role: an AWS-managed policy iamscan knows, or a policy of the scan. */
