@@ -33,10 +33,12 @@ resource "aws_iam_role_policy" "encoded" {
         Resource = "*"
       },
       {
+        # A Deny with a condition cancels the Allow only sometimes: the Allow stays reported.
         Effect = "Deny"
         # ok: IAM001
-        Action   = "*"
-        Resource = "*"
+        Action    = "*"
+        Resource  = "*"
+        Condition = { Bool = { "aws:MultiFactorAuthPresent" = "false" } }
       },
     ]
   })
