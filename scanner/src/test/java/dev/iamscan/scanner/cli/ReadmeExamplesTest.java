@@ -68,4 +68,11 @@ class ReadmeExamplesTest {
     String shown = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
     assertEquals(result, inReadme, REGENERATE + "\n" + shown);
   }
+
+  @Test
+  void mermaidExampleIsRealOutput() throws IOException {
+    assertEquals(0, run("graph", "testdata/examples/quickstart"));
+    assertTrue(readme().contains("```mermaid\n" + out.strip() + "\n```"),
+        "the README's graph is stale: run ./iamscan graph testdata/examples/quickstart and paste it into README.md");
+  }
 }
