@@ -179,6 +179,8 @@ public final class PrincipalGraph {
   }
 
   /** The permissions boundary of a user or role: an AWS-managed policy iamscan knows, or a policy of the scan. */
+  private Map<Resource, IdentityPolicy> managedByOwner;
+
   private Permissions.Boundary boundary(Actor a) {
     Resource r = a.ref().resource();
     if (r == null) return null;
@@ -201,12 +203,17 @@ public final class PrincipalGraph {
     if (v instanceof Value.Reference ref) {
       Optional<Resource> target = view.model().resolve(r, ref);
       if (target.isPresent()) {
-        for (IdentityPolicy p : view.identityPolicies()) {
-          if (p.owner().equals(target.get()) && p.managed()) {
-            String name = p.owner().displayName();
-            return new Permissions.Boundary(p.document().statements().stream()
-                .map(s -> new Permissions.Source(s, name, s.range(), p)).toList(), p.document().unknown(), name, at);
+        if (managedByOwner == null) {
+          managedByOwner = new HashMap<>();
+          for (IdentityPolicy p : view.identityPolicies()) {
+            if (p.managed()) managedByOwner.putIfAbsent(p.owner(), p);
           }
+        }
+        IdentityPolicy p = managedByOwner.get(target.get());
+        if (p != null) {
+          String name = p.owner().displayName();
+          return new Permissions.Boundary(p.document().statements().stream()
+              .map(s -> new Permissions.Source(s, name, s.range(), p)).toList(), p.document().unknown(), name, at);
         }
       }
     }
@@ -296,14 +303,14 @@ public final class PrincipalGraph {
       String caller = a.caller();
       // Assume a role whose trust admits the account root or anyone: the identity policy must allow it.
       if (p.mentions("sts:AssumeRole")) {
-        openTrust.forEach((roleId, o) -> {
-          if (roleId == a.id()) return;
-          Actor role = actors.get(roleId);
+        for (Actor role : candidates(p, "sts:AssumeRole", "role")) {
+          Object[] o = openTrust.get(role.id());
+          if (o == null || role.id() == a.id()) continue;
           Permissions.Decision d = p.can("sts:AssumeRole", role.self(), caller);
-          if (!d.allowed()) return;
-          links.add(new Link(a.id(), roleId, new Step("assumes %s (its trust admits %s; sts:AssumeRole allowed by %s)%s"
+          if (!d.allowed()) continue;
+          links.add(new Link(a.id(), role.id(), new Step("assumes %s (its trust admits %s; sts:AssumeRole allowed by %s)%s"
               .formatted(role.label(), o[2], d.grant().label(), doubts(d)), d.grant().location())));
-        });
+        }
       }
       for (EscalationMethods.Method m : EscalationMethods.all()) {
         if (m.how() == EscalationMethods.How.UNKNOWN || !p.mentions(m.key())) continue;
@@ -324,7 +331,7 @@ public final class PrincipalGraph {
             if (m.how() == EscalationMethods.How.GRANT && a.isUser()) selfStep(a, m, a.self(), a.label());
             if (m.how() == EscalationMethods.How.BECOME) {
               if (!placeholder(a, m, anyUser, "any user of the account (administrators outside the scan included)", with)) {
-                for (Actor u : actorsOfType("user")) {
+                for (Actor u : candidates(p, m.key(), "user")) {
                   if (u.id() != a.id()) edge(a, u, m, with);
                 }
               }
@@ -334,7 +341,7 @@ public final class PrincipalGraph {
             if (m.how() == EscalationMethods.How.GRANT && a.kind() != PrincipalKind.USER) selfStep(a, m, a.self(), a.label());
             if (m.how() == EscalationMethods.How.BECOME) {
               if (!placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with)) {
-                for (Actor r : actorsOfType("role")) {
+                for (Actor r : candidates(p, m.key(), "role")) {
                   if (r.id() != a.id()) edge(a, r, m, with);
                 }
               }
@@ -349,7 +356,7 @@ public final class PrincipalGraph {
               }
             } else if (m.how() == EscalationMethods.How.JOIN) {
               if (!placeholder(a, m, anyGroup, "any group of the account (administrator groups included)", with)) {
-                for (Actor g : actorsOfType("group")) {
+                for (Actor g : candidates(p, m.key(), "group")) {
                   if (!admin.containsKey(g.id())) continue;
                   Permissions.Decision d = p.can(m.key(), g.self(), caller);
                   if (d.allowed()) {
@@ -381,7 +388,7 @@ public final class PrincipalGraph {
           case "service-role" -> {
             String svc = m.service();
             if (placeholder(a, m, anyRole, "any role that trusts " + svc + " (administrator roles of the account included)", with)) break;
-            for (Actor r : actorsOfType("role")) {
+            for (Actor r : candidates(p, m.key(), "role")) {
               if (r.id() == a.id() || !trustedServices.getOrDefault(r.id(), Set.of()).contains(svc)) continue;
               edge(a, r, m, with);
             }
@@ -437,8 +444,38 @@ public final class PrincipalGraph {
     return EscalationMethods.all().stream().filter(m -> m.key().equalsIgnoreCase(key)).findFirst().orElseThrow();
   }
 
+  private final Map<String, List<Actor>> ofType = new HashMap<>();
+
   private List<Actor> actorsOfType(String type) {
-    return actors.stream().filter(x -> x.self().type().equals(type) && x.acts() == !type.equals("group")).toList();
+    return ofType.computeIfAbsent(type,
+        t -> actors.stream().filter(x -> x.self().type().equals(t) && x.acts() == !t.equals("group")).toList());
+  }
+
+  /**
+   * The principals of a type that an action's Allow statements may cover: looked up by name when
+   * every pattern is a literal ARN, all of them otherwise. Keeps the graph near-linear: a principal
+   * allowed an action on a few named roles is not compared with every role of the scan.
+   */
+  private List<Actor> candidates(Permissions p, String action, String type) {
+    Set<Actor> named = new LinkedHashSet<>();
+    for (Permissions.Source s : p.allows()) {
+      PolicyStatement st = s.statement();
+      if (Permissions.action(st, action) == Tri.NO) continue;
+      if (st.notResource() || st.resources().hasUnknown()) return actorsOfType(type);
+      for (dev.iamscan.policy.LocatedString r : st.resources().known()) {
+        String v = r.value().trim();
+        if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.contains("${")) return actorsOfType(type);
+        int slash = v.lastIndexOf('/');
+        int colon = v.lastIndexOf(':', slash < 0 ? v.length() - 1 : slash);
+        if (slash < 0 || colon < 0) continue;
+        String kind = v.substring(colon + 1, v.indexOf('/', colon));
+        if (!kind.equals(type)) continue;
+        for (Actor a : byName.getOrDefault(type + "/" + v.substring(slash + 1), List.of())) {
+          if (a.acts() == !type.equals("group")) named.add(a);
+        }
+      }
+    }
+    return List.copyOf(named);
   }
 
   /** A policy change that covers the principal itself (or its group, or a policy attached to it). */
