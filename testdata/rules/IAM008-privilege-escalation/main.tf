@@ -322,6 +322,28 @@ resource "aws_iam_role" "one_function_pusher" {
   }
 }
 
+# A role that may put a policy on any user: not a path for itself, but administrator for any user.
+# expect: IAM008
+resource "aws_iam_role" "user_manager" {
+  name               = "user-manager"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "users"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutUserPolicy", Resource = "*" }] })
+  }
+}
+
+# The same on user/${aws:username}: absent for a role, so it covers no user.
+# ok: IAM008
+resource "aws_iam_role" "self_user_manager" {
+  name               = "self-user-manager"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "users"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutUserPolicy", Resource = "arn:aws:iam::123456789012:user/$${aws:username}" }] })
+  }
+}
+
 data "aws_iam_policy_document" "ec2_trust" {
   statement {
     actions = ["sts:AssumeRole"]

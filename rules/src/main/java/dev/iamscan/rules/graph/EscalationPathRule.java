@@ -30,7 +30,9 @@ public final class EscalationPathRule implements Rule {
       The path's steps are carried as a SARIF code flow (and as numbered steps in text and JSON \
       output), each at the statement or trust that allows it. A grant on every resource of a kind \
       (`Resource: "*"`, `role/*`) reaches principals outside the scan too, so it ends a path: the \
-      account may hold an administrator role or user. Methods come from the published catalogues \
+      account may hold an administrator role or user. A principal with no path for itself that may \
+      still change the policies of every user, role or group (a role allowed `iam:PutUserPolicy` on \
+      `*`) is reported as able to grant administrator to others. Methods come from the published catalogues \
       (Rhino Security Labs, pathfinding.cloud) and are kept as data. A Deny or boundary the scan \
       cannot resolve does not cancel a step; the step says so. Administrators themselves are IAM014's \
       findings. See docs/principal-graph.md.
@@ -83,6 +85,14 @@ public final class EscalationPathRule implements Rule {
           "%s can become administrator in %d %s: %s".formatted(p.label(), p.steps().size(),
               p.steps().size() == 1 ? "step" : "steps", p.inWords()),
           p.principal().range(), resource, evidence, List.of(), steps));
+    }
+    // No path for itself, but administrator for anyone it chooses: said in those words.
+    for (PrincipalGraph.GrantToOthers g : graph.grantsToOthers()) {
+      String resource = g.principal().resource() != null ? g.principal().resource().address() : g.principal().name();
+      sink.report(new Finding(METADATA, METADATA.severity(),
+          "%s can grant administrator to others: %s".formatted(g.label(), g.how().message()),
+          g.principal().range(), resource, g.how().message(), List.of(),
+          List.of(new Finding.Related(g.how().message(), g.how().location()))));
     }
   }
 }

@@ -59,6 +59,12 @@ public final class PrincipalGraph {
     }
   }
 
+  /**
+   * A principal with no path to administrator that can still make others administrator: a policy
+   * change on every user, role or group of the account.
+   */
+  public record GrantToOthers(PrincipalRef principal, String label, Step how) {}
+
   /** An edge for the picture: from, to (a principal or a placeholder), and what it says. */
   public record Edge(String from, String to, String label) {}
 
@@ -75,6 +81,7 @@ public final class PrincipalGraph {
   private final List<Permissions> permissions = new ArrayList<>();
   private final Map<Integer, Step> admin = new LinkedHashMap<>();
   private final Map<Integer, Step> terminal = new LinkedHashMap<>();
+  private final Map<Integer, Step> grantsOthers = new LinkedHashMap<>();
   private final List<Link> links = new ArrayList<>();
   private final Map<Integer, Set<String>> trustedServices = new HashMap<>();
   private final Map<Resource, Actor> actorOfResource = new HashMap<>();
@@ -329,6 +336,7 @@ public final class PrincipalGraph {
         switch (m.target()) {
           case "user" -> {
             if (m.how() == EscalationMethods.How.GRANT && a.isUser()) selfStep(a, m, a.self(), a.label());
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyUser, "any user of the account");
             if (m.how() == EscalationMethods.How.BECOME) {
               if (!placeholder(a, m, anyUser, "any user of the account (administrators outside the scan included)", with)) {
                 for (Actor u : candidates(p, m.key(), "user")) {
@@ -339,6 +347,7 @@ public final class PrincipalGraph {
           }
           case "role" -> {
             if (m.how() == EscalationMethods.How.GRANT && a.kind() != PrincipalKind.USER) selfStep(a, m, a.self(), a.label());
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyRole, "any role of the account");
             if (m.how() == EscalationMethods.How.BECOME) {
               if (!placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with)) {
                 for (Actor r : candidates(p, m.key(), "role")) {
@@ -348,6 +357,7 @@ public final class PrincipalGraph {
             }
           }
           case "group" -> {
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyGroup, "any group of the account");
             if (!a.isUser()) break;
             if (m.how() == EscalationMethods.How.GRANT) {
               for (PrincipalRef g : a.groups()) {
@@ -487,6 +497,15 @@ public final class PrincipalGraph {
         Permissions.matched(d.grant().statement(), target, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
   }
 
+  /** A policy change on every principal of a kind: administrator for any of them, if not for itself. */
+  private void grantsAny(Actor a, EscalationMethods.Method m, Target any, String saying) {
+    if (admin.containsKey(a.id()) || grantsOthers.containsKey(a.id())) return;
+    Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
+    if (!d.allowed()) return;
+    grantsOthers.put(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
+        Permissions.matched(d.grant().statement(), any, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
+  }
+
   /** A grant on every resource of a kind reaches those outside the scan too: the path ends there. */
   private boolean placeholder(Actor a, EscalationMethods.Method m, Target any, String saying, String with) {
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
@@ -558,6 +577,16 @@ public final class PrincipalGraph {
       if (!a.acts() || admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
       out.add(new PathToAdmin(a.ref(), a.label(), steps(a.id())));
     }
+    return out;
+  }
+
+  /** Principals without a path to administrator that can make any user, role or group one. */
+  public List<GrantToOthers> grantsToOthers() {
+    List<GrantToOthers> out = new ArrayList<>();
+    grantsOthers.forEach((i, step) -> {
+      Actor a = actors.get(i);
+      if (a.acts() && !admin.containsKey(i) && dist[i] == Integer.MAX_VALUE) out.add(new GrantToOthers(a.ref(), a.label(), step));
+    });
     return out;
   }
 
