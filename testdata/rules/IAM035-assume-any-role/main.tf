@@ -5,6 +5,7 @@ resource "aws_iam_user" "ci" {
 }
 
 resource "aws_iam_user_policy" "ci" {
+  # expect: IAM010
   user = aws_iam_user.ci.name
   policy = jsonencode({
     Version = "2012-10-17"
@@ -12,6 +13,7 @@ resource "aws_iam_user_policy" "ci" {
       {
         Effect = "Allow"
         # expect: IAM035
+        # expect: IAM006
         Action   = "sts:AssumeRole"
         Resource = "*"
       },
@@ -36,10 +38,12 @@ resource "aws_iam_policy" "switch" {
   policy = data.aws_iam_policy_document.switch.json
 }
 
+# example: noncompliant
 data "aws_iam_policy_document" "switch" {
   statement {
     sid = "AnyRoleAnywhere"
     # expect: IAM035
+    # expect: IAM040
     actions   = ["sts:Assume*"]
     resources = ["arn:aws:iam::*:role/*"]
   }
@@ -49,4 +53,18 @@ data "aws_iam_policy_document" "switch" {
     actions   = ["sts:GetCallerIdentity"]
     resources = ["*"]
   }
+}
+
+# example: compliant
+resource "aws_iam_policy" "assume_deployer" {
+  name = "assume-deployer"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = "sts:AssumeRole"
+      # ok: IAM035
+      Resource = "arn:aws:iam::123456789012:role/deployer"
+    }]
+  })
 }
