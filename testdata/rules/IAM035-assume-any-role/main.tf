@@ -68,3 +68,13 @@ resource "aws_iam_policy" "assume_deployer" {
     }]
   })
 }
+
+# A document that nothing in the scan uses is handed to another module, and grants what it says.
+data "aws_iam_policy_document" "handed_to_a_module" {
+  statement {
+    # expect: IAM035
+    # expect: IAM006
+    actions   = ["sts:AssumeRole"]
+    resources = ["*"]
+  }
+}
