@@ -44,7 +44,7 @@ final class ConfigCommand implements Runnable {
         return IamscanCommand.USAGE;
       }
       try {
-        new ConfigLoader().load(target, name);
+        new ConfigLoader(parent.environment.ruleIds()).load(target, name);
       } catch (ConfigLoader.InvalidConfigException e) {
         for (String p : e.problems()) err.println(p);
         err.flush();
