@@ -61,7 +61,7 @@ public final class JUnitReporter implements Reporter {
       for (Map.Entry<String, List<Finding>> e : byRule.entrySet()) {
         List<Finding> fs = e.getValue();
         RuleMetadata rule = result.rules().stream().filter(r -> r.id().equals(e.getKey())).findFirst()
-            .orElse(fs.get(0).rule());
+            .orElseGet(() -> fs.get(0).rule());
         suiteStart(x, "iamscan." + rule.id(), Math.max(1, fs.size()),
             (int) fs.stream().filter(failOn::fails).count(), 0);
         if (fs.isEmpty()) {

@@ -327,4 +327,163 @@ class CommandLineTest {
     assertEquals(3, run("scan", "--fail-on", "none"));
     assertEquals(1, run("scan", "--strict-suppressions"));
   }
+
+  // --- --exclude, --changed-since, --format junit ------------------------------------------------
+
+  @Test
+  void excludeOnTheCommandLineIsRepeatableAndLeavesFilesUnread() throws IOException {
+    write(root.resolve("app/main.tf"), policy("app"));
+    write(root.resolve("examples/main.tf"), policy("example"));
+    write(root.resolve("test/fixtures/main.tf"), policy("fixture"));
+    write(root.resolve("broken/main.tf"), "resource \"x\" {\n");
+    assertEquals(3, run("scan", "--format", "json", "--fail-on", "none"));
+    assertEquals(4, json().at("/summary/filesScanned").asInt() + json().at("/summary/filesNotScanned").asInt());
+    assertEquals(0, run("scan", "--format", "json", "--exclude", "examples/", "--exclude", "**/fixtures/**",
+        "--exclude", "broken", "--fail-on", "none"), err);
+    assertEquals(List.of("aws_iam_policy.app"), resources(json()));
+    // Unread, not merely unreported: neither the broken file nor the others count as scanned.
+    assertEquals(1, json().at("/summary/filesScanned").asInt(), out);
+    assertEquals(0, json().at("/summary/filesNotScanned").asInt(), out);
+
+    // Relative to the working directory, as the configuration's are relative to its file.
+    assertEquals(1, runIn(root.resolve("app"), "scan", "--exclude", "examples/"));
+    write(root.resolve(".iamscan.yml"), "version: 1\nexclude: [examples/]\n");
+    assertEquals(1, run("scan", "--format", "json", "--exclude", "test", "--exclude", "broken"));
+    assertEquals(List.of("aws_iam_policy.app"), resources(json()));
+  }
+
+  /** Runs git in the test repository; the test is skipped where git is missing. */
+  void git(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", root.toString(), "-c", "user.name=t",
+        "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
+    command.addAll(List.of(args));
+    Process p;
+    try {
+      p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("git is not installed: " + e.getMessage());
+      return;
+    }
+    String text = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), String.join(" ", args) + ": " + text);
+  }
+
+  @Test
+  void changedSinceReportsOnlyFilesTheBranchChanged() throws Exception {
+    write(root.resolve("modules/admin/main.tf"), policy("this"));
+    write(root.resolve("main.tf"), "module \"a\" {\n  source = \"./modules/admin\"\n}\n");
+    write(root.resolve("old/main.tf"), policy("old"));
+    write(root.resolve("moved/before.tf"), policy("moved"));
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    git("checkout", "-q", "-b", "feature");
+    write(root.resolve("modules/admin/main.tf"), "# edited\n" + policy("this"));
+    write(root.resolve("new/main.tf"), policy("new"));
+    git("mv", "moved/before.tf", "moved/after.tf");
+    git("add", "-A");
+    git("commit", "-q", "-m", "change");
+    // A commit on main after the branch point is not the branch's change (merge-base semantics).
+    git("checkout", "-q", "main");
+    write(root.resolve("old/main.tf"), "# touched on main\n" + policy("old"));
+    git("commit", "-q", "-am", "main moves on");
+    git("checkout", "-q", "feature");
+
+    assertEquals(1, run("scan", "--changed-since", "main", "--format", "json"), err);
+    JsonNode doc = json();
+    List<String> files = new ArrayList<>();
+    doc.get("findings").forEach(f -> files.add(f.get("file").asText()));
+    // The module's finding is reported through its call: the module was scanned whole.
+    assertEquals(List.of("modules/admin/main.tf", "moved/after.tf", "new/main.tf"), files);
+
+    assertEquals(0, run("scan", "--changed-since", "HEAD", "--format", "json"), err);
+    assertEquals(0, json().at("/summary/findings").asInt());
+
+    assertEquals(2, run("scan", "--changed-since", "no-such-branch"));
+    assertEquals("iamscan: --changed-since: unknown git ref 'no-such-branch'", errLines().get(0));
+  }
+
+  @Test
+  void changedSinceOutsideAGitRepositoryIsAClearError() throws Exception {
+    Path plain = root.resolve("plain");
+    write(plain.resolve("main.tf"), policy("x"));
+    git("--version");
+    // GIT_CEILING_DIRECTORIES is not ours to set; a temporary directory is not inside a repository.
+    assertEquals(2, runIn(plain, "scan", "--changed-since", "main"));
+    assertEquals(List.of("iamscan: --changed-since: " + plain + " is not inside a git repository",
+        "Try 'iamscan scan --help' for more information."), errLines());
+  }
+
+  @Test
+  void junitReportHasATestCasePerFindingAndFailuresAtTheThreshold() throws Exception {
+    rules = List.of(RuleCatalog.byId("IAM001").orElseThrow(), RuleCatalog.byId("IAM013").orElseThrow(),
+        RuleCatalog.byId("IAM020").orElseThrow());
+    write(root.resolve("main.tf"), policy("admin")
+        + "resource \"aws_iam_access_key\" \"k\" {\n  user = \"deploy\"\n}\n");
+    write(root.resolve("broken/main.tf"), "resource \"x\" {\n");
+    assertEquals(1, run("scan", "--format", "junit", "--fail-on", "high"), err);
+    org.w3c.dom.Document xml = parseXml(out);
+    org.w3c.dom.Element suites = xml.getDocumentElement();
+    assertEquals("testsuites", suites.getTagName());
+    assertEquals("iamscan", suites.getAttribute("name"));
+    // IAM001 fails (critical), IAM013 (low) passes with its message, IAM020 has no findings, one unreadable file.
+    assertEquals("4", suites.getAttribute("tests"));
+    assertEquals("1", suites.getAttribute("failures"));
+    assertEquals("1", suites.getAttribute("errors"));
+    org.w3c.dom.NodeList suite = xml.getElementsByTagName("testsuite");
+    assertEquals(4, suite.getLength());
+    assertEquals("iamscan.IAM001", ((org.w3c.dom.Element) suite.item(0)).getAttribute("name"));
+    org.w3c.dom.Element failure = (org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0);
+    assertEquals("critical", failure.getAttribute("type"));
+    assertTrue(failure.getTextContent().contains("main.tf:"), failure.getTextContent());
+    org.w3c.dom.Element admin = (org.w3c.dom.Element) failure.getParentNode();
+    assertEquals("main.tf", admin.getAttribute("file"));
+    assertEquals("iamscan.IAM001", admin.getAttribute("classname"));
+    org.w3c.dom.Element low = (org.w3c.dom.Element) ((org.w3c.dom.Element) suite.item(1))
+        .getElementsByTagName("testcase").item(0);
+    assertEquals(0, low.getElementsByTagName("failure").getLength());
+    assertTrue(low.getElementsByTagName("system-out").item(0).getTextContent().contains("IAM013"));
+    assertEquals("no findings", ((org.w3c.dom.Element) ((org.w3c.dom.Element) suite.item(2))
+        .getElementsByTagName("testcase").item(0)).getAttribute("name"));
+    org.w3c.dom.Element input = (org.w3c.dom.Element) suite.item(3);
+    assertEquals("iamscan.input", input.getAttribute("name"));
+    assertEquals("broken/main.tf", ((org.w3c.dom.Element) input.getElementsByTagName("testcase").item(0))
+        .getAttribute("name"));
+
+    // With the threshold lower, the low finding fails too; to a file, standard output stays empty.
+    assertEquals(1, run("scan", "--format", "junit", "--fail-on", "low", "--output", "report.xml"));
+    assertEquals("", out);
+    org.w3c.dom.Document file = parseXml(Files.readString(root.resolve("report.xml")));
+    assertEquals("2", file.getDocumentElement().getAttribute("failures"));
+  }
+
+  @Test
+  void junitTextIsEscapedAndStaysWellFormed() throws Exception {
+    rules = List.of(RuleCatalog.byId("IAM020").orElseThrow());
+    write(root.resolve("t.yaml"), """
+        Resources:
+          Site<&>:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: "a]]>b"
+              PolicyDocument:
+                Statement:
+                  - Sid: 'x<y & "z" ]]>'
+                    Effect: Allow
+                    Principal: "*"
+                    Action: s3:GetObject
+                    Resource: "arn:aws:s3:::a/*"
+        """);
+    assertEquals(1, run("scan", "--format", "junit"), err);
+    org.w3c.dom.Document xml = parseXml(out);
+    assertEquals("1", xml.getDocumentElement().getAttribute("failures"));
+    String message = ((org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0)).getAttribute("message");
+    assertTrue(message.contains("Site<&>") && message.contains("'x<y & \"z\" ]]>'"), message);
+  }
+
+  static org.w3c.dom.Document parseXml(String text) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+  }
 }
