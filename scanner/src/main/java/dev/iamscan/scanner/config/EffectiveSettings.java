@@ -123,6 +123,10 @@ public record EffectiveSettings(ScanRequest request, List<Rule> rules, FailOn fa
     if (!config.exclude().isEmpty()) exclude.add(new ReviewSettings.PathScope(configDir, config.exclude()));
     if (!cli.exclude().isEmpty()) exclude.add(new ReviewSettings.PathScope(cwd, cli.exclude()));
     Set<Path> changed = null;
+    if (cli.changedSince() != null && writeBaseline != null) {
+      throw new SettingsException("--changed-since and --write-baseline cannot be used together: a baseline "
+          + "records the findings of every file");
+    }
     if (cli.changedSince() != null) {
       try {
         changed = ChangedFiles.since(cli.changedSince(), cwd);

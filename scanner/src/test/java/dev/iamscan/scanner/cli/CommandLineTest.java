@@ -399,6 +399,9 @@ class CommandLineTest {
     assertEquals(0, run("scan", "--changed-since", "HEAD", "--format", "json"), err);
     assertEquals(0, json().at("/summary/findings").asInt());
 
+    assertEquals(2, run("scan", "--changed-since", "main", "--write-baseline", "b.json"));
+    assertTrue(errLines().get(0).contains("cannot be used together"), err);
+
     assertEquals(2, run("scan", "--changed-since", "no-such-branch"));
     assertEquals("iamscan: --changed-since: unknown git ref 'no-such-branch'", errLines().get(0));
   }
