@@ -100,7 +100,8 @@ final class ScanCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--baseline", paramLabel = "FILE",
-      description = "Report only findings not recorded in this baseline.")
+      description = "Report only findings not recorded in this baseline (its file names are relative to "
+          + "its own folder).")
   Path baseline;
 
   @Option(names = "--write-baseline", paramLabel = "FILE",
