@@ -9,6 +9,7 @@ resource "aws_iam_user" "dev" {
 # expect: IAM008
 resource "aws_iam_role" "hop1" {
   name               = "hop1"
+  # expect: IAM055
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:user/dev" } }] })
 }
 
@@ -19,9 +20,11 @@ resource "aws_iam_role" "hop2" {
 }
 
 # ok: IAM008
+# expect: IAM014
 resource "aws_iam_role" "top" {
   name                = "top"
   assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:role/hop2" } }] })
+  # expect: IAM009
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 }
 
@@ -34,13 +37,17 @@ resource "aws_iam_user" "stranger" {
 # ok: IAM008
 resource "aws_iam_role" "stranger_hop" {
   name               = "stranger-hop"
+  # expect: IAM055
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:user/stranger" } }] })
 }
 
 # Trust by account root: only a principal whose own policy allows sts:AssumeRole on the role gets in.
+# expect: IAM014
 resource "aws_iam_role" "break_glass" {
   name                = "break-glass"
+  # expect: IAM033
   assume_role_policy  = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:root" } }] })
+  # expect: IAM009
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 }
 
@@ -50,6 +57,7 @@ resource "aws_iam_user" "oncall" {
 }
 
 resource "aws_iam_user_policy" "oncall" {
+  # expect: IAM010
   user   = aws_iam_user.oncall.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Resource = "arn:aws:iam::123456789012:role/break-glass" }] })
 }
@@ -60,6 +68,7 @@ resource "aws_iam_user" "bystander" {
 }
 
 # A role that may attach policies to every role, itself included.
+# example: noncompliant
 # expect: IAM008
 resource "aws_iam_role" "deployer" {
   name               = "deployer"
@@ -71,6 +80,7 @@ resource "aws_iam_role" "deployer" {
 }
 
 # Scoped to other roles by name: it cannot attach to itself.
+# example: compliant
 # ok: IAM008
 resource "aws_iam_role" "app_deployer" {
   name               = "deployer-of-apps"
@@ -95,6 +105,7 @@ resource "aws_iam_role" "bounded" {
 
 resource "aws_iam_policy" "s3_only" {
   name   = "s3-only"
+  # expect: IAM003
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })
 }
 
@@ -105,7 +116,9 @@ resource "aws_iam_user" "keys" {
 }
 
 resource "aws_iam_user_policy" "keys" {
+  # expect: IAM010
   user   = aws_iam_user.keys.name
+  # expect: IAM006
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" }] })
 }
 
@@ -115,6 +128,7 @@ resource "aws_iam_user" "keys_denied_here" {
 }
 
 resource "aws_iam_user_policy" "keys_denied_here" {
+  # expect: IAM010
   user = aws_iam_user.keys_denied_here.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [
     { Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" },
@@ -128,11 +142,14 @@ resource "aws_iam_user" "keys_denied_elsewhere" {
 }
 
 resource "aws_iam_user_policy" "keys_denied_elsewhere" {
+  # expect: IAM010
   user   = aws_iam_user.keys_denied_elsewhere.name
+  # expect: IAM006
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" }] })
 }
 
 resource "aws_iam_user_policy_attachment" "keys_denied_elsewhere" {
+  # expect: IAM010
   user       = aws_iam_user.keys_denied_elsewhere.name
   policy_arn = aws_iam_policy.no_keys.arn
 }
@@ -149,12 +166,14 @@ resource "aws_iam_user" "versioner" {
 }
 
 resource "aws_iam_user_policy_attachment" "versioner" {
+  # expect: IAM010
   user       = aws_iam_user.versioner.name
   policy_arn = aws_iam_policy.versions_any.arn
 }
 
 resource "aws_iam_policy" "versions_any" {
   name   = "versions-any"
+  # expect: IAM006
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = "*" }] })
 }
 
@@ -164,6 +183,7 @@ resource "aws_iam_user" "aws_versioner" {
 }
 
 resource "aws_iam_user_policy" "aws_versioner" {
+  # expect: IAM010
   user   = aws_iam_user.aws_versioner.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"], Resource = "arn:aws:iam::aws:policy/*" }] })
 }
@@ -175,6 +195,7 @@ resource "aws_iam_user" "expired" {
 }
 
 resource "aws_iam_user_policy" "expired" {
+  # expect: IAM010
   user = aws_iam_user.expired.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{
     Effect    = "Allow"
@@ -190,6 +211,7 @@ resource "aws_iam_user" "self_service" {
 }
 
 resource "aws_iam_user_policy" "self_service" {
+  # expect: IAM010
   user = aws_iam_user.self_service.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{
     Effect    = "Allow"
@@ -217,9 +239,11 @@ resource "aws_iam_user" "builder" {
 }
 
 resource "aws_iam_user_policy" "builder" {
+  # expect: IAM010
   user = aws_iam_user.builder.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [
     { Effect = "Allow", Action = "iam:PassRole", Resource = "arn:aws:iam::123456789012:role/fn-admin" },
+    # expect: IAM006
     { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" },
   ] })
 }
@@ -230,16 +254,20 @@ resource "aws_iam_user" "logger" {
 }
 
 resource "aws_iam_user_policy" "logger" {
+  # expect: IAM010
   user = aws_iam_user.logger.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [
     { Effect = "Allow", Action = "iam:PassRole", Resource = "arn:aws:iam::123456789012:role/fn-logs" },
+    # expect: IAM006
     { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" },
   ] })
 }
 
+# expect: IAM014
 resource "aws_iam_role" "fn_admin" {
   name                = "fn-admin"
   assume_role_policy  = data.aws_iam_policy_document.lambda_trust.json
+  # expect: IAM009
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 }
 
@@ -262,6 +290,7 @@ resource "aws_iam_group" "key_admins" {
 
 resource "aws_iam_group_policy" "key_admins" {
   group  = aws_iam_group.key_admins.name
+  # expect: IAM006
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateLoginProfile", Resource = "*" }] })
 }
 
@@ -278,6 +307,7 @@ resource "aws_iam_role" "operator" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "ssm"
+    # expect: IAM006
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "ssm:SendCommand", Resource = "*" }] })
   }
 }
@@ -298,6 +328,7 @@ resource "aws_iam_role" "stack_updater" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "cfn"
+    # expect: IAM006
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "cloudformation:UpdateStack", Resource = "*" }] })
   }
 }
@@ -308,6 +339,7 @@ resource "aws_iam_role" "code_pusher" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "lambda"
+    # expect: IAM006
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "lambda:UpdateFunctionCode", Resource = "*" }] })
   }
 }
@@ -329,6 +361,7 @@ resource "aws_iam_role" "user_manager" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "users"
+    # expect: IAM006
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutUserPolicy", Resource = "*" }] })
   }
 }

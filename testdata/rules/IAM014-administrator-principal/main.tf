@@ -13,6 +13,7 @@ resource "aws_iam_group" "admins" {
 
 resource "aws_iam_group_policy_attachment" "admins" {
   group      = aws_iam_group.admins.name
+  # expect: IAM009
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 
@@ -22,10 +23,12 @@ resource "aws_iam_user_group_membership" "alice" {
 }
 
 # managed_policy_arns with IAMFullAccess: IAM write on every resource.
+# example: noncompliant
 # expect: IAM014
 resource "aws_iam_role" "identity" {
   name                = "identity"
   assume_role_policy  = data.aws_iam_policy_document.ec2_trust.json
+  # expect: IAM009
   managed_policy_arns = ["arn:aws:iam::aws:policy/IAMFullAccess"]
 }
 
@@ -36,6 +39,7 @@ resource "aws_iam_role" "identity" {
 resource "aws_iam_role" "power" {
   name                = "power"
   assume_role_policy  = data.aws_iam_policy_document.ec2_trust.json
+  # expect: IAM009
   managed_policy_arns = ["arn:aws:iam::aws:policy/PowerUserAccess"]
 }
 
@@ -48,6 +52,7 @@ resource "aws_iam_role" "putter" {
 
 resource "aws_iam_policy" "put_anything" {
   name   = "put-anything"
+  # expect: IAM040
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:Put*", Resource = "*" }] })
 }
 
@@ -63,6 +68,7 @@ resource "aws_iam_role" "bounded" {
   name                 = "bounded"
   assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
   permissions_boundary = aws_iam_policy.read_s3.arn
+  # expect: IAM009
   managed_policy_arns  = ["arn:aws:iam::aws:policy/AdministratorAccess"]
 }
 
@@ -79,22 +85,27 @@ resource "aws_iam_user" "no_iam" {
 }
 
 resource "aws_iam_user_policy_attachment" "no_iam_admin" {
+  # expect: IAM010
   user       = aws_iam_user.no_iam.name
+  # expect: IAM009
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 
 resource "aws_iam_user_policy" "no_iam" {
+  # expect: IAM010
   user   = aws_iam_user.no_iam.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = ["iam:*", "sts:*"], Resource = "*" }] })
 }
 
 # iam:* limited to one path of roles is not "every resource".
+# example: compliant
 # ok: IAM014
 resource "aws_iam_role" "app_iam" {
   name               = "app-iam"
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "iam"
+    # expect: IAM003
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "arn:aws:iam::123456789012:role/apps/*" }] })
   }
 }

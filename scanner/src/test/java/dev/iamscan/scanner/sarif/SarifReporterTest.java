@@ -174,8 +174,8 @@ class SarifReporterTest {
             new Finding.Related("iam:AttachRolePolicy on role/* attaches AdministratorAccess to role deployer",
                 new SourceRange("iam.tf", 15, 5, 15, 90))));
     ScanRoot root = new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true);
-    JsonNode doc = mapper.readTree(render(new ScanResult(List.of(f), List.of(), 1, 0, List.of(Fixtures.CRITICAL_RULE),
-        List.of(root), Map.of())));
+    JsonNode doc = mapper.readTree(render(Fixtures.result(List.of(f), List.of(), 1, 0, List.of(Fixtures.CRITICAL_RULE),
+        List.of(root), Map.of(), CWD)));
     JsonNode flows = doc.at("/runs/0/results/0/codeFlows");
     assertEquals(1, flows.size());
     JsonNode steps = flows.at("/0/threadFlows/0/locations");
