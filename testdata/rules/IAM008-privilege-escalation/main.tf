@@ -377,6 +377,44 @@ resource "aws_iam_role" "self_user_manager" {
   }
 }
 
+# Functions of the scan: new code for one that runs as an administrator role reaches administrator;
+# for one that runs as a logs-only role it does not.
+resource "aws_lambda_function" "nightly" {
+  function_name = "nightly"
+  role          = aws_iam_role.fn_admin.arn
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "app.zip"
+}
+
+resource "aws_lambda_function" "cleanup" {
+  function_name = "cleanup"
+  role          = aws_iam_role.fn_logs.arn
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "app.zip"
+}
+
+# expect: IAM008
+resource "aws_iam_role" "nightly_pusher" {
+  name               = "nightly-pusher"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "lambda"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "lambda:UpdateFunctionCode", Resource = "arn:aws:lambda:eu-west-1:123456789012:function:nightly" }] })
+  }
+}
+
+# ok: IAM008
+resource "aws_iam_role" "cleanup_pusher" {
+  name               = "cleanup-pusher"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name   = "lambda"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "lambda:UpdateFunctionCode", Resource = "arn:aws:lambda:eu-west-1:123456789012:function:cleanup" }] })
+  }
+}
+
 data "aws_iam_policy_document" "ec2_trust" {
   statement {
     actions = ["sts:AssumeRole"]

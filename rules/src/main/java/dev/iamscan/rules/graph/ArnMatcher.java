@@ -20,7 +20,7 @@ final class ArnMatcher {
   private static final Pattern PSEUDO = Pattern.compile("\\$\\{AWS::[A-Za-z]+}");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   /** Stands for a name the scan does not know: only wildcards match it. */
-  private static final String UNKNOWN_NAME = "\uE001\uE002";
+  static final String UNKNOWN_NAME = "\uE001\uE002";
 
   private ArnMatcher() {}
 

@@ -103,6 +103,7 @@ public final class PrincipalGraph {
     g.collectPermissions();
     g.findAdministrators();
     g.readTrusts();
+    g.collectExisting();
     g.findSteps();
     g.search();
     return g;
@@ -286,6 +287,57 @@ public final class PrincipalGraph {
     }
   }
 
+  // --------------------------------------------------------- existing resources
+
+  /** A resource of the scan that runs with a role of the scan: a function, a stack. */
+  private record Existing(String label, Target target, Actor role) {}
+
+  private final Map<String, List<Existing>> existing = new HashMap<>();
+
+  /**
+   * Lambda functions and CloudFormation stacks of the scan with the role they run as: a method on
+   * one of them by name reaches that role (and only that role: a weak one leads nowhere).
+   */
+  private void collectExisting() {
+    for (Resource r : view.model().resources()) {
+      if (!r.kind().equals("resource")) continue;
+      switch (r.type()) {
+        case "aws_lambda_function" -> existing(r, "function", r.body().string("function_name").orElse(null),
+            r.body().get("role").orElse(null), "function", "lambda", ":");
+        case "AWS::Lambda::Function" -> existing(r, "function", r.body().string("FunctionName").orElse(null),
+            r.body().get("Role").orElse(null), "function", "lambda", ":");
+        case "AWS::Serverless::Function" -> {
+          Actor own = actorOfResource.get(r);
+          Value role = r.body().get("Role").orElse(null);
+          String name = r.body().string("FunctionName").orElse(null);
+          if (role != null) existing(r, "function", name, role, "function", "lambda", ":");
+          else if (own != null) addExisting("function", name, r, own, "lambda", ":");
+        }
+        case "aws_cloudformation_stack" -> {
+          String name = r.body().string("name").orElse(null);
+          // A stack's ARN ends with an id AWS assigns: only a pattern with a wildcard there covers it.
+          existing(r, "stack", name == null ? null : name + "/" + ArnMatcher.UNKNOWN_NAME,
+              r.body().get("iam_role_arn").orElse(null), "stack", "cloudformation", "/");
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private void existing(Resource r, String kind, String name, Value role, String type, String service, String sep) {
+    if (!(role instanceof Value.Reference ref)) return;
+    Optional<Resource> target = view.model().resolve(r, ref);
+    if (target.isEmpty()) return;
+    Actor a = actorOfResource.get(target.get());
+    if (a != null && a.kind() == PrincipalKind.ROLE) addExisting(kind, name, r, a, service, sep);
+  }
+
+  private void addExisting(String kind, String name, Resource r, Actor role, String service, String sep) {
+    String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "") : r.displayName();
+    Target t = new Target(service, kind, "", name, false, false, sep);
+    existing.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Existing(kind + " " + shown, t, role));
+  }
+
   // ------------------------------------------------------------ steps and edges
 
   private void findSteps() {
@@ -415,7 +467,15 @@ public final class PrincipalGraph {
               case "task" -> "any running ECS task";
               default -> "any Bedrock code interpreter";
             };
-            placeholder(a, m, anyResource(m.target()), what + " (roles outside the scan included)", with);
+            if (placeholder(a, m, anyResource(m.target()), what + " (roles outside the scan included)", with)) break;
+            for (Existing e : existing.getOrDefault(m.target(), List.of())) {
+              if (e.role().id() == a.id()) continue;
+              Permissions.Decision d = p.can(m.key(), e.target(), caller);
+              if (!d.allowed()) continue;
+              links.add(new Link(a.id(), e.role().id(), new Step("%s on %s%s %s (%s)%s".formatted(m.key(),
+                  Permissions.matched(d.grant().statement(), e.target(), caller), with, m.say(e.label()),
+                  e.role().label(), doubts(d)), d.grant().location())));
+            }
           }
         }
       }
