@@ -58,7 +58,7 @@ public final class AdministratorRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    PrincipalGraph graph = PrincipalGraph.build(context.iam());
+    PrincipalGraph graph = PrincipalGraph.of(context.iam());
     for (PrincipalGraph.Administrator a : graph.administrators()) {
       String resource = a.principal().resource() != null ? a.principal().resource().address() : a.principal().name();
       sink.report(new Finding(METADATA, METADATA.severity(), a.label() + " is administrator: " + a.how().message(),

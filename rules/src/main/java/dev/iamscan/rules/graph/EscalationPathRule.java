@@ -75,7 +75,7 @@ public final class EscalationPathRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    PrincipalGraph graph = PrincipalGraph.build(context.iam());
+    PrincipalGraph graph = PrincipalGraph.of(context.iam());
     for (PrincipalGraph.PathToAdmin p : graph.paths()) {
       List<Finding.Related> steps = new ArrayList<>();
       for (PrincipalGraph.Step s : p.steps()) steps.add(new Finding.Related(s.message(), s.location()));

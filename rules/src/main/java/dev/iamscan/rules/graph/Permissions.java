@@ -7,6 +7,9 @@ import dev.iamscan.policy.Effect;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -58,6 +61,8 @@ final class Permissions {
 
   private final List<Source> allows;
   private final List<Source> denies;
+  /** Each statement's action patterns, lower case, worked out once: every question matches them. */
+  private final Map<PolicyStatement, String[]> lowered = new IdentityHashMap<>();
   private final Boundary boundary;
   private final ConditionFeasibility conditions;
 
@@ -73,6 +78,10 @@ final class Permissions {
     }
     this.allows = List.copyOf(a);
     this.denies = List.copyOf(d);
+    for (Source x : sources) {
+      lowered.computeIfAbsent(x.statement(), st -> st.actions().known().stream()
+          .map(v -> v.value().trim().toLowerCase(Locale.ROOT)).toArray(String[]::new));
+    }
     this.boundary = boundary;
   }
 
@@ -90,8 +99,9 @@ final class Permissions {
 
   /** Whether some Allow names the action at all: a cheap test before matching resources. */
   boolean mentions(String action) {
+    String lower = action.toLowerCase(Locale.ROOT);
     for (Source s : allows) {
-      if (action(s.statement(), action) == Tri.YES) return true;
+      if (act(s.statement(), lower) == Tri.YES) return true;
     }
     return false;
   }
@@ -102,16 +112,17 @@ final class Permissions {
 
   /** Whether the principal may perform {@code action} on {@code target} through an Allow that passes {@code which}. */
   Decision can(String action, Target target, String caller, Predicate<Source> which) {
+    String lower = action.toLowerCase(Locale.ROOT);
     Source grant = null;
     for (Source s : allows) {
       if (!which.test(s)) continue;
-      if (action(s.statement(), action) != Tri.YES || resource(s.statement(), target, caller) != Tri.YES) continue;
+      if (act(s.statement(), lower) != Tri.YES || resource(s.statement(), target, caller) != Tri.YES) continue;
       if (grant == null || (grant.statement().hasConditions() && !s.statement().hasConditions())) grant = s;
     }
     if (grant == null) return NOTHING;
     List<String> doubts = new ArrayList<>();
     for (Source s : denies) {
-      Tri applies = action(s.statement(), action).and(resource(s.statement(), target, caller));
+      Tri applies = act(s.statement(), lower).and(resource(s.statement(), target, caller));
       if (applies == Tri.NO) continue;
       if (applies == Tri.YES && !s.statement().hasConditions()) {
         return new Decision(null, List.of(), "denied by " + s.policy() + " " + s.statement().label());
@@ -147,9 +158,10 @@ final class Permissions {
 
   /** Whether an unconditional Deny removes the action on the target. */
   boolean denied(String action, Target target, String caller) {
+    String lower = action.toLowerCase(Locale.ROOT);
     for (Source s : denies) {
       if (!s.statement().hasConditions()
-          && action(s.statement(), action).and(resource(s.statement(), target, caller)) == Tri.YES) {
+          && act(s.statement(), lower).and(resource(s.statement(), target, caller)) == Tri.YES) {
         return true;
       }
     }
@@ -158,13 +170,14 @@ final class Permissions {
 
   /** Whether some Allow grants the action on some resource, and no unconditional Deny takes it away everywhere. */
   Optional<Source> anywhere(String action) {
+    String lower = action.toLowerCase(Locale.ROOT);
     for (Source s : denies) {
-      if (!s.statement().hasConditions() && everyResource(s.statement()) && action(s.statement(), action) == Tri.YES) {
+      if (!s.statement().hasConditions() && everyResource(s.statement()) && act(s.statement(), lower) == Tri.YES) {
         return Optional.empty();
       }
     }
     for (Source s : allows) {
-      if (action(s.statement(), action) == Tri.YES && !s.statement().resources().isEmpty()) return Optional.of(s);
+      if (act(s.statement(), lower) == Tri.YES && !s.statement().resources().isEmpty()) return Optional.of(s);
     }
     return Optional.empty();
   }
@@ -185,6 +198,21 @@ final class Permissions {
   /** Resource {@code *}: every resource of every service. */
   static boolean everyResource(PolicyStatement s) {
     return !s.notResource() && s.resources().known().stream().anyMatch(r -> r.value().trim().equals("*"));
+  }
+
+  /** {@link #action(PolicyStatement, String)} with the statement's patterns lowered once. */
+  private Tri act(PolicyStatement s, String lowerAction) {
+    String[] patterns = lowered.get(s);
+    if (patterns == null) return action(s, lowerAction);
+    boolean listed = false;
+    for (String p : patterns) {
+      if (ActionPattern.matches(p, lowerAction)) {
+        listed = true;
+        break;
+      }
+    }
+    Tri written = listed ? Tri.YES : s.actions().hasUnknown() ? Tri.UNKNOWN : Tri.NO;
+    return s.notAction() ? written.not() : written;
   }
 
   static Tri action(PolicyStatement s, String action) {

@@ -84,13 +84,19 @@ public final class PrincipalGraph {
   private final Map<Integer, Step> grantsOthers = new LinkedHashMap<>();
   private final List<Link> links = new ArrayList<>();
   private final Map<Integer, Set<String>> trustedServices = new HashMap<>();
-  private final Map<Resource, Actor> actorOfResource = new HashMap<>();
+  // By identity: a resource record hashes its whole body, and the model holds each resource once.
+  private final Map<Resource, Actor> actorOfResource = new java.util.IdentityHashMap<>();
   private int[] dist;
   private Link[] next;
 
   private PrincipalGraph(IamView view, Instant now) {
     this.view = view;
     this.conditions = new ConditionFeasibility(now);
+  }
+
+  /** The graph of a view, built once per scan and shared by the rules and commands that read it. */
+  public static PrincipalGraph of(IamView view) {
+    return view.derived(PrincipalGraph.class, PrincipalGraph::build);
   }
 
   public static PrincipalGraph build(IamView view) {
@@ -212,7 +218,7 @@ public final class PrincipalGraph {
       Optional<Resource> target = view.model().resolve(r, ref);
       if (target.isPresent()) {
         if (managedByOwner == null) {
-          managedByOwner = new HashMap<>();
+          managedByOwner = new java.util.IdentityHashMap<>();
           for (IdentityPolicy p : view.identityPolicies()) {
             if (p.managed()) managedByOwner.putIfAbsent(p.owner(), p);
           }
