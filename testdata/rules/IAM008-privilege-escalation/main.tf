@@ -182,9 +182,15 @@ resource "aws_iam_user" "aws_versioner" {
   name = "aws-versioner"
 }
 
-resource "aws_iam_user_policy" "aws_versioner" {
+# Its own customer managed policy may get new versions only of AWS-managed policies: none of its own.
+resource "aws_iam_user_policy_attachment" "aws_versioner" {
   # expect: IAM010
-  user   = aws_iam_user.aws_versioner.name
+  user       = aws_iam_user.aws_versioner.name
+  policy_arn = aws_iam_policy.versions_aws.arn
+}
+
+resource "aws_iam_policy" "versions_aws" {
+  name   = "versions-aws"
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"], Resource = "arn:aws:iam::aws:policy/*" }] })
 }
 
