@@ -131,7 +131,7 @@ public final class PrincipalGraph {
           case ROLE -> "RoleName";
           default -> "";
         } : p.kind() == PrincipalKind.PERMISSION_SET || p.kind() == PrincipalKind.FUNCTION_ROLE ? "" : "name";
-        name = nameKey.isEmpty() ? null : r.body().string(nameKey).orElse(null);
+        name = nameKey.isEmpty() ? null : r.body().string(nameKey).filter(n -> !n.isBlank()).orElse(null);
         path = r.body().string(cfn ? "Path" : "path").orElse("/");
       }
       String type = switch (p.kind()) {
@@ -248,8 +248,8 @@ public final class PrincipalGraph {
       for (String action : grants) {
         Permissions.Decision d = p.can(action, a.self(), a.caller(), s -> Permissions.everyResource(s.statement()));
         if (d.allowed()) {
-          admin.put(a.id(), new Step("allowed %s on every resource by %s, so it can grant itself anything%s".formatted(
-              action, d.grant().label(), doubts(d)), d.grant().location()));
+          admin.put(a.id(), new Step("allowed %s on every resource by %s, so %s can grant itself anything%s".formatted(
+              action, d.grant().label(), a.isGroup() ? "each member" : "it", doubts(d)), d.grant().location()));
           break;
         }
       }
