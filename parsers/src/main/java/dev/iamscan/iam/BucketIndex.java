@@ -17,9 +17,29 @@ import java.util.Optional;
  * when neither resolves and they are the same name or the same reference.
  */
 public final class BucketIndex {
-  /** The four settings of a public-access block, by their Terraform names. */
-  public static final List<String> SETTINGS =
-      List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets");
+  /** The four settings of a public-access block. */
+  public enum PublicAccessSetting {
+    BLOCK_PUBLIC_ACLS("block_public_acls"),
+    BLOCK_PUBLIC_POLICY("block_public_policy"),
+    IGNORE_PUBLIC_ACLS("ignore_public_acls"),
+    RESTRICT_PUBLIC_BUCKETS("restrict_public_buckets");
+
+    private final String terraformName;
+
+    PublicAccessSetting(String terraformName) {
+      this.terraformName = terraformName;
+    }
+
+    /** The Terraform name, which messages use when they speak of the setting in general. */
+    public String label() {
+      return terraformName;
+    }
+
+    /** The name in a format: {@code block_public_acls} / {@code BlockPublicAcls}. */
+    public String nameIn(Format format) {
+      return format == Format.CLOUDFORMATION ? cloudFormationName(terraformName) : terraformName;
+    }
+  }
 
   private static final String TF_BUCKET = "aws_s3_bucket";
   private static final String CFN_BUCKET = "AWS::S3::Bucket";
@@ -50,9 +70,9 @@ public final class BucketIndex {
    * @param at where a finding about the block as a whole points
    */
   public record AccessBlock(Resource owner, boolean accountLevel, Value.ObjectValue settings, SourceRange at) {
-    /** The field of a setting, given by its Terraform name, when written. */
-    public Optional<Value.Field> field(String setting) {
-      return settings.field(owner.format() == Format.CLOUDFORMATION ? cloudFormationName(setting) : setting);
+    /** The field of a setting, when written. */
+    public Optional<Value.Field> field(PublicAccessSetting setting) {
+      return settings.field(nameOf(setting));
     }
 
     /**
@@ -60,7 +80,7 @@ public final class BucketIndex {
      * for it and S3 replaces the whole configuration, and CloudFormation does the same for a declared
      * configuration. Empty when the value is not known.
      */
-    public Optional<Boolean> enabled(String setting) {
+    public Optional<Boolean> enabled(PublicAccessSetting setting) {
       Optional<Value.Field> f = field(setting);
       if (f.isEmpty()) return Optional.of(false);
       Value v = f.get().value();
@@ -75,8 +95,8 @@ public final class BucketIndex {
     }
 
     /** The name a setting has in this block's format. */
-    public String nameOf(String setting) {
-      return owner.format() == Format.CLOUDFORMATION ? cloudFormationName(setting) : setting;
+    public String nameOf(PublicAccessSetting setting) {
+      return setting.nameIn(owner.format());
     }
   }
 
@@ -135,8 +155,8 @@ public final class BucketIndex {
   }
 
   /** Whether, across {@code blocks}, every one of {@code settings} is certainly on in some block. */
-  public static boolean allEnabled(List<AccessBlock> blocks, String... settings) {
-    for (String s : settings) {
+  public static boolean allEnabled(List<AccessBlock> blocks, PublicAccessSetting... settings) {
+    for (PublicAccessSetting s : settings) {
       if (blocks.stream().noneMatch(b -> b.enabled(s).orElse(false))) return false;
     }
     return true;

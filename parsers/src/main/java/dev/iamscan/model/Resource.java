@@ -45,12 +45,6 @@ public record Resource(
     Objects.requireNonNull(range, "range");
   }
 
-  /** A resource of a root module or a template. */
-  public Resource(Format format, String kind, String type, String name, String scope, Value.ObjectValue body,
-      Value.ObjectValue attributes, SourceRange range) {
-    this(format, kind, type, name, scope, body, attributes, range, List.of());
-  }
-
   /** The same resource in another scope with another call chain (module instances, relocation). */
   public Resource withModule(String newScope, List<ModuleCall> calls) {
     return new Resource(format, kind, type, name, newScope, body, attributes, range, calls);

@@ -36,11 +36,11 @@ class BucketIndexTest {
   }
 
   private static Resource tf(String type, String name, Value.ObjectValue body) {
-    return new Resource(Format.TERRAFORM, "resource", type, name, ".", body, Value.ObjectValue.empty(AT), AT);
+    return new Resource(Format.TERRAFORM, "resource", type, name, ".", body, Value.ObjectValue.empty(AT), AT, List.of());
   }
 
   private static Resource cfn(String type, String id, Value.ObjectValue props) {
-    return new Resource(Format.CLOUDFORMATION, "resource", type, id, "t.yaml", props, Value.ObjectValue.empty(AT), AT);
+    return new Resource(Format.CLOUDFORMATION, "resource", type, id, "t.yaml", props, Value.ObjectValue.empty(AT), AT, List.of());
   }
 
   @Test
@@ -59,8 +59,8 @@ class BucketIndexTest {
     var blocks = index.blocksFor(policyOwner, text("site-bucket"));
     assertEquals(1, blocks.size());
     assertEquals(byRef, blocks.get(0).owner());
-    assertTrue(BucketIndex.allEnabled(blocks, "block_public_policy", "restrict_public_buckets"));
-    assertFalse(BucketIndex.allEnabled(blocks, "ignore_public_acls"));
+    assertTrue(BucketIndex.allEnabled(blocks, BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_POLICY, BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS));
+    assertFalse(BucketIndex.allEnabled(blocks, BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS));
     // The bucket itself (legacy inline policy) finds its block too.
     assertEquals(1, index.blocksFor(site, null).size());
     // A name that no bucket of the scan has links to a block written with the same name.
@@ -76,7 +76,7 @@ class BucketIndexTest {
     var blocks = index.blocksFor(acl, text("x"));
     assertEquals(1, blocks.size());
     assertTrue(blocks.get(0).accountLevel());
-    assertTrue(BucketIndex.allEnabled(blocks, "block_public_acls", "ignore_public_acls"));
+    assertTrue(BucketIndex.allEnabled(blocks, BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS, BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS));
   }
 
   @Test
@@ -89,10 +89,10 @@ class BucketIndexTest {
     var blocks = index.blocksFor(policy, ref("Site", null));
     assertEquals(1, blocks.size());
     BucketIndex.AccessBlock b = blocks.get(0);
-    assertEquals(Optional.of(true), b.enabled("restrict_public_buckets"));
-    assertEquals(Optional.of(false), b.enabled("ignore_public_acls"));
-    assertEquals(Optional.of(false), b.enabled("block_public_acls"), "absent in a declared configuration is off");
-    assertEquals("BlockPublicAcls", b.nameOf("block_public_acls"));
+    assertEquals(Optional.of(true), b.enabled(BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS));
+    assertEquals(Optional.of(false), b.enabled(BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS));
+    assertEquals(Optional.of(false), b.enabled(BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS), "absent in a declared configuration is off");
+    assertEquals("BlockPublicAcls", b.nameOf(BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS));
   }
 
   @Test
@@ -100,6 +100,6 @@ class BucketIndexTest {
     Resource block = tf("aws_s3_bucket_public_access_block", "a", obj("bucket", text("x"),
         "block_public_acls", new Value.Unknown("var.block", AT)));
     BucketIndex index = new BucketIndex(new ResourceModel(List.of(block)));
-    assertEquals(Optional.empty(), index.accessBlocks().get(0).enabled("block_public_acls"));
+    assertEquals(Optional.empty(), index.accessBlocks().get(0).enabled(BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS));
   }
 }

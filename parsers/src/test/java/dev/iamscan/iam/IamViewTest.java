@@ -37,7 +37,7 @@ class IamViewTest {
 
   private static Resource tf(String type, String name, int line, Object... kv) {
     Value.ObjectValue body = obj(line, kv);
-    return new Resource(Format.TERRAFORM, "resource", type, name, ".", body, Value.ObjectValue.empty(at(line)), at(line));
+    return new Resource(Format.TERRAFORM, "resource", type, name, ".", body, Value.ObjectValue.empty(at(line)), at(line), List.of());
   }
 
   private static final String ALLOW_ALL = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"}]}";

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AccountRulesTest {
   private static Resource tfIn(String scope, String type, String name, Value.ObjectValue body) {
     return new Resource(Format.TERRAFORM, "resource", type, name, scope, body,
-        Value.ObjectValue.empty(body.range()), body.range());
+        Value.ObjectValue.empty(body.range()), body.range(), List.of());
   }
 
   private static List<Finding> run(dev.iamscan.rules.Rule rule, Resource... resources) {
