@@ -34,13 +34,16 @@ public final class StateView {
   final List<BucketIndex.AccessBlock> accessBlocks = new ArrayList<>();
   final List<ModuleAccessSetting> moduleAccessSettings = new ArrayList<>();
   final Map<Resource, OidcProvider> oidcProviders = new IdentityHashMap<>();
+  private final BucketIndex buckets;
 
-  private StateView() {}
+  private StateView(BucketIndex buckets) {
+    this.buckets = buckets;
+  }
 
   /** Reads the typed state of a model, each resource by the adapter of its format. */
   public static StateView build(ResourceModel model) {
-    StateView v = new StateView();
     BucketIndex buckets = new BucketIndex(model);
+    StateView v = new StateView(buckets);
     v.accessBlocks.addAll(buckets.accessBlocks());
     TerraformStateAdapter tf = new TerraformStateAdapter(model, buckets, v);
     CloudFormationStateAdapter cfn = new CloudFormationStateAdapter(model, buckets, v);
@@ -102,6 +105,11 @@ public final class StateView {
 
   public List<BucketAcl> bucketAcls() {
     return Collections.unmodifiableList(bucketAcls);
+  }
+
+  /** Which bucket a policy, ACL or public-access block of the scan applies to. */
+  public BucketIndex buckets() {
+    return buckets;
   }
 
   /** Public-access blocks, bucket and account level. */

@@ -79,7 +79,7 @@ public final class PublicBucketPolicyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    BucketIndex buckets = new BucketIndex(context.model());
+    BucketIndex buckets = context.state().buckets();
     for (ResourcePolicy policy : context.iam().resourcePolicies()) {
       if (!policy.isBucketPolicy()) continue;
       Optional<Resource> bucket = buckets.bucketOf(policy);
