@@ -42,11 +42,6 @@ final class Settings {
     return v instanceof Value.Text t && t.value().trim().equalsIgnoreCase("false");
   }
 
-  static boolean isTrue(Value v) {
-    if (v instanceof Value.Bool b) return b.value();
-    return v instanceof Value.Text t && t.value().trim().equalsIgnoreCase("true");
-  }
-
   /** A whole number written as a number or as a string of digits. */
   static OptionalLong number(Value v) {
     String s = v instanceof Value.Num n ? n.text() : v instanceof Value.Text t ? t.value().trim() : null;
@@ -56,14 +51,6 @@ final class Settings {
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
     }
-  }
-
-  /** Whether a value is certainly empty: absent, null, or a blank string in every outcome. */
-  static boolean blank(Optional<Value.Field> f) {
-    if (f.isEmpty()) return true;
-    List<Value> all = outcomes(f.get().value());
-    return all.stream().allMatch(v -> v instanceof Value.Null
-        || (v instanceof Value.Text t && t.value().isBlank()));
   }
 
   static String shown(Value v) {
