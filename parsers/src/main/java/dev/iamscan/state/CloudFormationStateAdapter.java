@@ -18,18 +18,36 @@ final class CloudFormationStateAdapter {
   /** The resource types of concerns, for messages about one that is missing. */
   static final Map<Class<?>, String> TYPE_NAMES = Map.of(AccessAnalyzer.class, "AWS::AccessAnalyzer::Analyzer");
 
+  /** The public-access settings by their CloudFormation names. */
+  private static final Map<BucketIndex.PublicAccessSetting, String> NAMES = Map.of(
+      BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS, "BlockPublicAcls",
+      BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_POLICY, "BlockPublicPolicy",
+      BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS, "IgnorePublicAcls",
+      BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS, "RestrictPublicBuckets");
+
   private final ResourceModel model;
-  private final BucketIndex buckets;
   private final StateView out;
   private final List<Resource> instanceResources = new ArrayList<>();
   private final List<Resource> templateResources = new ArrayList<>();
   private final List<Resource> serviceUsers = new ArrayList<>();
   private final List<Resource> mfaDevices = new ArrayList<>();
 
-  CloudFormationStateAdapter(ResourceModel model, BucketIndex buckets, StateView out) {
+  private final List<BucketIndex.Bucket> buckets = new ArrayList<>();
+  private final List<BucketIndex.AccessBlock> blocks = new ArrayList<>();
+
+  CloudFormationStateAdapter(ResourceModel model, StateView out) {
     this.model = model;
-    this.buckets = buckets;
     this.out = out;
+  }
+
+  /** The buckets read. */
+  List<BucketIndex.Bucket> buckets() {
+    return buckets;
+  }
+
+  /** The public-access blocks read: each bucket's own configuration. */
+  List<BucketIndex.AccessBlock> accessBlocks() {
+    return blocks;
   }
 
   void read(Resource r) {
@@ -50,8 +68,12 @@ final class CloudFormationStateAdapter {
       case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> instanceResources.add(r);
       case "AWS::EC2::LaunchTemplate" -> templateResources.add(r);
       case "AWS::EKS::Nodegroup", "AWS::Batch::ComputeEnvironment" -> serviceUsers.add(r);
-      case "AWS::S3::Bucket" -> out.bucketAcls.add(new BucketAcl(r, r, buckets.blocksFor(r, null),
-          Setting.of(p, "AccessControl"), List.of()));
+      case "AWS::S3::Bucket" -> {
+        buckets.add(new BucketIndex.Bucket(r, p.string("BucketName")));
+        p.field("PublicAccessBlockConfiguration").ifPresent(f -> {
+          if (f.value() instanceof Value.ObjectValue o) blocks.add(new BucketIndex.AccessBlock(r, false, null, o, NAMES, f.keyRange()));
+        });
+      }
       case "AWS::IAM::OIDCProvider" -> out.oidcProviders.put(r, new OidcProvider(r, Setting.of(p, "Url")));
       default -> { }
     }
@@ -59,6 +81,10 @@ final class CloudFormationStateAdapter {
 
   /** Links what refers to other resources, once every resource of the model is read. */
   void link() {
+    for (BucketIndex.Bucket b : buckets) {
+      Resource r = b.owner();
+      out.bucketAcls.add(new BucketAcl(r, r, out.buckets.blocksFor(r, null), Setting.of(r.body(), "AccessControl"), List.of()));
+    }
     Set<Resource> serviceManaged = serviceManagedTemplates();
     List<LaunchTemplate> templates = new ArrayList<>();
     for (Resource t : templateResources) {

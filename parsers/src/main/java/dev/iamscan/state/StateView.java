@@ -34,23 +34,26 @@ public final class StateView {
   final List<BucketIndex.AccessBlock> accessBlocks = new ArrayList<>();
   final List<ModuleAccessSetting> moduleAccessSettings = new ArrayList<>();
   final Map<Resource, OidcProvider> oidcProviders = new IdentityHashMap<>();
-  private final BucketIndex buckets;
+  /** Set once the adapters have read every bucket and public-access block. */
+  BucketIndex buckets;
 
-  private StateView(BucketIndex buckets) {
-    this.buckets = buckets;
-  }
+  private StateView() {}
 
   /** Reads the typed state of a model, each resource by the adapter of its format. */
   public static StateView build(ResourceModel model) {
-    BucketIndex buckets = new BucketIndex(model);
-    StateView v = new StateView(buckets);
-    v.accessBlocks.addAll(buckets.accessBlocks());
-    TerraformStateAdapter tf = new TerraformStateAdapter(model, buckets, v);
-    CloudFormationStateAdapter cfn = new CloudFormationStateAdapter(model, buckets, v);
+    StateView v = new StateView();
+    TerraformStateAdapter tf = new TerraformStateAdapter(model, v);
+    CloudFormationStateAdapter cfn = new CloudFormationStateAdapter(model, v);
     for (Resource r : model.resources()) {
       if (r.format() == Format.CLOUDFORMATION) cfn.read(r);
       else tf.read(r);
     }
+    List<BucketIndex.Bucket> buckets = new ArrayList<>(tf.buckets());
+    buckets.addAll(cfn.buckets());
+    List<BucketIndex.AccessBlock> blocks = new ArrayList<>(tf.accessBlocks());
+    blocks.addAll(cfn.accessBlocks());
+    v.buckets = new BucketIndex(model, buckets, blocks);
+    v.accessBlocks.addAll(blocks);
     tf.link();
     cfn.link();
     return v;

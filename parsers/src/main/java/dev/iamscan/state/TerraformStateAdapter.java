@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
 final class TerraformStateAdapter {
   /** The terraform-aws-modules S3 bucket module, whose acl and public-access inputs are checked as written. */
   private static final String S3_MODULE = "terraform-aws-modules/s3-bucket";
+  /** The public-access settings by their Terraform names. */
+  private static final Map<BucketIndex.PublicAccessSetting, String> NAMES = Map.of(
+      BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS, "block_public_acls",
+      BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_POLICY, "block_public_policy",
+      BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS, "ignore_public_acls",
+      BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS, "restrict_public_buckets");
   private static final Pattern LAUNCH_TEMPLATE_ADDRESS =
       Pattern.compile("\\baws_launch_template\\.([A-Za-z_][A-Za-z0-9_-]*)");
 
@@ -26,22 +32,39 @@ final class TerraformStateAdapter {
   static final Map<Class<?>, String> TYPE_NAMES = Map.of(PasswordPolicy.class, "aws_iam_account_password_policy", AccessAnalyzer.class, "aws_accessanalyzer_analyzer");
 
   private final ResourceModel model;
-  private final BucketIndex buckets;
   private final StateView out;
   /** Instances and launch templates read so far, linked once every resource is read. */
   private final List<Resource> instanceResources = new ArrayList<>();
   private final List<Resource> templateResources = new ArrayList<>();
   private final List<Resource> serviceUsers = new ArrayList<>();
 
-  TerraformStateAdapter(ResourceModel model, BucketIndex buckets, StateView out) {
+  private final List<BucketIndex.Bucket> buckets = new ArrayList<>();
+  private final List<BucketIndex.AccessBlock> bucketBlocks = new ArrayList<>();
+  private final List<BucketIndex.AccessBlock> accountBlocks = new ArrayList<>();
+  /** Buckets and ACL resources, whose ACLs are read once every bucket and block is known. */
+  private final List<Resource> aclResources = new ArrayList<>();
+  private final List<Resource> modules = new ArrayList<>();
+
+  TerraformStateAdapter(ResourceModel model, StateView out) {
     this.model = model;
-    this.buckets = buckets;
     this.out = out;
+  }
+
+  /** The buckets read. */
+  List<BucketIndex.Bucket> buckets() {
+    return buckets;
+  }
+
+  /** The public-access blocks read: every bucket's, then the account's. */
+  List<BucketIndex.AccessBlock> accessBlocks() {
+    List<BucketIndex.AccessBlock> all = new ArrayList<>(bucketBlocks);
+    all.addAll(accountBlocks);
+    return all;
   }
 
   void read(Resource r) {
     if (r.kind().equals("module")) {
-      module(r);
+      modules.add(r);
       return;
     }
     // Types read whatever the block kind, as the rules always have.
@@ -52,8 +75,15 @@ final class TerraformStateAdapter {
               Setting.of(r.body(), "principal_org_id"))));
       case "aws_organizations_organization" -> out.organizations.add(new Organization(r, Setting.of(r.body(), "feature_set")));
       case "aws_eks_node_group", "aws_batch_compute_environment" -> serviceUsers.add(r);
-      case "aws_s3_bucket" -> bucket(r);
-      case "aws_s3_bucket_acl" -> bucketAcl(r);
+      case "aws_s3_bucket" -> {
+        buckets.add(new BucketIndex.Bucket(r, r.body().string("bucket")));
+        aclResources.add(r);
+      }
+      case "aws_s3_bucket_acl" -> aclResources.add(r);
+      case "aws_s3_bucket_public_access_block" -> bucketBlocks.add(new BucketIndex.AccessBlock(r, false,
+          r.body().get("bucket").orElseGet(() -> new Value.Null(r.headRange())), r.body(), NAMES, r.headRange()));
+      case "aws_s3_account_public_access_block" -> accountBlocks.add(
+          new BucketIndex.AccessBlock(r, true, null, r.body(), NAMES, r.headRange()));
       case "aws_iam_openid_connect_provider" -> out.oidcProviders.put(r, new OidcProvider(r, Setting.of(r.body(), "url")));
       default -> { }
     }
@@ -80,8 +110,13 @@ final class TerraformStateAdapter {
     }
   }
 
-  /** Links instances to launch templates, once every resource of the model is read. */
+  /** Links what refers to other resources, once every resource of the model is read. */
   void link() {
+    for (Resource r : aclResources) {
+      if (r.type().equals("aws_s3_bucket")) bucket(r);
+      else bucketAcl(r);
+    }
+    for (Resource m : modules) module(m);
     Set<Resource> serviceManaged = serviceManagedTemplates();
     List<LaunchTemplate> templates = new ArrayList<>();
     for (Resource t : templateResources) {
@@ -104,12 +139,12 @@ final class TerraformStateAdapter {
     for (Value.ObjectValue g : r.body().blocks("grant")) {
       grants.add(new BucketAcl.Grant(g.get("type").orElse(null), g.get("uri").orElse(null), g.get("permissions").orElse(null)));
     }
-    out.bucketAcls.add(new BucketAcl(r, r, buckets.blocksFor(r, null), Setting.of(r.body(), "acl"), grants));
+    out.bucketAcls.add(new BucketAcl(r, r, out.buckets.blocksFor(r, null), Setting.of(r.body(), "acl"), grants));
   }
 
   private void bucketAcl(Resource r) {
     Value target = r.body().get("bucket").orElse(null);
-    Resource bucket = buckets.bucket(r, target).orElse(null);
+    Resource bucket = out.buckets.bucket(r, target).orElse(null);
     List<BucketAcl.Grant> grants = new ArrayList<>();
     for (Value.ObjectValue acp : r.body().blocks("access_control_policy")) {
       for (Value.ObjectValue g : acp.blocks("grant")) {
@@ -119,7 +154,7 @@ final class TerraformStateAdapter {
         }
       }
     }
-    out.bucketAcls.add(new BucketAcl(r, bucket, buckets.blocksFor(r, target), Setting.of(r.body(), "acl"), grants));
+    out.bucketAcls.add(new BucketAcl(r, bucket, out.buckets.blocksFor(r, target), Setting.of(r.body(), "acl"), grants));
   }
 
   /** The S3 bucket module passes its acl input to an ACL resource, and its public-access inputs to a block. */
@@ -128,7 +163,7 @@ final class TerraformStateAdapter {
     Setting acl = Setting.of(m.body(), "acl");
     if (acl.field().isPresent()) out.bucketAcls.add(new BucketAcl(m, null, List.of(), acl, List.of()));
     for (BucketIndex.PublicAccessSetting s : BucketIndex.PublicAccessSetting.values()) {
-      m.body().field(s.label()).ifPresent(f -> out.moduleAccessSettings.add(new StateView.ModuleAccessSetting(m, s, f)));
+      m.body().field(NAMES.get(s)).ifPresent(f -> out.moduleAccessSettings.add(new StateView.ModuleAccessSetting(m, s, f)));
     }
   }
 

@@ -49,7 +49,7 @@ class BucketIndexTest {
     Resource byRef = tf("aws_s3_bucket_public_access_block", "a", obj("bucket", ref("aws_s3_bucket.site", "id"),
         "block_public_policy", bool(true), "restrict_public_buckets", bool(true)));
     Resource other = tf("aws_s3_bucket_public_access_block", "b", obj("bucket", text("other")));
-    BucketIndex index = new BucketIndex(new ResourceModel(List.of(site, byRef, other)));
+    BucketIndex index = dev.iamscan.state.StateView.build(new ResourceModel(List.of(site, byRef, other))).buckets();
 
     Resource policyOwner = tf("aws_s3_bucket_policy", "p", obj("bucket", text("site-bucket")));
     assertEquals(Optional.of(site), index.bucket(policyOwner, text("site-bucket")));
@@ -71,7 +71,7 @@ class BucketIndexTest {
   void accountBlockAppliesToEveryBucketOfTheScope() {
     Resource account = tf("aws_s3_account_public_access_block", "acct", obj("block_public_acls", bool(true),
         "ignore_public_acls", bool(true)));
-    BucketIndex index = new BucketIndex(new ResourceModel(List.of(account)));
+    BucketIndex index = dev.iamscan.state.StateView.build(new ResourceModel(List.of(account))).buckets();
     Resource acl = tf("aws_s3_bucket_acl", "a", obj("bucket", text("x")));
     var blocks = index.blocksFor(acl, text("x"));
     assertEquals(1, blocks.size());
@@ -84,7 +84,7 @@ class BucketIndexTest {
     Resource bucket = cfn("AWS::S3::Bucket", "Site", obj("PublicAccessBlockConfiguration",
         obj("BlockPublicPolicy", bool(true), "RestrictPublicBuckets", text("true"), "IgnorePublicAcls", text("false"))));
     Resource policy = cfn("AWS::S3::BucketPolicy", "SitePolicy", obj("Bucket", ref("Site", null)));
-    BucketIndex index = new BucketIndex(new ResourceModel(List.of(bucket, policy)));
+    BucketIndex index = dev.iamscan.state.StateView.build(new ResourceModel(List.of(bucket, policy))).buckets();
     assertEquals(Optional.of(bucket), index.bucket(policy, ref("Site", null)));
     var blocks = index.blocksFor(policy, ref("Site", null));
     assertEquals(1, blocks.size());
@@ -99,7 +99,7 @@ class BucketIndexTest {
   void unknownSettingIsNotAssumed() {
     Resource block = tf("aws_s3_bucket_public_access_block", "a", obj("bucket", text("x"),
         "block_public_acls", new Value.Unknown("var.block", AT)));
-    BucketIndex index = new BucketIndex(new ResourceModel(List.of(block)));
+    BucketIndex index = dev.iamscan.state.StateView.build(new ResourceModel(List.of(block))).buckets();
     assertEquals(Optional.empty(), index.accessBlocks().get(0).enabled(BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS));
   }
 }
