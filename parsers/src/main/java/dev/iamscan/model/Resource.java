@@ -86,4 +86,20 @@ public record Resource(
   public SourceRange headRange() {
     return new SourceRange(range.file(), range.startLine(), range.startColumn(), range.startLine(), range.startColumn());
   }
+
+  /**
+   * The directory this resource is deployed from, relative to the scan root ({@code ""} for the
+   * root): a Terraform module's directory, a CloudFormation template's directory.
+   */
+  public String directory() {
+    String s = scope.replace('\\', '/');
+    if (format == Format.CLOUDFORMATION) {
+      int slash = s.lastIndexOf('/');
+      s = slash < 0 ? "" : s.substring(0, slash);
+    }
+    if (s.equals(".") || s.equals("./")) return "";
+    if (s.startsWith("./")) s = s.substring(2);
+    while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+    return s;
+  }
 }

@@ -38,7 +38,7 @@ class AccountRulesTest {
     Resource cfnProd = Models.cfn("AWS::CloudTrail::Trail", "T", obj(1));
     assertTrue(AccountScope.sameAccount(root, prod));
     assertFalse(AccountScope.sameAccount(prod, dev));
-    assertEquals("", AccountScope.directory(cfnProd));
+    assertEquals("", cfnProd.directory());
   }
 
   @Test
