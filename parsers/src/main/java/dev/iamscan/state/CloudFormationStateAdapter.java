@@ -8,6 +8,7 @@ import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,18 +87,18 @@ final class CloudFormationStateAdapter {
       out.bucketAcls.add(new BucketAcl(r, r, out.buckets.blocksFor(r, null), Setting.of(r.body(), "AccessControl"), List.of()));
     }
     Set<Resource> serviceManaged = serviceManagedTemplates();
-    List<LaunchTemplate> templates = new ArrayList<>();
+    Map<Resource, LaunchTemplate> templates = new IdentityHashMap<>();
     for (Resource t : templateResources) {
       Value.ObjectValue data = t.body().object("LaunchTemplateData").orElse(null);
       LaunchTemplate lt = new LaunchTemplate(t, namesProfile(t), serviceManaged.contains(t), Setting.of(data, "UserData"));
-      templates.add(lt);
+      templates.put(t, lt);
       out.launchTemplates.add(lt);
     }
     for (Resource r : instanceResources) {
       boolean configuration = r.type().equals("AWS::AutoScaling::LaunchConfiguration");
       Optional<Value.ObjectValue> spec = configuration ? Optional.empty() : r.body().object("LaunchTemplate");
       Optional<LaunchTemplate> template = spec.flatMap(s -> referencedTemplate(r, s))
-          .flatMap(t -> templates.stream().filter(x -> x.owner().equals(t)).findFirst());
+          .map(templates::get);
       out.instances.add(new Instance(r, configuration, Setting.of(r.body(), "IamInstanceProfile"), spec.isPresent(),
           template, Setting.of(r.body(), "UserData")));
     }

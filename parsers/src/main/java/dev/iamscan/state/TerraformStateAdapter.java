@@ -8,6 +8,7 @@ import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,17 +119,17 @@ final class TerraformStateAdapter {
     }
     for (Resource m : modules) module(m);
     Set<Resource> serviceManaged = serviceManagedTemplates();
-    List<LaunchTemplate> templates = new ArrayList<>();
+    Map<Resource, LaunchTemplate> templates = new IdentityHashMap<>();
     for (Resource t : templateResources) {
       LaunchTemplate lt = new LaunchTemplate(t, namesProfile(t), serviceManaged.contains(t), Setting.of(t.body(), "user_data"));
-      templates.add(lt);
+      templates.put(t, lt);
       out.launchTemplates.add(lt);
     }
     for (Resource r : instanceResources) {
       boolean configuration = r.type().equals("aws_launch_configuration");
       Optional<Value.ObjectValue> spec = configuration ? Optional.empty() : r.body().blocks("launch_template").stream().findFirst();
       Optional<LaunchTemplate> template = spec.flatMap(s -> referencedTemplate(r, s))
-          .flatMap(t -> templates.stream().filter(x -> x.owner().equals(t)).findFirst());
+          .map(templates::get);
       out.instances.add(new Instance(r, configuration, Setting.of(r.body(), "iam_instance_profile"), spec.isPresent(),
           template, Setting.of(r.body(), "user_data")));
     }

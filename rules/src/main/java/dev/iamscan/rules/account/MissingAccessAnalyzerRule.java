@@ -10,7 +10,9 @@ import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.state.AccessAnalyzer;
 import dev.iamscan.state.StateView;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -51,7 +53,8 @@ public final class MissingAccessAnalyzerRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     List<Resource> analyzers = context.state().analyzers().stream().map(AccessAnalyzer::owner).toList();
-    Set<Resource> baseline = new HashSet<>();
+    // By identity: hashing a resource would hash its whole body, for every resource of the scan.
+    Set<Resource> baseline = Collections.newSetFromMap(new IdentityHashMap<>());
     context.state().organizations().forEach(o -> baseline.add(o.owner()));
     context.state().passwordPolicies().forEach(p -> baseline.add(p.owner()));
     context.state().trails().forEach(t -> baseline.add(t.owner()));
