@@ -2,7 +2,6 @@ package dev.iamscan.iam;
 
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.Value;
-import dev.iamscan.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
