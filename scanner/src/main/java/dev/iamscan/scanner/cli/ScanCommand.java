@@ -13,6 +13,7 @@ import dev.iamscan.scanner.config.ConfigLoader;
 import dev.iamscan.scanner.config.ScanConfig;
 import dev.iamscan.scanner.report.GitHubReporter;
 import dev.iamscan.scanner.report.JsonReporter;
+import dev.iamscan.scanner.report.MarkdownReporter;
 import dev.iamscan.scanner.report.Reporter;
 import dev.iamscan.scanner.report.TextReporter;
 import dev.iamscan.scanner.sarif.SarifReporter;
@@ -46,7 +47,10 @@ import picocli.CommandLine.Parameters;
         "2:usage or configuration error (with --strict-suppressions: a suppression written wrongly)",
         "3:some input could not be read or parsed, and no finding at or above the threshold"})
 final class ScanCommand implements Callable<Integer> {
-  enum Format { SARIF, TEXT, JSON, GITHUB }
+  enum Format { SARIF, TEXT, JSON, GITHUB, MARKDOWN }
+
+  /** One more report of the same scan: {@code --report FORMAT=FILE}. */
+  record ExtraReport(Format format, Path file) {}
 
   /** The lowest severity that fails the scan; NONE never fails on findings. */
   enum FailOn {
@@ -73,6 +77,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
+
+  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+      description = "Also write the same scan's report in FORMAT (sarif, text, json, github, markdown) to FILE; "
+          + "repeatable, next to --format/--output.")
+  List<String> reports = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit with 1 when a reported finding is at least this severe: ${COMPLETION-CANDIDATES} "
@@ -158,6 +167,7 @@ final class ScanCommand implements Callable<Integer> {
     if (out != null && (out.getParent() == null || !Files.isDirectory(out.getParent()))) {
       throw usage("--output: directory does not exist: " + out.getParent());
     }
+    List<ExtraReport> extra = extraReports(cwd, out);
     ScanConfig settings = loadConfig(cwd, roots, err);
     if (settings == null) return IamscanCommand.USAGE;
     Path configDir = settings.directory(cwd);
@@ -218,19 +228,13 @@ final class ScanCommand implements Callable<Integer> {
       err.println("iamscan: wrote " + result.findings().size() + " findings to baseline " + baselineOut);
     }
 
-    Reporter reporter = switch (format) {
-      case SARIF -> new SarifReporter(environment.tool(), cwd, sarifCategory, withSuppressed);
-      case JSON -> new JsonReporter(environment.tool());
-      case GITHUB -> new GitHubReporter();
-      case TEXT -> new TextReporter(out == null && environment.colour());
-    };
+    Reporter reporter = reporter(format, out == null && environment.colour(), cwd, withSuppressed);
     if (out == null) {
       reporter.write(result, spec.commandLine().getOut());
     } else {
-      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        reporter.write(result, w);
-      }
+      writeReport(reporter, result, out);
     }
+    for (ExtraReport r : extra) writeReport(reporter(r.format(), false, cwd, withSuppressed), result, r.file());
     // The text report ends with its summary; machine formats on stdout must stay clean, so say it here.
     if (format != Format.TEXT || out != null) {
       for (Diagnostic d : result.diagnostics()) {
@@ -244,6 +248,45 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (baselineOut != null) return result.hasErrors() ? IamscanCommand.INPUT_ERRORS : IamscanCommand.OK;
     return exitCode(result, threshold);
+  }
+
+  private Reporter reporter(Format f, boolean colour, Path cwd, boolean withSuppressed) {
+    return switch (f) {
+      case SARIF -> new SarifReporter(environment.tool(), cwd, sarifCategory, withSuppressed);
+      case JSON -> new JsonReporter(environment.tool());
+      case GITHUB -> new GitHubReporter();
+      case TEXT -> new TextReporter(colour);
+      case MARKDOWN -> new MarkdownReporter(MarkdownReporter.SourceLinks.fromEnvironment(environment.env(), cwd));
+    };
+  }
+
+  private static void writeReport(Reporter reporter, ScanResult result, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      reporter.write(result, w);
+    }
+  }
+
+  /** The --report options, checked before scanning: a known format, a writable place, no file twice. */
+  private List<ExtraReport> extraReports(Path cwd, Path mainOutput) {
+    List<ExtraReport> list = new ArrayList<>();
+    Set<Path> files = new TreeSet<>();
+    if (mainOutput != null) files.add(mainOutput.toAbsolutePath().normalize());
+    for (String r : reports) {
+      int eq = r.indexOf('=');
+      if (eq <= 0 || eq == r.length() - 1) throw usage("--report: expected FORMAT=FILE, got '" + r + "'");
+      String name = r.substring(0, eq).strip();
+      Format f = Arrays.stream(Format.values()).filter(v -> v.name().equalsIgnoreCase(name)).findFirst()
+          .orElseThrow(() -> usage("--report: unknown format '" + name + "' (one of: "
+              + Arrays.stream(Format.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")) + ")"));
+      Path file = cwd.resolve(r.substring(eq + 1));
+      if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+        throw usage("--report: directory does not exist: " + file.getParent());
+      }
+      if (!files.add(file.toAbsolutePath().normalize())) throw usage("--report: " + file + " is written twice");
+      list.add(new ExtraReport(f, file));
+    }
+    return list;
   }
 
   static int exitCode(ScanResult result, FailOn failOn) {
