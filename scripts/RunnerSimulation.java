@@ -254,9 +254,10 @@ public final class RunnerSimulation {
         String key = with.get("key");
         Path exact = cache.resolve(key);
         Path hit = Files.isDirectory(exact) ? exact : null;
-        if (hit == null && options.containsKey("--seed-jar")) {
+        List<String> paths = lines(with.get("path"));
+        if (hit == null && options.containsKey("--seed-jar") && paths.size() == 1 && paths.get(0).endsWith(".jar")) {
           // A warm cache: an earlier job saved the jar built from these very sources.
-          Path jar = Path.of(lines(with.get("path")).get(0));
+          Path jar = Path.of(paths.get(0));
           Path seeded = exact.resolve(stored(jar));
           Files.createDirectories(seeded.getParent());
           Files.copy(Path.of(options.get("--seed-jar")), seeded);
