@@ -256,7 +256,8 @@ final class ScanCommand implements Callable<Integer> {
       case JSON -> new JsonReporter(environment.tool());
       case GITHUB -> new GitHubReporter();
       case TEXT -> new TextReporter(colour);
-      case MARKDOWN -> new MarkdownReporter(MarkdownReporter.SourceLinks.fromEnvironment(environment.env(), cwd));
+      case MARKDOWN -> new MarkdownReporter(MarkdownReporter.SourceLinks.fromEnvironment(environment.env(), cwd),
+          sarifCategory);
     };
   }
 

@@ -25,10 +25,21 @@ public final class MarkdownReporter implements Reporter {
   public static final int MAX_ROWS = 500;
 
   private final SourceLinks links;
+  private final String category;
 
   /** @param links where findings link to, or null to write locations without links */
   public MarkdownReporter(SourceLinks links) {
+    this(links, null);
+  }
+
+  /**
+   * @param links where findings link to, or null to write locations without links
+   * @param category the scan's category, named in the heading so that several scans in one job
+   *     summary are told apart; null for none
+   */
+  public MarkdownReporter(SourceLinks links, String category) {
     this.links = links;
+    this.category = category == null || category.isBlank() ? null : category.strip();
   }
 
   /**
@@ -71,7 +82,7 @@ public final class MarkdownReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
-    out.write("## iamscan\n\n");
+    out.write("## iamscan" + (category == null ? "" : ": " + escape(category)) + "\n\n");
     out.write(escape(TextReporter.summary(result)) + "\n\n");
     out.write("| Severity | Findings |\n|---|---:|\n");
     Severity[] order = Severity.values();

@@ -64,6 +64,13 @@ class MarkdownReporterTest {
   }
 
   @Test
+  void theHeadingNamesTheCategory() throws IOException {
+    StringWriter w = new StringWriter();
+    new MarkdownReporter(null, "iamscan_infra").write(sample(), w);
+    assertTrue(w.toString().startsWith("## iamscan: iamscan\\_infra\n\n3 findings"), w.toString());
+  }
+
+  @Test
   void withoutGitHubVariablesLocationsAreNotLinks() throws IOException {
     String md = render(sample(), null);
     assertTrue(md.contains("| `infra/iam.tf:12` |"), md);
