@@ -135,7 +135,8 @@ public final class SarifReporter implements Reporter {
     Map<String, Integer> occurrences = new HashMap<>();
     for (Finding f : reported) {
       ObjectNode r = result(f, ruleIndex.get(f.ruleId()), result);
-      String key = Baseline.Key.of(f).fingerprint();
+      // The baseline's key, with the file as this report names it.
+      String key = Baseline.Key.of(f, f.location().file()).fingerprint();
       int n = occurrences.merge(key, 1, Integer::sum);
       r.putObject("partialFingerprints").put(FINGERPRINT, key + ":" + n);
       Suppressed s = suppressions.get(f);

@@ -85,7 +85,7 @@ class ReportsCliTest {
     assertEquals(2, run("scan", "--report", "sarif"));
     assertTrue(err.contains("--report: expected FORMAT=FILE, got 'sarif'"), err);
     assertEquals(2, run("scan", "--report", "pdf=x.pdf"));
-    assertTrue(err.contains("--report: unknown format 'pdf' (one of: sarif, text, json, github, markdown)"), err);
+    assertTrue(err.contains("--report: unknown format 'pdf' (one of: sarif, text, json, github, junit, markdown)"), err);
     assertEquals(2, run("scan", "--report", "sarif=missing/x.sarif"));
     assertTrue(err.contains("--report: directory does not exist"), err);
     assertEquals(2, run("scan", "--output", "x.sarif", "--report", "sarif=x.sarif"));

@@ -33,10 +33,10 @@ class MarkdownReporterTest {
         new SourceRange("stacks/my stack.yaml", 7, 3, 7, 30), "PublicBucket", "public-read", List.of());
     Finding outside = new Finding(Fixtures.MEDIUM_RULE, Severity.MEDIUM, "elsewhere",
         SourceRange.at("other.tf", 2, 1), "x", "", List.of());
-    return new ScanResult(List.of(admin, bucket, outside),
+    return Fixtures.result(List.of(admin, bucket, outside),
         List.of(Diagnostic.error("broken/main.tf", 4, 9, "unexpected token '}'")), 5, 1,
         List.of(Fixtures.CRITICAL_RULE, Fixtures.MEDIUM_RULE),
-        List.of(new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true)), Map.of("other.tf", "SCANROOT1"));
+        List.of(new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true)), Map.of("other.tf", "SCANROOT1"), CWD);
   }
 
   static String render(ScanResult r, MarkdownReporter.SourceLinks links) throws IOException {
@@ -79,7 +79,7 @@ class MarkdownReporterTest {
 
   @Test
   void aCleanScanHasCountsButNoTables() throws IOException {
-    ScanResult clean = new ScanResult(List.of(), List.of(), 3, 0, List.of(Fixtures.CRITICAL_RULE), List.of(), Map.of());
+    ScanResult clean = Fixtures.result(List.of(), List.of(), 3, 0, List.of(Fixtures.CRITICAL_RULE), List.of(), Map.of(), CWD);
     String md = render(clean, LINKS);
     assertTrue(md.contains("0 findings (0 critical, 0 high, 0 medium, 0 low); 3 files scanned"), md);
     assertFalse(md.contains("### Findings"), md);
@@ -93,7 +93,7 @@ class MarkdownReporterTest {
       many.add(new Finding(Fixtures.MEDIUM_RULE, Severity.MEDIUM, "m" + i, SourceRange.at("a.tf", i, 1), "r", "",
           List.of()));
     }
-    String md = render(new ScanResult(many, List.of(), 1, 0, List.of(Fixtures.MEDIUM_RULE), List.of(), Map.of()), null);
+    String md = render(Fixtures.result(many, List.of(), 1, 0, List.of(Fixtures.MEDIUM_RULE), List.of(), Map.of(), CWD), null);
     assertEquals(MarkdownReporter.MAX_ROWS, md.lines().filter(l -> l.startsWith("| medium | [IAM902]")).count());
     assertTrue(md.contains("…and 7 more; the job log and the SARIF report list every finding."), md);
   }
