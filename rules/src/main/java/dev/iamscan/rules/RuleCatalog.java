@@ -15,6 +15,7 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.NotActionAllowRule());
     all.add(new dev.iamscan.rules.iam.NotResourceAllowRule());
     all.add(new dev.iamscan.rules.iam.WriteOnAllResourcesRule());
+    all.add(new dev.iamscan.rules.iam.PermissionsManagementOnAllResourcesRule());
     all.add(new dev.iamscan.rules.iam.PassRoleAllResourcesRule());
     all.add(new dev.iamscan.rules.iam.PrivilegeEscalationRule());
     all.add(new dev.iamscan.rules.iam.AwsManagedAdminPolicyRule());
@@ -34,6 +35,7 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.WebIdentityWithoutSubjectRule());
     all.add(new dev.iamscan.rules.iam.AssumeAnyRoleRule());
     all.add(new dev.iamscan.rules.iam.SensitiveActionWildcardRule());
+    all.add(new dev.iamscan.rules.iam.PermissionsActionWildcardRule());
     all.addAll(dev.iamscan.rules.account.AccountRules.all());
     all.addAll(dev.iamscan.rules.schema.SchemaRules.all());
     return List.copyOf(all);

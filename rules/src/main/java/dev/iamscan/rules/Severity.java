@@ -31,11 +31,6 @@ public enum Severity {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** One step lower, used when a condition limits a grant; never below LOW. */
-  public Severity lower() {
-    return this == LOW ? LOW : values()[ordinal() - 1];
-  }
-
   public boolean atLeast(Severity other) {
     return compareTo(other) >= 0;
   }

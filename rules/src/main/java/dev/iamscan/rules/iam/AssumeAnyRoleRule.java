@@ -78,7 +78,7 @@ public final class AssumeAnyRoleRule implements Rule {
             .formatted(PolicyMessages.policyName(policy), s.label(), action.get().value(), resource.get().value(),
                 conditional ? " (a condition narrows it)" : "")
             + PolicyMessages.attachedSuffix(policy);
-        sink.report(new Finding(METADATA, conditional ? METADATA.severity().lower() : METADATA.severity(),
+        sink.report(new Finding(METADATA, METADATA.severity(),
             message, action.get().range(), policy.owner().address(),
             action.get().value() + " on " + resource.get().value(), PolicyMessages.related(policy)));
       }

@@ -33,8 +33,8 @@ public final class AwsManagedAdminPolicyRule implements Rule {
       iamscan recognises the ARN in any partition (`arn:aws:`, `arn:aws-us-gov:`, `arn:aws-cn:`, \
       `arn:${AWS::Partition}:`, Terraform `arn:${data.aws_partition.current.partition}:`), through \
       variables and locals, in `managed_policy_arns`, `ManagedPolicyArns`, policy attachments, IAM \
-      Identity Center permission sets and SAM `Policies` names. Severity is **critical** for \
-      `AdministratorAccess` and **high** for the other two.
+      Identity Center permission sets and SAM `Policies` names. All three are **critical**: each \
+      makes the identity an administrator of the account or one step away from it.
 
       **How to fix:** attach a policy limited to what the identity needs; keep administrator access \
       for a few break-glass roles that require MFA.
@@ -95,7 +95,7 @@ public final class AwsManagedAdminPolicyRule implements Rule {
           }
         }
         SourceRange at = attribute(m.owner(), m.policy() instanceof Value.Conditional ? v.range() : m.at());
-        sink.report(new Finding(METADATA, POLICIES.get(name.get()), message, at, m.owner().address(),
+        sink.report(new Finding(METADATA, METADATA.severity(), message, at, m.owner().address(),
             name.get(), related));
       }
     }

@@ -26,7 +26,7 @@ public final class FullAdminStatementRule implements Rule {
       workload with this policy compromises the whole account.
 
       A condition on the statement narrows when the grant applies, but not what it grants; such \
-      statements are still reported, one severity lower.
+      statements are still reported, and the message says a condition narrows it.
 
       **How to fix:** list the actions the workload needs and the resources it needs them on. Use \
       IAM Access Analyzer's policy generation from CloudTrail activity to find them. Keep \
@@ -81,7 +81,7 @@ public final class FullAdminStatementRule implements Rule {
             .formatted(PolicyMessages.policyName(policy), s.label(), action.get().value(),
                 conditional ? "; a condition limits when, not what" : "")
             + PolicyMessages.attachedSuffix(policy);
-        sink.report(new Finding(METADATA, conditional ? METADATA.severity().lower() : METADATA.severity(),
+        sink.report(new Finding(METADATA, METADATA.severity(),
             message, s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on *",
             PolicyMessages.related(policy)));
       }

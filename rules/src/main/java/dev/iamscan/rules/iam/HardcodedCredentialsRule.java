@@ -42,11 +42,11 @@ public final class HardcodedCredentialsRule implements Rule {
       data can be read by any process on the instance through the metadata service and by anyone \
       allowed `ec2:DescribeInstanceAttribute`.
 
-      Severity: **critical** for a secret access key, session token, password or other secret; \
-      **high** for an access key id alone (it names a credential and its account, but cannot sign \
-      requests without the secret); **medium** for a script that writes a static \
-      `~/.aws/credentials` file onto an instance. Values are never shown in full: messages and \
-      evidence keep the first four characters.
+      Every finding is **critical**, whatever the credential: a secret access key, session token, \
+      password or other secret works as written, and an access key id or a script that writes a \
+      static `~/.aws/credentials` file onto an instance means a long-lived key is kept next to the \
+      code. The message names the kind. Values are never shown in full: messages and evidence keep \
+      the first four characters.
 
       Not reported: references to other resources, unresolved variables, CloudFormation `Ref`s to \
       parameters without a default (use `NoEcho: true`), dynamic references \
@@ -206,7 +206,7 @@ public final class HardcodedCredentialsRule implements Rule {
           : "%s has %s %s: %s".formatted(resource.displayName(), h.kind().description,
               written(where, path + named), masked);
       String evidence = h.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + masked;
-      sink.report(new Finding(METADATA, h.kind().severity, message, location, resource.address(), evidence, related));
+      sink.report(new Finding(METADATA, METADATA.severity(), message, location, resource.address(), evidence, related));
     }
 
     /**

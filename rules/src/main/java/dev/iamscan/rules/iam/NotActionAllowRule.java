@@ -24,7 +24,7 @@ public final class NotActionAllowRule implements Rule {
       (`NotAction: "iam:*"`) still grants `sts:AssumeRole`, `organizations:*`, `kms:*` and every \
       data action. `NotAction` belongs in `Deny` statements, where it limits what is denied.
 
-      A condition narrows when the grant applies; such statements are reported one severity lower.
+      A condition narrows when the grant applies, not what it grants; such statements are reported too.
 
       **How to fix:** use `Action` with the actions needed, or turn the statement into a `Deny` \
       with `NotAction` plus an `Allow` of the actions needed.
@@ -62,7 +62,7 @@ public final class NotActionAllowRule implements Rule {
             PolicyMessages.policyName(policy), s.label(), excluded,
             s.hasConditions() ? "; a condition limits when, not what" : "")
             + PolicyMessages.attachedSuffix(policy);
-        sink.report(new Finding(METADATA, OverbroadActions.conditioned(METADATA.severity(), s), message,
+        sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.actions().range(), policy.owner().address(), "NotAction " + excluded, PolicyMessages.related(policy)));
       }
     }

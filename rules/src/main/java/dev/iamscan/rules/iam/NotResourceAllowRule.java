@@ -23,7 +23,7 @@ public final class NotResourceAllowRule implements Rule {
       every other bucket, key, role and secret of the account, in every region, including resources \
       created later. It is almost always meant as a `Deny`.
 
-      A condition narrows when the grant applies; such statements are reported one severity lower.
+      A condition narrows when the grant applies, not what it grants; such statements are reported too.
 
       **How to fix:** list the resources the actions are for in `Resource`, or use `NotResource` in \
       a `Deny` statement.
@@ -61,7 +61,7 @@ public final class NotResourceAllowRule implements Rule {
             PolicyMessages.policyName(policy), s.label(), excluded,
             s.hasConditions() ? "; a condition limits when, not what" : "")
             + PolicyMessages.attachedSuffix(policy);
-        sink.report(new Finding(METADATA, OverbroadActions.conditioned(METADATA.severity(), s), message,
+        sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.resources().range(), policy.owner().address(), "NotResource " + excluded, PolicyMessages.related(policy)));
       }
     }

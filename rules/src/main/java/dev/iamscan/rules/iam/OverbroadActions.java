@@ -6,7 +6,6 @@ import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.ConditionClause;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.ScanContext;
-import dev.iamscan.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +52,6 @@ final class OverbroadActions {
     return (act.contains("*") || act.contains("?")) && serviceWide(p).isEmpty();
   }
 
-  /** The severity of a grant, one step lower when a condition limits when it applies. */
-  static Severity conditioned(Severity base, PolicyStatement s) {
-    return s.hasConditions() ? base.lower() : base;
-  }
 
   /**
    * Whether a statement reaches every resource: its known resources include {@code *} and no

@@ -79,7 +79,7 @@ public final class PassRoleAllResourcesRule implements Rule {
               PolicyMessages.policyName(policy), s.label(), via,
               s.hasConditions() ? "; a condition limits the grant" : "")
               + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, OverbroadActions.conditioned(METADATA.severity(), s), message,
+          sink.report(new Finding(METADATA, METADATA.severity(), message,
               s.locate(a, s.actions().range()), policy.owner().address(), a.value() + " on *", PolicyMessages.related(policy)));
           break;
         }

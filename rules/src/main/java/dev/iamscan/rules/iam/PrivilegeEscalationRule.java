@@ -43,8 +43,8 @@ public final class PrivilegeEscalationRule implements Rule {
       a `Deny` without condition on every resource removes an action. A method is reported once per \
       identity, at the identity, with the statements involved as related locations; a user is not \
       reported again for a method its group alone already allows. Methods fully granted by an \
-      `Action: "*"` statement are left to IAM001. A grant limited by a condition lowers the severity \
-      one step.
+      `Action: "*"` statement are left to IAM001. A grant limited by a condition is still \
+      reported, and the message says so.
 
       **How to fix:** remove the actions the identity does not need, or scope them to resources it \
       cannot use against itself (for example `iam:PassRole` only on the roles it deploys, with \
@@ -249,10 +249,9 @@ public final class PrivilegeEscalationRule implements Rule {
     String message = "%s %s can escalate its privileges by %d %s: %s; allowed through %s%s".formatted(
         principal.kind().label(), principal.name(), methods.size(), methods.size() == 1 ? "method" : "methods",
         listed, via, unconditional ? "" : "; a condition limits part of every grant");
-    Severity severity = unconditional ? METADATA.severity() : METADATA.severity().lower();
     String resource = principal.resource() != null ? principal.resource().address() : principal.name();
     String evidence = found.keySet().stream().map(PrivilegeEscalationMethods.Method::name).sorted()
         .collect(Collectors.joining(","));
-    sink.report(new Finding(METADATA, severity, message, principal.range(), resource, evidence, related));
+    sink.report(new Finding(METADATA, METADATA.severity(), message, principal.range(), resource, evidence, related));
   }
 }

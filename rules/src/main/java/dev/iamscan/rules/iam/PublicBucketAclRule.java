@@ -28,9 +28,9 @@ public final class PublicBucketAclRule implements Rule {
       `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers` groups, open the \
       bucket to anyone on the internet or to anyone with any AWS account. `AuthenticatedUsers` is not \
       "users of my account": it is every AWS customer. Write access (`public-read-write`, `WRITE`, \
-      `WRITE_ACP`, `FULL_CONTROL`) is critical; read access is high. When the bucket's public-access \
+      `WRITE_ACP`, `FULL_CONTROL`) and read access are both critical; the message names the access. When the bucket's public-access \
       block (or the account's) sets both `block_public_acls` and `ignore_public_acls`, S3 refuses or \
-      ignores the ACL: the finding says so and is one severity lower.
+      ignores the ACL: the finding stays (the ACL is one setting away from public) and says so.
 
       **How to fix:** use the `private` ACL, or better, disable ACLs with object ownership \
       `BucketOwnerEnforced`, grant access through a bucket policy naming the principals, and turn on \
@@ -134,7 +134,6 @@ public final class PublicBucketAclRule implements Rule {
 
     private void report(SourceRange at, String what, boolean write, String evidence) {
       boolean blocked = BucketIndex.allEnabled(blocks, "block_public_acls", "ignore_public_acls");
-      Severity severity = write ? Severity.CRITICAL : Severity.HIGH;
       String on = bucket != null && !bucket.equals(owner) ? " on bucket " + bucket.displayName() : "";
       String message = owner.displayName() + ": " + what + on
           + (blocked ? "; not effectively public: the public-access block sets block_public_acls and ignore_public_acls" : "");
@@ -143,7 +142,7 @@ public final class PublicBucketAclRule implements Rule {
       if (blocked) {
         for (BucketIndex.AccessBlock b : blocks) related.add(new Finding.Related("public-access block " + b.owner().displayName(), b.at()));
       }
-      sink.report(new Finding(METADATA, blocked ? severity.lower() : severity, message, at, owner.address(), evidence, related));
+      sink.report(new Finding(METADATA, METADATA.severity(), message, at, owner.address(), evidence, related));
     }
   }
 

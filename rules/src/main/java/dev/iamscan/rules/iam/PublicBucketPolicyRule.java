@@ -25,7 +25,8 @@ public final class PublicBucketPolicyRule implements Rule {
       `{"AWS": ["*"]}`, or `principals { type = "*" }` in a policy document) lets every AWS account \
       and anonymous callers on the internet use the bucket. Statements that may write, delete, restore \
       or change the bucket's ACL or policy (`s3:Put*`, `s3:Delete*`, `s3:*`, `*`, `s3:*Object`, \
-      `NotAction`) are critical; statements that only read or list (`s3:Get*`, `s3:List*`) are high.
+      `NotAction`) and statements that only read or list (`s3:Get*`, `s3:List*`) are both critical: \
+      public reading hands every object to the internet. The message names what the statement allows.
 
       A statement is not public when a condition pins the caller or the request with a fixed value: \
       `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`, `aws:PrincipalArn`, \
@@ -33,8 +34,8 @@ public final class PublicBucketPolicyRule implements Rule {
       `aws:SourceIp`, `aws:userid`. Negated operators (`StringNotEquals`), `...IfExists` operators and \
       `*` values do not pin anything. `Deny` statements (such as TLS-only policies) are never reported. \
       When the bucket's public-access block (or the account's) sets both `block_public_policy` and \
-      `restrict_public_buckets`, S3 refuses or ignores the public grant: the finding says so and is one \
-      severity lower.
+      `restrict_public_buckets`, S3 refuses or ignores the public grant: the finding stays (the policy \
+      is one setting away from public) and says so.
 
       **How to fix:** name the accounts or roles that need access as principals, or add a condition \
       such as `aws:PrincipalOrgID`. Serve public websites through CloudFront with origin access \
@@ -101,8 +102,7 @@ public final class PublicBucketPolicyRule implements Rule {
     if (blocked) {
       for (BucketIndex.AccessBlock b : blocks) related.add(new Finding.Related("public-access block " + b.owner().displayName(), b.at()));
     }
-    Severity severity = blocked ? g.severity().lower() : g.severity();
-    return new Finding(METADATA, severity, message, g.principal().range(), policy.owner().address(),
+    return new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
         "Principal * " + g.action(), related);
   }
 }

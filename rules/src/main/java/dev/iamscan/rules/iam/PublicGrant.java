@@ -8,7 +8,6 @@ import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyPrincipal;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.policy.PublicAccess;
-import dev.iamscan.rules.Severity;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -37,10 +36,6 @@ record PublicGrant(PolicyStatement statement, PolicyPrincipal principal, String 
     String read = s.actions().known().stream().map(LocatedString::value).collect(Collectors.joining(", "));
     if (read.isEmpty()) read = "(unresolved actions)";
     return Optional.of(new PublicGrant(s, p.get(), read, false));
-  }
-
-  Severity severity() {
-    return mayWrite ? Severity.CRITICAL : Severity.HIGH;
   }
 
   /** {@code Principal "*"} or {@code AWS "*"}, as written. */

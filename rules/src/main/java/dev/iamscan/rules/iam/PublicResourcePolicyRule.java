@@ -27,7 +27,8 @@ public final class PublicResourcePolicyRule implements Rule {
       Secrets Manager, OpenSearch/Elasticsearch, EFS, API Gateway, CloudWatch Logs, Backup, EventBridge \
       and any other Terraform `*_policy` resource. Statements granting `*`, a service wildcard, \
       `NotAction`, or any action that is not a read or list (`sqs:SendMessage`, `kms:Decrypt`, \
-      `ecr:PutImage`, ...) are critical; statements that only read or list are high.
+      `ecr:PutImage`, ...) and statements that only read or list are all critical; the message names \
+      what the statement allows.
 
       A statement is not public when a condition pins the caller with a fixed value \
       (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn`, `aws:SourceAccount`, \
@@ -104,7 +105,7 @@ public final class PublicResourcePolicyRule implements Rule {
           List<Finding.Related> related = target
               .map(t -> List.of(new Finding.Related("protected resource " + t.displayName(), t.headRange())))
               .orElse(List.of());
-          sink.report(new Finding(METADATA, g.severity(), message, g.principal().range(), policy.owner().address(),
+          sink.report(new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
               "Principal * " + g.action(), related));
         });
       }

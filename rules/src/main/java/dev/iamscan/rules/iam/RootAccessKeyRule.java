@@ -23,7 +23,7 @@ public final class RootAccessKeyRule implements Rule {
       `UserName` is, `root` in any case, with no status (keys are created active) or `Active`. A key \
       set to `Inactive` cannot sign requests and is not reported. A reference to an IAM user of the \
       template is never the root user, whatever its name. A status the scanner cannot resolve is \
-      reported one severity lower. \
+      reported too, and the message says it may be active. \
       Non-root keys are reported by IAM013 (long-lived credentials).
 
       **How to fix:** delete the key; do the task with an IAM role or an IAM Identity Center user. \
@@ -63,7 +63,7 @@ public final class RootAccessKeyRule implements Rule {
           : "status " + ValueText.of(key.status()) + (unsure ? ", which may be Active" : "");
       String message = "%s creates an access key for the root user (user %s, %s)"
           .formatted(key.resource().displayName(), key.userLabel(context.model()), status);
-      sink.report(new Finding(METADATA, unsure ? METADATA.severity().lower() : METADATA.severity(), message, key.userAt(),
+      sink.report(new Finding(METADATA, METADATA.severity(), message, key.userAt(),
           key.resource().address(), "root access key", List.of()));
     }
   }

@@ -12,13 +12,17 @@ import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.List;
 
-/** {@code iam:Put*}, {@code kms:*Key*}: a partial wildcard that reaches write or permissions actions of a sensitive service. */
+/**
+ * {@code secretsmanager:Update*}, {@code sts:Assume*}: a partial wildcard that reaches write actions of a
+ * sensitive service. One that reaches permissions-management actions is IAM042's
+ * ({@link PermissionsActionWildcardRule}), so that each rule has one severity.
+ */
 public final class SensitiveActionWildcardRule implements Rule {
   static final RuleMetadata METADATA = new RuleMetadata("IAM040", "sensitive-action-wildcard",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Partial action wildcard reaches write or permissions-management actions of a sensitive service",
+      Category.OVERBROAD_GRANT, Severity.MEDIUM,
+      "Partial action wildcard reaches write actions of a sensitive service",
       """
-      A partial wildcard such as `iam:Put*`, `iam:*Policy*` or `kms:Create*` reads like a narrow \
+      A partial wildcard such as `secretsmanager:Update*` or `sts:Assume*` reads like a narrow \
       grant but expands to every matching action, including ones added later. iamscan expands the \
       pattern against AWS's Service Authorization Reference (case-insensitively) and reports it \
       when it reaches write or permissions-management actions of a service that controls \
@@ -26,18 +30,18 @@ public final class SensitiveActionWildcardRule implements Rule {
       account, cloudtrail, access-analyzer, ram). Wildcards that expand only to read or list actions, \
       such as `iam:Get*` or `kms:Describe*`, are not reported.
 
-      Severity is **high** when the expansion includes permissions-management actions \
-      (`iam:PutRolePolicy`, `iam:AttachUserPolicy`, `kms:PutKeyPolicy`, ...), **medium** when it \
-      reaches write actions only; one step lower when the statement names its resources instead \
-      of `*`, and one step lower again under a condition.
+      A wildcard whose expansion includes permissions-management actions (`iam:Put*`: \
+      `iam:PutRolePolicy`, ...) is reported by IAM042 instead, at high severity. The finding stays \
+      when the statement names its resources or carries a condition: the pattern still grants every \
+      action it matches, today's and tomorrow's.
 
       **How to fix:** list the actions you need by name.
 
       Noncompliant:
       ```hcl
-      data "aws_iam_policy_document" "deploy" {
+      data "aws_iam_policy_document" "rotate" {
         statement {
-          actions   = ["iam:Put*"]
+          actions   = ["secretsmanager:Update*"]
           resources = ["*"]
         }
       }
@@ -45,10 +49,10 @@ public final class SensitiveActionWildcardRule implements Rule {
 
       Compliant:
       ```hcl
-      data "aws_iam_policy_document" "deploy" {
+      data "aws_iam_policy_document" "rotate" {
         statement {
-          actions   = ["iam:PutRolePolicy"]
-          resources = ["arn:aws:iam::123456789012:role/app-*"]
+          actions   = ["secretsmanager:UpdateSecret"]
+          resources = ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-*"]
         }
       }
       ```
@@ -72,6 +76,15 @@ public final class SensitiveActionWildcardRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
+    check(context, METADATA, false, sink);
+  }
+
+  /**
+   * Reports, as {@code rule}, the partial wildcards of sensitive services that reach changing
+   * actions: those reaching a permissions-management action when {@code permissionsRule}, the others
+   * when not.
+   */
+  static void check(ScanContext context, RuleMetadata rule, boolean permissionsRule, FindingSink sink) {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction()) continue;
@@ -80,10 +93,8 @@ public final class SensitiveActionWildcardRule implements Rule {
           if (reached.isEmpty()) continue;
           boolean permissions = reached.stream()
               .anyMatch(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT);
-          Severity severity = permissions ? Severity.HIGH : Severity.MEDIUM;
+          if (permissions != permissionsRule) continue;
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
-          if (scoped) severity = severity.lower();
-          severity = OverbroadActions.conditioned(severity, s);
           List<IamActions.Action> shown = permissions
               ? reached.stream().filter(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT).toList()
               : reached;
@@ -93,7 +104,7 @@ public final class SensitiveActionWildcardRule implements Rule {
               scoped ? "" : ", on every resource",
               s.hasConditions() ? "; a condition limits when, not what" : "")
               + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, severity, message, s.locate(a, s.actions().range()), policy.owner().address(),
+          sink.report(new Finding(rule, rule.severity(), message, s.locate(a, s.actions().range()), policy.owner().address(),
               a.value(), PolicyMessages.related(policy)));
         }
       }

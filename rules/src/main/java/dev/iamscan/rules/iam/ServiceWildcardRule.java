@@ -23,12 +23,13 @@ public final class ServiceWildcardRule implements Rule {
       the service, including those that delete data, change resource policies or encryption, and \
       actions AWS adds later. Service prefixes are matched without regard to case (`IAM:*` is `iam:*`).
 
-      Severity is **high** for services that control identities, keys and secrets (iam, sts, kms, \
-      organizations, secretsmanager, sso, identitystore, account, cloudtrail, access-analyzer, ram) \
-      and **medium** for the others. When the statement names its resources instead of `*`, only \
-      the sensitive services are reported, one step lower (`iam:*` on one role still lets the holder \
-      rewrite that role's policies and trust); `s3:*` on one bucket is the usual way to own it and \
-      is not reported. A condition limiting the grant lowers the severity one more step.
+      Every finding is **high**: a service wildcard includes the actions that rewrite the service's \
+      resource policies and encryption. The message says when the service controls identities, keys \
+      or secrets (iam, sts, kms, organizations, secretsmanager, sso, identitystore, account, \
+      cloudtrail, access-analyzer, ram). When the statement names its resources instead of `*`, only \
+      the sensitive services are reported (`iam:*` on one role still lets the holder rewrite that \
+      role's policies and trust); `s3:*` on one bucket is the usual way to own it and is not \
+      reported. A condition limits when the grant applies, not what it grants: the finding stays.
 
       **How to fix:** list the actions the workload needs, for example `s3:GetObject` and \
       `s3:PutObject` instead of `s3:*`.
@@ -71,19 +72,16 @@ public final class ServiceWildcardRule implements Rule {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
           if (service.isEmpty()) continue;
           boolean sensitive = OverbroadActions.sensitive(service.get());
-          Severity severity = sensitive ? Severity.HIGH : Severity.MEDIUM;
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
           // On named resources a wildcard of an ordinary service is the usual way to own them.
           if (scoped && !sensitive) continue;
-          if (scoped) severity = severity.lower();
-          severity = OverbroadActions.conditioned(severity, s);
           String message = "%s %s allows every %s action (\"%s\")%s%s%s".formatted(
               PolicyMessages.policyName(policy), s.label(), service.get(), a.value(),
               scoped ? " on the resources it names" : " on every resource",
               sensitive ? ", a service that controls identities, keys or secrets" : "",
               s.hasConditions() ? "; a condition limits when, not what" : "")
               + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, severity, message, s.locate(a, s.actions().range()), policy.owner().address(),
+          sink.report(new Finding(METADATA, METADATA.severity(), message, s.locate(a, s.actions().range()), policy.owner().address(),
               a.value(), PolicyMessages.related(policy)));
         }
       }

@@ -84,7 +84,7 @@ public final class WildcardActionScopedResourceRule implements Rule {
             PolicyMessages.policyName(policy), s.label(), action.get().value(), resources,
             s.hasConditions() ? "; a condition limits when, not what" : "")
             + PolicyMessages.attachedSuffix(policy);
-        sink.report(new Finding(METADATA, OverbroadActions.conditioned(METADATA.severity(), s), message,
+        sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on " + resources,
             PolicyMessages.related(policy)));
       }

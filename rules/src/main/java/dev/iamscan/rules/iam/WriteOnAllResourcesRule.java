@@ -18,18 +18,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Write or permissions-management actions on {@code Resource: "*"} although the actions accept
- * named resources. Actions that only accept {@code *} are not findings: there is nothing narrower.
+ * Write actions on {@code Resource: "*"} although the actions accept named resources. Actions that
+ * only accept {@code *} are not findings: there is nothing narrower. A statement whose actions include
+ * permissions management is IAM041's ({@link PermissionsManagementOnAllResourcesRule}), so that each
+ * rule has one severity.
  */
 public final class WriteOnAllResourcesRule implements Rule {
   static final RuleMetadata METADATA = new RuleMetadata("IAM006", "write-on-all-resources",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Write or permissions-management actions allowed on every resource",
+      Category.OVERBROAD_GRANT, Severity.MEDIUM,
+      "Write actions allowed on every resource",
       """
-      A statement that allows write actions (`s3:PutObject`, `dynamodb:DeleteItem`, ...) or \
-      permissions-management actions (`iam:PutRolePolicy`, `iam:AttachUserPolicy`, \
-      `kms:PutKeyPolicy`, ...) with `Resource: "*"` lets them act on every such resource of the \
-      account, not the few the workload uses. iamscan checks each action, also those a partial \
+      A statement that allows write actions (`s3:PutObject`, `dynamodb:DeleteItem`, ...) with \
+      `Resource: "*"` lets them act on every such resource of the account, not the few the \
+      workload uses. iamscan checks each action, also those a partial \
       wildcard expands to, against AWS's Service Authorization Reference and reports only actions \
       that accept resource-level permissions: actions such as `ec2:DescribeInstances`, \
       `s3:ListAllMyBuckets` or `cloudwatch:PutMetricData` accept only `*`, so `*` is not a finding \
@@ -39,25 +40,26 @@ public final class WriteOnAllResourcesRule implements Rule {
       reported.
 
       A statement is reported once, at its first offending action, naming the offending actions \
-      (wildcards with the actions they reach). Severity is **high** when any of them manages \
-      permissions and **medium** when all are write actions; one step lower when a condition limits \
-      the grant. Service-wide wildcards (`s3:*`) are \
-      reported by IAM003, partial wildcards of sensitive services by IAM040, `iam:PassRole` by IAM007.
+      (wildcards with the actions they reach). A statement that also allows a permissions-management \
+      action (`iam:PutRolePolicy`, `kms:PutKeyPolicy`, ...) on every resource is reported by IAM041 \
+      instead, at high severity. A condition on the statement limits when, not what: the finding \
+      stays. Service-wide wildcards (`s3:*`) are reported by IAM003, partial wildcards of sensitive \
+      services by IAM040 and IAM042, `iam:PassRole` by IAM007.
 
       **How to fix:** name the resources (ARNs, with wildcards inside the ARN where needed).
 
       Noncompliant:
       ```yaml
       - Effect: Allow
-        Action: iam:PutRolePolicy
+        Action: sqs:SendMessage
         Resource: "*"
       ```
 
       Compliant:
       ```yaml
       - Effect: Allow
-        Action: iam:PutRolePolicy
-        Resource: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app-*
+        Action: sqs:SendMessage
+        Resource: !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs
       ```
       """,
       List.of("https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
@@ -83,6 +85,14 @@ public final class WriteOnAllResourcesRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
+    check(context, METADATA, false, sink);
+  }
+
+  /**
+   * Reports, as {@code rule}, the statements that allow changing actions on every resource: those with
+   * a permissions-management action when {@code permissionsRule}, the others when not.
+   */
+  static void check(ScanContext context, RuleMetadata rule, boolean permissionsRule, FindingSink sink) {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) continue;
@@ -99,7 +109,10 @@ public final class WriteOnAllResourcesRule implements Rule {
               .toList();
           if (!hits.isEmpty()) offending.add(new Offending(a, hits));
         }
-        if (!offending.isEmpty()) report(policy, s, offending, sink);
+        if (offending.isEmpty()) continue;
+        if (offending.stream().anyMatch(Offending::managesPermissions) == permissionsRule) {
+          report(rule, policy, s, offending, sink);
+        }
       }
     }
   }
@@ -109,10 +122,10 @@ public final class WriteOnAllResourcesRule implements Rule {
    * actions of one statement would be noise. The finding points at the first offending action and
    * names the rest; the others are related locations.
    */
-  private static void report(IdentityPolicy policy, PolicyStatement s, List<Offending> offending, FindingSink sink) {
+  private static void report(RuleMetadata rule, IdentityPolicy policy, PolicyStatement s, List<Offending> offending,
+      FindingSink sink) {
     boolean permissions = offending.stream().anyMatch(Offending::managesPermissions);
     boolean writes = offending.stream().anyMatch(o -> !o.managesPermissions());
-    Severity severity = OverbroadActions.conditioned(permissions ? Severity.HIGH : Severity.MEDIUM, s);
     // Permissions management first: when the list is cut short, the most dangerous stay visible.
     List<Offending> shown = new ArrayList<>(offending.stream().filter(Offending::managesPermissions).toList());
     shown.addAll(offending.stream().filter(o -> !o.managesPermissions()).toList());
@@ -133,7 +146,7 @@ public final class WriteOnAllResourcesRule implements Rule {
       if (seen.add(r)) related.add(new Finding.Related(o.kind() + " " + o.action().value(), r));
     }
     String evidence = offending.stream().map(o -> o.action().value()).collect(Collectors.joining(", ")) + " on *";
-    sink.report(new Finding(METADATA, severity, message, at, policy.owner().address(), evidence, related));
+    sink.report(new Finding(rule, rule.severity(), message, at, policy.owner().address(), evidence, related));
   }
 
   private static final int SHOWN = 5;

@@ -119,7 +119,8 @@ class CredentialRulesTest {
     List<Finding> findings = run(new HardcodedCredentialsRule(),
         tf("aws_instance", "web", obj(1, "user_data_base64", text(encoded, 2))));
     assertEquals(1, findings.size());
-    assertEquals(Severity.HIGH, findings.get(0).severity());
+    assertEquals(Severity.CRITICAL, findings.get(0).severity());
+    assertTrue(findings.get(0).message().contains("an AWS access key id"), findings.get(0).message());
     assertNoSecretIn(findings);
     List<Finding> inline = run(new HardcodedCredentialsRule(), tf("aws_instance", "web",
         obj(1, "user_data_base64", unknown("base64encode(\"export AWS_SECRET_ACCESS_KEY=" + SECRET + "\")", 3))));
@@ -154,7 +155,8 @@ class CredentialRulesTest {
     root.sort(java.util.Comparator.comparingInt(f -> f.location().startLine()));
     assertEquals(List.of(2, 9), root.stream().map(f -> f.location().startLine()).toList());
     assertEquals(Severity.CRITICAL, root.get(0).severity());
-    assertEquals(Severity.HIGH, root.get(1).severity());
+    assertEquals(Severity.CRITICAL, root.get(1).severity());
+    assertTrue(root.get(1).message().contains("which may be Active"), root.get(1).message());
     List<Finding> longLived = run(new LongLivedAccessKeyRule(), active, inactive, rootless, unsure);
     assertEquals(List.of(7), longLived.stream().map(f -> f.location().startLine()).toList());
   }

@@ -85,7 +85,7 @@ class MessageNamingTest {
 
   @Test
   void manyWriteActionsOfOneStatementAreOneFinding() throws IOException {
-    List<Finding> f = scan("IAM006", """
+    List<Finding> f = scan("IAM041", """
         resource "aws_iam_policy" "writer" {
           policy = jsonencode({
             Version = "2012-10-17"
