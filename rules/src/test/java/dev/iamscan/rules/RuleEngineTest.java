@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** A rule's findings carry its own severity, the one SARIF consumers read from the rule. */
 class RuleEngineTest {
-  private static final RuleMetadata RULE = new RuleMetadata("IAM999", "test-rule", Category.OVERBROAD_GRANT,
-      Severity.HIGH, "A test rule", "How to fix: nothing.\n```\nx\n```", List.of("https://example.com"),
-      RuleMetadata.Precision.HIGH);
-  private static final RuleMetadata OTHER = new RuleMetadata("IAM998", "other-rule", Category.OVERBROAD_GRANT,
-      Severity.HIGH, "Another test rule", "How to fix: nothing.\n```\nx\n```", List.of("https://example.com"),
-      RuleMetadata.Precision.HIGH);
+  private static final RuleMetadata RULE = test("IAM999");
+  private static final RuleMetadata OTHER = test("IAM998");
+
+  private static RuleMetadata test(String id) {
+    return RuleMetadata.builder(id, "test-rule-" + id.toLowerCase()).category(Category.OVERBROAD_GRANT)
+        .severity(Severity.HIGH).precision(RuleMetadata.Precision.HIGH).summary("A test rule")
+        .description("Finds things.").remediation("remove them.").build();
+  }
 
   private static Rule reporting(RuleMetadata as, Severity severity) {
     return new Rule() {

@@ -25,45 +25,41 @@ import java.util.regex.Pattern;
  * only about MFA.
  */
 public final class CrossAccountRoleWithoutMfaRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM055", "cross-account-role-without-mfa",
-      Category.MFA, Severity.MEDIUM,
-      "Role assumable by an account's users does not require MFA",
-      """
-      A trust policy that names an account (`123456789012`, `arn:aws:iam::123456789012:root`) or an \
-      IAM user as principal lets people of that account assume the role with long-term credentials. \
-      Without a condition on `aws:MultiFactorAuthPresent` (or `aws:MultiFactorAuthAge`), a leaked \
-      access key is enough to use the role. Statements limited by `sts:ExternalId` are treated as \
-      third-party integrations (machines) and not reported; service, federated and role principals \
-      are not people and are not reported either. A whole account trusted with no condition that \
-      narrows the statement is IAM033's finding (which names the missing MFA) and is not reported \
-      twice; a whole account narrowed by `aws:PrincipalArn` or `aws:userid` but without MFA is.
-
-      **How to fix:** add `"Bool": {"aws:MultiFactorAuthPresent": "true"}` to the trust statement.
-
-      Noncompliant:
-      ```yaml
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { AWS: "arn:aws:iam::111122223333:user/jane" }
-            Action: sts:AssumeRole
-      ```
-
-      Compliant:
-      ```yaml
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: { AWS: "arn:aws:iam::111122223333:root" }
-            Action: sts:AssumeRole
-            Condition:
-              Bool:
-                aws:MultiFactorAuthPresent: "true"
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user.html"),
-      RuleMetadata.Precision.HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM055", "cross-account-role-without-mfa")
+      .category(Category.MFA).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("Role assumable by an account's users does not require MFA")
+      .description("""
+          A trust policy that names an account (`123456789012`, `arn:aws:iam::123456789012:root`) or \
+          an IAM user as principal lets people of that account assume the role with long-term \
+          credentials. Without a condition on `aws:MultiFactorAuthPresent` (or \
+          `aws:MultiFactorAuthAge`), a leaked access key is enough to use the role. Statements \
+          limited by `sts:ExternalId` are treated as third-party integrations (machines) and not \
+          reported; service, federated and role principals are not people and are not reported \
+          either. A whole account trusted with no condition that narrows the statement is IAM033's \
+          finding (which names the missing MFA) and is not reported twice; a whole account narrowed \
+          by `aws:PrincipalArn` or `aws:userid` but without MFA is.
+          """)
+      .remediation("add `\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}` to the trust statement.")
+      .noncompliant("yaml", """
+          AssumeRolePolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: { AWS: "arn:aws:iam::111122223333:user/jane" }
+                Action: sts:AssumeRole
+          """)
+      .compliant("yaml", """
+          AssumeRolePolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: { AWS: "arn:aws:iam::111122223333:root" }
+                Action: sts:AssumeRole
+                Condition:
+                  Bool:
+                    aws:MultiFactorAuthPresent: "true"
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user.html")
+      .build();
 
   /** An account id, an account root ARN, or an IAM user ARN, in any partition. */
   private static final Pattern HUMAN = Pattern.compile(

@@ -13,32 +13,27 @@ import java.util.List;
 
 /** A policy statement without an Effect, or with one other than Allow or Deny. */
 public final class InvalidStatementEffectRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM063", "invalid-statement-effect",
-      Category.INVALID_TEMPLATE, Severity.MEDIUM,
-      "Policy statement has no valid Effect",
-      """
-      Every statement of a JSON policy needs `"Effect": "Allow"` or `"Effect": "Deny"`, spelled \
-      exactly so (the value is case-sensitive). A statement without it, or with `"allow"` or \
-      `"Permit"`, is not an Allow: IAM rejects the whole policy, so the deployment fails — or, where \
-      a tool drops the statement, the permission or the Deny it was meant to express silently does \
-      not exist. Other rules do not treat such statements as grants; this rule reports them. \
-      (`data "aws_iam_policy_document"` defaults to Allow and is not affected.)
-
-      **How to fix:** write the Effect explicitly.
-
-      Noncompliant:
-      ```json
-      { "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }
-      ```
-
-      Compliant:
-      ```json
-      { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM063", "invalid-statement-effect")
+      .category(Category.INVALID_TEMPLATE).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy statement has no valid Effect")
+      .description("""
+          Every statement of a JSON policy needs `"Effect": "Allow"` or `"Effect": "Deny"`, spelled \
+          exactly so (the value is case-sensitive). A statement without it, or with `"allow"` or \
+          `"Permit"`, is not an Allow: IAM rejects the whole policy, so the deployment fails — or, \
+          where a tool drops the statement, the permission or the Deny it was meant to express \
+          silently does not exist. Other rules do not treat such statements as grants; this rule \
+          reports them. (`data "aws_iam_policy_document"` defaults to Allow and is not affected.)
+          """)
+      .remediation("write the Effect explicitly.")
+      .noncompliant("json", """
+          { "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }
+          """)
+      .compliant("json", """
+          { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*" }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

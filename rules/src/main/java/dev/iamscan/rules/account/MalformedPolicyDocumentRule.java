@@ -14,35 +14,32 @@ import java.util.Optional;
 
 /** A policy document that is not valid JSON or has no readable statements. */
 public final class MalformedPolicyDocumentRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM064", "malformed-policy-document",
-      Category.INVALID_TEMPLATE, Severity.MEDIUM,
-      "Policy document is not valid JSON or breaks the policy grammar",
-      """
-      A policy written as a JSON string (a heredoc, a `file()`, a CloudFormation string) that does not \
-      parse, or a document without `Statement` or with statements that are not objects, is rejected \
-      by IAM at deployment. Until then, no scanner can tell what it grants: iamscan reports it \
-      instead of treating it as empty (peers have reported such input as passed).
-
-      **How to fix:** build policies with `jsonencode` or `data "aws_iam_policy_document"` in \
-      Terraform, or as YAML/JSON objects in CloudFormation, rather than as hand-written strings.
-
-      Noncompliant:
-      ```hcl
-      policy = <<-EOT
-        { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", } ] }
-      EOT
-      ```
-
-      Compliant:
-      ```hcl
-      policy = jsonencode({
-        Version   = "2012-10-17"
-        Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*" }]
-      })
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html"),
-      RuleMetadata.Precision.HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM064", "malformed-policy-document")
+      .category(Category.INVALID_TEMPLATE).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("Policy document is not valid JSON or breaks the policy grammar")
+      .description("""
+          A policy written as a JSON string (a heredoc, a `file()`, a CloudFormation string) that \
+          does not parse, or a document without `Statement` or with statements that are not objects, \
+          is rejected by IAM at deployment. Until then, no scanner can tell what it grants: iamscan \
+          reports it instead of treating it as empty (peers have reported such input as passed).
+          """)
+      .remediation("""
+          build policies with `jsonencode` or `data "aws_iam_policy_document"` in Terraform, or as \
+          YAML/JSON objects in CloudFormation, rather than as hand-written strings.
+          """)
+      .noncompliant("hcl", """
+          policy = <<-EOT
+            { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", } ] }
+          EOT
+          """)
+      .compliant("hcl", """
+          policy = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*" }]
+          })
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

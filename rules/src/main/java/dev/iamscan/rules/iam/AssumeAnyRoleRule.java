@@ -17,40 +17,35 @@ import java.util.regex.Pattern;
 
 /** An identity policy that allows {@code sts:AssumeRole} on every role. */
 public final class AssumeAnyRoleRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM035", "assume-any-role",
-      Category.OVERBROAD_GRANT, Severity.MEDIUM,
-      "Identity policy allows sts:AssumeRole on every role",
-      """
-      A role can be assumed when its trust policy and the caller's own policies both allow it. \
-      Most roles trust their account as a whole (`arn:aws:iam::111122223333:root`) and leave the \
-      decision to the callers' identity policies, so an identity allowed `sts:AssumeRole` on \
-      `Resource: "*"` (or on `arn:aws:iam::*:role/*`) can become any such role of its account, \
-      the administrator roles included, and any role of another account that trusts it. What it \
-      can do is then the union of all those roles' permissions.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM035", "assume-any-role")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("Identity policy allows sts:AssumeRole on every role")
+      .description("""
+          A role can be assumed when its trust policy and the caller's own policies both allow it. \
+          Most roles trust their account as a whole (`arn:aws:iam::111122223333:root`) and leave the \
+          decision to the callers' identity policies, so an identity allowed `sts:AssumeRole` on \
+          `Resource: "*"` (or on `arn:aws:iam::*:role/*`) can become any such role of its account, \
+          the administrator roles included, and any role of another account that trusts it. What it \
+          can do is then the union of all those roles' permissions.
 
-      Statements that allow every action on every resource are left to IAM001. A condition on the \
-      statement (a resource tag, an account) narrows it; such statements are reported one \
-      severity lower. Deny statements are never reported.
-
-      **How to fix:** list the ARNs of the roles the identity has to assume.
-
-      Noncompliant:
-      ```yaml
-      - Effect: Allow
-        Action: sts:AssumeRole
-        Resource: "*"
-      ```
-
-      Compliant:
-      ```yaml
-      - Effect: Allow
-        Action: sts:AssumeRole
-        Resource: !GetAtt DeployRole.Arn
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"),
-      RuleMetadata.Precision.HIGH);
+          Statements that allow every action on every resource are left to IAM001. A condition on \
+          the statement (a resource tag, an account) narrows it; such statements are reported one \
+          severity lower. Deny statements are never reported.
+          """)
+      .remediation("list the ARNs of the roles the identity has to assume.")
+      .noncompliant("yaml", """
+          - Effect: Allow
+            Action: sts:AssumeRole
+            Resource: "*"
+          """)
+      .compliant("yaml", """
+          - Effect: Allow
+            Action: sts:AssumeRole
+            Resource: !GetAtt DeployRole.Arn
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege")
+      .build();
 
   /** A resource pattern that covers every role of an account (or of every account). */
   private static final Pattern ALL_ROLES = Pattern.compile("arn:[a-z*-]+:iam::[0-9*]*:role/\\**");

@@ -20,46 +20,44 @@ import java.util.stream.Collectors;
 
 /** AdministratorAccess, PowerUserAccess or IAMFullAccess attached to an identity. */
 public final class AwsManagedAdminPolicyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM009", "aws-managed-admin-policy",
-      Category.OVERBROAD_GRANT, Severity.CRITICAL,
-      "AWS-managed administrator policy attached to an identity",
-      """
-      The AWS-managed policies `AdministratorAccess` (every action on every resource), \
-      `PowerUserAccess` (everything but IAM and Organizations management, which still includes \
-      every data action and most ways to run code) and `IAMFullAccess` (every IAM action, so the \
-      holder can grant itself anything) make the identity an administrator of the account, or one \
-      step away from it.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM009", "aws-managed-admin-policy")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("AWS-managed administrator policy attached to an identity")
+      .description("""
+          The AWS-managed policies `AdministratorAccess` (every action on every resource), \
+          `PowerUserAccess` (everything but IAM and Organizations management, which still includes \
+          every data action and most ways to run code) and `IAMFullAccess` (every IAM action, so the \
+          holder can grant itself anything) make the identity an administrator of the account, or \
+          one step away from it.
 
-      iamscan recognises the ARN in any partition (`arn:aws:`, `arn:aws-us-gov:`, `arn:aws-cn:`, \
-      `arn:${AWS::Partition}:`, Terraform `arn:${data.aws_partition.current.partition}:`), through \
-      variables and locals, in `managed_policy_arns`, `ManagedPolicyArns`, policy attachments, IAM \
-      Identity Center permission sets and SAM `Policies` names. All three are **critical**: each \
-      makes the identity an administrator of the account or one step away from it.
-
-      **How to fix:** attach a policy limited to what the identity needs; keep administrator access \
-      for a few break-glass roles that require MFA.
-
-      Noncompliant:
-      ```yaml
-      Role:
-        Type: AWS::IAM::Role
-        Properties:
-          ManagedPolicyArns:
-            - !Sub arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess
-      ```
-
-      Compliant:
-      ```yaml
-      Role:
-        Type: AWS::IAM::Role
-        Properties:
-          ManagedPolicyArns:
-            - !Sub arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          iamscan recognises the ARN in any partition (`arn:aws:`, `arn:aws-us-gov:`, `arn:aws-cn:`, \
+          `arn:${AWS::Partition}:`, Terraform `arn:${data.aws_partition.current.partition}:`), \
+          through variables and locals, in `managed_policy_arns`, `ManagedPolicyArns`, policy \
+          attachments, IAM Identity Center permission sets and SAM `Policies` names. All three are \
+          **critical**: each makes the identity an administrator of the account or one step away \
+          from it.
+          """)
+      .remediation("""
+          attach a policy limited to what the identity needs; keep administrator access for a few \
+          break-glass roles that require MFA.
+          """)
+      .noncompliant("yaml", """
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              ManagedPolicyArns:
+                - !Sub arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess
+          """)
+      .compliant("yaml", """
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              ManagedPolicyArns:
+                - !Sub arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess
+          """)
+      .references("https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html")
+      .build();
 
   private static final Map<String, Severity> POLICIES = Map.of(
       "AdministratorAccess", Severity.CRITICAL,

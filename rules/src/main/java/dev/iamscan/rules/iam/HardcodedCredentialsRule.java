@@ -32,56 +32,54 @@ import java.util.regex.Pattern;
  * known string; {@link CredentialDetector} decides what a string holds.
  */
 public final class HardcodedCredentialsRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM012", "hardcoded-credentials",
-      Category.HARDCODED_CREDENTIALS, Severity.CRITICAL,
-      "Credentials are written into the template",
-      """
-      An AWS access key id, secret access key, session token or password written into a template, \
-      directly or as the default of a variable or parameter it uses, ends up in version control, in every clone and fork, in CI logs, in the Terraform state and in the \
-      CloudFormation console, where anyone who can read any of them can use it. Secrets in EC2 user \
-      data can be read by any process on the instance through the metadata service and by anyone \
-      allowed `ec2:DescribeInstanceAttribute`.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM012", "hardcoded-credentials")
+      .category(Category.HARDCODED_CREDENTIALS).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.HIGH)
+      .summary("Credentials are written into the template")
+      .description("""
+          An AWS access key id, secret access key, session token or password written into a \
+          template, directly or as the default of a variable or parameter it uses, ends up in \
+          version control, in every clone and fork, in CI logs, in the Terraform state and in the \
+          CloudFormation console, where anyone who can read any of them can use it. Secrets in EC2 \
+          user data can be read by any process on the instance through the metadata service and by \
+          anyone allowed `ec2:DescribeInstanceAttribute`.
 
-      Every finding is **critical**, whatever the credential: a secret access key, session token, \
-      password or other secret works as written, and an access key id or a script that writes a \
-      static `~/.aws/credentials` file onto an instance means a long-lived key is kept next to the \
-      code. The message names the kind. Values are never shown in full: messages and evidence keep \
-      the first four characters.
+          Every finding is **critical**, whatever the credential: a secret access key, session \
+          token, password or other secret works as written, and an access key id or a script that \
+          writes a static `~/.aws/credentials` file onto an instance means a long-lived key is kept \
+          next to the code. The message names the kind. Values are never shown in full: messages and \
+          evidence keep the first four characters.
 
-      Not reported: references to other resources, unresolved variables, CloudFormation `Ref`s to \
-      parameters without a default (use `NoEcho: true`), dynamic references \
-      (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`), shell variables \
-      (`$AWS_SECRET_ACCESS_KEY`), and 40-character hexadecimal strings such as commit ids.
-
-      **How to fix:** remove the credential and rotate it (it is compromised once committed). Give \
-      workloads a role instead of keys: an instance profile for EC2, an execution role for Lambda, \
-      a task role for ECS. Keep passwords in Secrets Manager and pass them by reference \
-      (`manage_master_user_password`, `{{resolve:secretsmanager:...}}`). Configure the Terraform \
-      provider through the environment, a profile, or `assume_role`.
-
-      Noncompliant:
-      ```hcl
-      provider "aws" {
-        region     = "eu-west-1"
-        access_key = "AKIA................"
-        secret_key = "........................................"
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      provider "aws" {
-        region = "eu-west-1"
-        assume_role {
-          role_arn = "arn:aws:iam::123456789012:role/terraform"
-        }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
+          Not reported: references to other resources, unresolved variables, CloudFormation `Ref`s \
+          to parameters without a default (use `NoEcho: true`), dynamic references \
+          (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`), shell variables \
+          (`$AWS_SECRET_ACCESS_KEY`), and 40-character hexadecimal strings such as commit ids.
+          """)
+      .remediation("""
+          remove the credential and rotate it (it is compromised once committed). Give workloads a \
+          role instead of keys: an instance profile for EC2, an execution role for Lambda, a task \
+          role for ECS. Keep passwords in Secrets Manager and pass them by reference \
+          (`manage_master_user_password`, `{{resolve:secretsmanager:...}}`). Configure the Terraform \
+          provider through the environment, a profile, or `assume_role`.
+          """)
+      .noncompliant("hcl", """
+          provider "aws" {
+            region     = "eu-west-1"
+            access_key = "AKIA................"
+            secret_key = "........................................"
+          }
+          """)
+      .compliant("hcl", """
+          provider "aws" {
+            region = "eu-west-1"
+            assume_role {
+              role_arn = "arn:aws:iam::123456789012:role/terraform"
+            }
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
           "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"),
-      RuleMetadata.Precision.HIGH);
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html")
+      .build();
 
   /** {@code base64encode("...")} with a plain string literal, which the evaluator may leave unresolved. */
   private static final Pattern BASE64ENCODE_LITERAL =

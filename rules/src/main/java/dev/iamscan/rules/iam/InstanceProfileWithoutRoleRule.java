@@ -12,42 +12,37 @@ import java.util.List;
 
 /** An instance profile that holds no role: instances started with it get no credentials. */
 public final class InstanceProfileWithoutRoleRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM031", "instance-profile-without-role",
-      Category.MISSING_INSTANCE_ROLE, Severity.MEDIUM,
-      "Instance profile holds no IAM role",
-      """
-      An instance profile is only a container for one role; the instance metadata service hands an \
-      instance the temporary credentials of that role. A profile without a role gives the \
-      instances that use it no credentials at all, so the workload ends up with AWS access some \
-      other way, usually long-lived access keys on disk or in user data. It also hides the gap: \
-      the instance looks like it has an IAM identity when it has none.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM031", "instance-profile-without-role")
+      .category(Category.MISSING_INSTANCE_ROLE).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Instance profile holds no IAM role")
+      .description("""
+          An instance profile is only a container for one role; the instance metadata service hands \
+          an instance the temporary credentials of that role. A profile without a role gives the \
+          instances that use it no credentials at all, so the workload ends up with AWS access some \
+          other way, usually long-lived access keys on disk or in user data. It also hides the gap: \
+          the instance looks like it has an IAM identity when it has none.
 
-      `Roles` is required on `AWS::IAM::InstanceProfile`; Terraform accepts an \
-      `aws_iam_instance_profile` without `role`. A role set from a variable or parameter without \
-      a value counts as set.
-
-      **How to fix:** put the role the workload should run as into the profile.
-
-      Noncompliant:
-      ```yaml
-      WebProfile:
-        Type: AWS::IAM::InstanceProfile
-        Properties:
-          Path: /
-      ```
-
-      Compliant:
-      ```yaml
-      WebProfile:
-        Type: AWS::IAM::InstanceProfile
-        Properties:
-          Roles:
-            - !Ref WebRole
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html",
-          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-instanceprofile.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          `Roles` is required on `AWS::IAM::InstanceProfile`; Terraform accepts an \
+          `aws_iam_instance_profile` without `role`. A role set from a variable or parameter without \
+          a value counts as set.
+          """)
+      .remediation("put the role the workload should run as into the profile.")
+      .noncompliant("yaml", """
+          WebProfile:
+            Type: AWS::IAM::InstanceProfile
+            Properties:
+              Path: /
+          """)
+      .compliant("yaml", """
+          WebProfile:
+            Type: AWS::IAM::InstanceProfile
+            Properties:
+              Roles:
+                - !Ref WebRole
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html",
+          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-instanceprofile.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

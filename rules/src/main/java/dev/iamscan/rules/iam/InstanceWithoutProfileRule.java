@@ -21,52 +21,49 @@ import java.util.Set;
  * instance profile, so that the workload has no role to take credentials from.
  */
 public final class InstanceWithoutProfileRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM030", "instance-without-profile",
-      Category.MISSING_INSTANCE_ROLE, Severity.MEDIUM,
-      "EC2 instance, launch template or launch configuration has no IAM instance profile",
-      """
-      An EC2 instance started without an instance profile has no role, so the instance metadata \
-      service hands it no temporary credentials. Workloads that need AWS access then get it some \
-      other way, usually long-lived access keys copied onto the disk, baked into the image or \
-      passed in user data, where they outlive the instance and leak with snapshots and backups. \
-      The same holds for every instance an Auto Scaling group starts from a launch template or a \
-      launch configuration without one.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM030", "instance-without-profile")
+      .category(Category.MISSING_INSTANCE_ROLE).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("EC2 instance, launch template or launch configuration has no IAM instance profile")
+      .description("""
+          An EC2 instance started without an instance profile has no role, so the instance metadata \
+          service hands it no temporary credentials. Workloads that need AWS access then get it some \
+          other way, usually long-lived access keys copied onto the disk, baked into the image or \
+          passed in user data, where they outlive the instance and leak with snapshots and backups. \
+          The same holds for every instance an Auto Scaling group starts from a launch template or a \
+          launch configuration without one.
 
-      An instance that takes its settings from a launch template of the scan is compliant when the \
-      template names a profile. A launch template used by an EKS managed node group or an AWS Batch \
-      compute environment is not reported: those services supply the role themselves (EKS rejects \
-      templates that name one). An instance profile set from a variable or parameter without a \
-      value counts as set.
-
-      **How to fix:** create a role trusted by `ec2.amazonaws.com` with the permissions the \
-      workload needs, an instance profile holding it, and name the profile on the instance, \
-      launch template or launch configuration. A role with no policies is fine for instances that \
-      need no AWS access: it still gives the SSM agent and the CloudWatch agent a place for \
-      permissions later, without keys.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_launch_template" "web" {
-        image_id      = "ami-0123456789abcdef0"
-        instance_type = "t3.micro"
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_launch_template" "web" {
-        image_id      = "ami-0123456789abcdef0"
-        instance_type = "t3.micro"
-        iam_instance_profile {
-          arn = aws_iam_instance_profile.web.arn
-        }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html",
+          An instance that takes its settings from a launch template of the scan is compliant when \
+          the template names a profile. A launch template used by an EKS managed node group or an \
+          AWS Batch compute environment is not reported: those services supply the role themselves \
+          (EKS rejects templates that name one). An instance profile set from a variable or \
+          parameter without a value counts as set.
+          """)
+      .remediation("""
+          create a role trusted by `ec2.amazonaws.com` with the permissions the workload needs, an \
+          instance profile holding it, and name the profile on the instance, launch template or \
+          launch configuration. A role with no policies is fine for instances that need no AWS \
+          access: it still gives the SSM agent and the CloudWatch agent a place for permissions \
+          later, without keys.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_launch_template" "web" {
+            image_id      = "ami-0123456789abcdef0"
+            instance_type = "t3.micro"
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_launch_template" "web" {
+            image_id      = "ami-0123456789abcdef0"
+            instance_type = "t3.micro"
+            iam_instance_profile {
+              arn = aws_iam_instance_profile.web.arn
+            }
+          }
+          """)
+      .references("https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html",
           "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html",
-          "https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html"),
-      RuleMetadata.Precision.HIGH);
+          "https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html")
+      .build();
 
   private static final String WHY = "; without a role the workload gets AWS credentials some other way, usually long-lived keys on disk";
 

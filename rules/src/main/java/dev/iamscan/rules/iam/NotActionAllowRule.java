@@ -15,36 +15,35 @@ import java.util.stream.Collectors;
 
 /** {@code Allow} with {@code NotAction}: everything except the listed actions. */
 public final class NotActionAllowRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM004", "not-action-allow",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Policy statement allows every action except those listed in NotAction",
-      """
-      `NotAction` with `Effect: Allow` grants every action of every service that is **not** listed, \
-      including services and actions that AWS adds later. A statement meant to exclude IAM \
-      (`NotAction: "iam:*"`) still grants `sts:AssumeRole`, `organizations:*`, `kms:*` and every \
-      data action. `NotAction` belongs in `Deny` statements, where it limits what is denied.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM004", "not-action-allow")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy statement allows every action except those listed in NotAction")
+      .description("""
+          `NotAction` with `Effect: Allow` grants every action of every service that is **not** \
+          listed, including services and actions that AWS adds later. A statement meant to exclude \
+          IAM (`NotAction: "iam:*"`) still grants `sts:AssumeRole`, `organizations:*`, `kms:*` and \
+          every data action. `NotAction` belongs in `Deny` statements, where it limits what is \
+          denied.
 
-      A condition narrows when the grant applies, not what it grants; such statements are reported too.
-
-      **How to fix:** use `Action` with the actions needed, or turn the statement into a `Deny` \
-      with `NotAction` plus an `Allow` of the actions needed.
-
-      Noncompliant:
-      ```yaml
-      - Effect: Allow
-        NotAction: "iam:*"
-        Resource: "*"
-      ```
-
-      Compliant:
-      ```yaml
-      - Effect: Allow
-        Action: ["s3:GetObject", "s3:ListBucket"]
-        Resource: ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          A condition narrows when the grant applies, not what it grants; such statements are \
+          reported too.
+          """)
+      .remediation("""
+          use `Action` with the actions needed, or turn the statement into a `Deny` with `NotAction` \
+          plus an `Allow` of the actions needed.
+          """)
+      .noncompliant("yaml", """
+          - Effect: Allow
+            NotAction: "iam:*"
+            Resource: "*"
+          """)
+      .compliant("yaml", """
+          - Effect: Allow
+            Action: ["s3:GetObject", "s3:ListBucket"]
+            Resource: ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -15,35 +15,33 @@ import java.util.stream.Collectors;
 
 /** {@code Allow} with {@code NotResource}: every resource except the listed ones. */
 public final class NotResourceAllowRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM005", "not-resource-allow",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Policy statement allows actions on every resource except those listed in NotResource",
-      """
-      `NotResource` with `Effect: Allow` grants the actions on every resource that is **not** listed: \
-      every other bucket, key, role and secret of the account, in every region, including resources \
-      created later. It is almost always meant as a `Deny`.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM005", "not-resource-allow")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy statement allows actions on every resource except those listed in NotResource")
+      .description("""
+          `NotResource` with `Effect: Allow` grants the actions on every resource that is **not** \
+          listed: every other bucket, key, role and secret of the account, in every region, \
+          including resources created later. It is almost always meant as a `Deny`.
 
-      A condition narrows when the grant applies, not what it grants; such statements are reported too.
-
-      **How to fix:** list the resources the actions are for in `Resource`, or use `NotResource` in \
-      a `Deny` statement.
-
-      Noncompliant:
-      ```yaml
-      - Effect: Allow
-        Action: "s3:*"
-        NotResource: "arn:aws:s3:::audit-logs/*"
-      ```
-
-      Compliant:
-      ```yaml
-      - Effect: Allow
-        Action: ["s3:GetObject"]
-        Resource: "arn:aws:s3:::reports/*"
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          A condition narrows when the grant applies, not what it grants; such statements are \
+          reported too.
+          """)
+      .remediation("""
+          list the resources the actions are for in `Resource`, or use `NotResource` in a `Deny` \
+          statement.
+          """)
+      .noncompliant("yaml", """
+          - Effect: Allow
+            Action: "s3:*"
+            NotResource: "arn:aws:s3:::audit-logs/*"
+          """)
+      .compliant("yaml", """
+          - Effect: Allow
+            Action: ["s3:GetObject"]
+            Resource: "arn:aws:s3:::reports/*"
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

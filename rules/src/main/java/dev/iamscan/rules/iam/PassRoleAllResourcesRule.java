@@ -15,50 +15,47 @@ import java.util.List;
 
 /** {@code iam:PassRole} on every role: the holder can hand any role, admin included, to a service it controls. */
 public final class PassRoleAllResourcesRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM007", "passrole-all-resources",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Policy statement allows iam:PassRole on every role",
-      """
-      `iam:PassRole` lets an identity give a role to an AWS service: an EC2 instance, a Lambda \
-      function, a CloudFormation stack, a Glue job. With `Resource: "*"` it can pass **any** role of \
-      the account, including administrator roles, to a service it controls and then act with that \
-      role's permissions: a classic privilege escalation. The action is matched through wildcards \
-      and without regard to case (`iam:Pass*`, `iam:*`, `*`, `IAM:PassRole`).
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM007", "passrole-all-resources")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy statement allows iam:PassRole on every role")
+      .description("""
+          `iam:PassRole` lets an identity give a role to an AWS service: an EC2 instance, a Lambda \
+          function, a CloudFormation stack, a Glue job. With `Resource: "*"` it can pass **any** \
+          role of the account, including administrator roles, to a service it controls and then act \
+          with that role's permissions: a classic privilege escalation. The action is matched \
+          through wildcards and without regard to case (`iam:Pass*`, `iam:*`, `*`, `IAM:PassRole`).
 
-      A condition such as `iam:PassedToService` narrows the grant; such statements are reported one \
-      severity lower.
-
-      **How to fix:** name the roles that may be passed, and restrict the service with the \
-      `iam:PassedToService` condition key.
-
-      Noncompliant:
-      ```hcl
-      data "aws_iam_policy_document" "ci" {
-        statement {
-          actions   = ["iam:PassRole"]
-          resources = ["*"]
-        }
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      data "aws_iam_policy_document" "ci" {
-        statement {
-          actions   = ["iam:PassRole"]
-          resources = [aws_iam_role.app_lambda.arn]
-          condition {
-            test     = "StringEquals"
-            variable = "iam:PassedToService"
-            values   = ["lambda.amazonaws.com"]
+          A condition such as `iam:PassedToService` narrows the grant; such statements are reported \
+          one severity lower.
+          """)
+      .remediation("""
+          name the roles that may be passed, and restrict the service with the `iam:PassedToService` \
+          condition key.
+          """)
+      .noncompliant("hcl", """
+          data "aws_iam_policy_document" "ci" {
+            statement {
+              actions   = ["iam:PassRole"]
+              resources = ["*"]
+            }
           }
-        }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService"),
-      RuleMetadata.Precision.VERY_HIGH);
+          """)
+      .compliant("hcl", """
+          data "aws_iam_policy_document" "ci" {
+            statement {
+              actions   = ["iam:PassRole"]
+              resources = [aws_iam_role.app_lambda.arn]
+              condition {
+                test     = "StringEquals"
+                variable = "iam:PassedToService"
+                values   = ["lambda.amazonaws.com"]
+              }
+            }
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -28,53 +28,50 @@ import java.util.stream.Collectors;
  * all its inline and attached policies of the scan, group policies included for users.
  */
 public final class PrivilegeEscalationRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM008", "privilege-escalation",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Identity is allowed a set of actions that escalates its own privileges",
-      """
-      Some combinations of actions let an identity give itself more permissions than it was \
-      granted: `iam:PutUserPolicy` on itself, `iam:CreatePolicyVersion` of a policy it holds, \
-      `iam:PassRole` together with `lambda:CreateFunction` and `lambda:InvokeFunction` to run code \
-      as a more powerful role, `iam:CreateAccessKey` for another user, and so on. iamscan checks \
-      the published methods (Rhino Security Labs, as listed by Cloudsplaining, and pathfinding.cloud) \
-      against every user, group, role, SAM function and permission set of the scan, over all the \
-      policies that apply to it: inline policies, customer managed policies attached to it and, for \
-      a user, its groups' policies. Actions are matched through wildcards and without regard to case; \
-      a `Deny` without condition on every resource removes an action. A method is reported once per \
-      identity, at the identity, with the statements involved as related locations; a user is not \
-      reported again for a method its group alone already allows. Methods fully granted by an \
-      `Action: "*"` statement are left to IAM001. A grant limited by a condition is still \
-      reported, and the message says so.
-
-      **How to fix:** remove the actions the identity does not need, or scope them to resources it \
-      cannot use against itself (for example `iam:PassRole` only on the roles it deploys, with \
-      `iam:PassedToService`). Use permissions boundaries for identities that must manage IAM.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_iam_user_policy" "ci" {
-        user   = aws_iam_user.ci.name
-        policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Action = ["iam:PutUserPolicy"], Resource = "*" }]
-        })
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_user_policy" "ci" {
-        user   = aws_iam_user.ci.name
-        policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Action = ["iam:GetUser"], Resource = aws_iam_user.ci.arn }]
-        })
-      }
-      ```
-      """,
-      List.of("https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"),
-      RuleMetadata.Precision.HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM008", "privilege-escalation")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.HIGH).precision(RuleMetadata.Precision.HIGH)
+      .summary("Identity is allowed a set of actions that escalates its own privileges")
+      .description("""
+          Some combinations of actions let an identity give itself more permissions than it was \
+          granted: `iam:PutUserPolicy` on itself, `iam:CreatePolicyVersion` of a policy it holds, \
+          `iam:PassRole` together with `lambda:CreateFunction` and `lambda:InvokeFunction` to run \
+          code as a more powerful role, `iam:CreateAccessKey` for another user, and so on. iamscan \
+          checks the published methods (Rhino Security Labs, as listed by Cloudsplaining, and \
+          pathfinding.cloud) against every user, group, role, SAM function and permission set of the \
+          scan, over all the policies that apply to it: inline policies, customer managed policies \
+          attached to it and, for a user, its groups' policies. Actions are matched through \
+          wildcards and without regard to case; a `Deny` without condition on every resource removes \
+          an action. A method is reported once per identity, at the identity, with the statements \
+          involved as related locations; a user is not reported again for a method its group alone \
+          already allows. Methods fully granted by an `Action: "*"` statement are left to IAM001. A \
+          grant limited by a condition is still reported, and the message says so.
+          """)
+      .remediation("""
+          remove the actions the identity does not need, or scope them to resources it cannot use \
+          against itself (for example `iam:PassRole` only on the roles it deploys, with \
+          `iam:PassedToService`). Use permissions boundaries for identities that must manage IAM.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_iam_user_policy" "ci" {
+            user   = aws_iam_user.ci.name
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Action = ["iam:PutUserPolicy"], Resource = "*" }]
+            })
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_user_policy" "ci" {
+            user   = aws_iam_user.ci.name
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Action = ["iam:GetUser"], Resource = aws_iam_user.ci.arn }]
+            })
+          }
+          """)
+      .references("https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

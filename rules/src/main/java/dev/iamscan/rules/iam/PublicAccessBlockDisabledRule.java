@@ -16,49 +16,48 @@ import java.util.Optional;
 
 /** A declared S3 public-access block that turns a setting off, explicitly or by leaving it out. */
 public final class PublicAccessBlockDisabledRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM022", "public-access-block-disabled",
-      Category.PUBLIC_BUCKET, Severity.MEDIUM,
-      "S3 public-access block setting is turned off",
-      """
-      S3 Block Public Access is the guard rail that stops a public bucket policy or ACL from taking \
-      effect. A bucket-level block (`aws_s3_bucket_public_access_block`, CloudFormation \
-      `PublicAccessBlockConfiguration`) or the account-level block (`aws_s3_account_public_access_block`) \
-      with `block_public_acls`, `block_public_policy`, `ignore_public_acls` or \
-      `restrict_public_buckets` set to false lets the next mistaken policy or ACL expose the data.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM022", "public-access-block-disabled")
+      .category(Category.PUBLIC_BUCKET).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("S3 public-access block setting is turned off")
+      .description("""
+          S3 Block Public Access is the guard rail that stops a public bucket policy or ACL from \
+          taking effect. A bucket-level block (`aws_s3_bucket_public_access_block`, CloudFormation \
+          `PublicAccessBlockConfiguration`) or the account-level block \
+          (`aws_s3_account_public_access_block`) with `block_public_acls`, `block_public_policy`, \
+          `ignore_public_acls` or `restrict_public_buckets` set to false lets the next mistaken \
+          policy or ACL expose the data.
 
-      A setting left out of a declared block is off as well: Terraform sends `false` for it, and S3 \
-      replaces the whole configuration with what is declared (CloudFormation does the same for a \
-      declared `PublicAccessBlockConfiguration`). Such a block is reported at the block. A bucket \
-      that declares no block at all is not reported: since April 2023 S3 turns all four settings on \
-      for new buckets. Settings that come from unresolved variables are not guessed. The \
-      `terraform-aws-modules/s3-bucket` module is checked for settings it is explicitly given as false.
-
-      **How to fix:** set all four settings to `true`. Where a bucket must serve public content, \
-      serve it through CloudFront with origin access control instead.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_s3_bucket_public_access_block" "site" {
-        bucket             = aws_s3_bucket.site.id
-        block_public_acls  = true
-        ignore_public_acls = false
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_s3_bucket_public_access_block" "site" {
-        bucket                  = aws_s3_bucket.site.id
-        block_public_acls       = true
-        block_public_policy     = true
-        ignore_public_acls      = true
-        restrict_public_buckets = true
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-          "https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html"),
-      RuleMetadata.Precision.HIGH);
+          A setting left out of a declared block is off as well: Terraform sends `false` for it, and \
+          S3 replaces the whole configuration with what is declared (CloudFormation does the same \
+          for a declared `PublicAccessBlockConfiguration`). Such a block is reported at the block. A \
+          bucket that declares no block at all is not reported: since April 2023 S3 turns all four \
+          settings on for new buckets. Settings that come from unresolved variables are not guessed. \
+          The `terraform-aws-modules/s3-bucket` module is checked for settings it is explicitly \
+          given as false.
+          """)
+      .remediation("""
+          set all four settings to `true`. Where a bucket must serve public content, serve it \
+          through CloudFront with origin access control instead.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_s3_bucket_public_access_block" "site" {
+            bucket             = aws_s3_bucket.site.id
+            block_public_acls  = true
+            ignore_public_acls = false
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_s3_bucket_public_access_block" "site" {
+            bucket                  = aws_s3_bucket.site.id
+            block_public_acls       = true
+            block_public_policy     = true
+            ignore_public_acls      = true
+            restrict_public_buckets = true
+          }
+          """)
+      .references("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+          "https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html")
+      .build();
 
   private static final String S3_MODULE = "terraform-aws-modules/s3-bucket";
 

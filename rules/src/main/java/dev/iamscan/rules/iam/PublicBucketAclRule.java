@@ -19,42 +19,40 @@ import java.util.Optional;
 
 /** A bucket ACL that grants access to everyone or to every AWS account. */
 public final class PublicBucketAclRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM021", "public-bucket-acl",
-      Category.PUBLIC_BUCKET, Severity.CRITICAL,
-      "S3 bucket ACL grants access to all users or all authenticated AWS users",
-      """
-      The canned ACLs `public-read`, `public-read-write` and `authenticated-read` (CloudFormation \
-      `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), and explicit grants to the \
-      `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers` groups, open the \
-      bucket to anyone on the internet or to anyone with any AWS account. `AuthenticatedUsers` is not \
-      "users of my account": it is every AWS customer. Write access (`public-read-write`, `WRITE`, \
-      `WRITE_ACP`, `FULL_CONTROL`) and read access are both critical; the message names the access. When the bucket's public-access \
-      block (or the account's) sets both `block_public_acls` and `ignore_public_acls`, S3 refuses or \
-      ignores the ACL: the finding stays (the ACL is one setting away from public) and says so.
-
-      **How to fix:** use the `private` ACL, or better, disable ACLs with object ownership \
-      `BucketOwnerEnforced`, grant access through a bucket policy naming the principals, and turn on \
-      the public-access block.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_s3_bucket_acl" "site" {
-        bucket = aws_s3_bucket.site.id
-        acl    = "public-read"
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_s3_bucket_ownership_controls" "site" {
-        bucket = aws_s3_bucket.site.id
-        rule { object_ownership = "BucketOwnerEnforced" }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl",
-          "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM021", "public-bucket-acl")
+      .category(Category.PUBLIC_BUCKET).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("S3 bucket ACL grants access to all users or all authenticated AWS users")
+      .description("""
+          The canned ACLs `public-read`, `public-read-write` and `authenticated-read` \
+          (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), and explicit grants \
+          to the `http://acs.amazonaws.com/groups/global/AllUsers` or `.../AuthenticatedUsers` \
+          groups, open the bucket to anyone on the internet or to anyone with any AWS account. \
+          `AuthenticatedUsers` is not "users of my account": it is every AWS customer. Write access \
+          (`public-read-write`, `WRITE`, `WRITE_ACP`, `FULL_CONTROL`) and read access are both \
+          critical; the message names the access. When the bucket's public-access block (or the \
+          account's) sets both `block_public_acls` and `ignore_public_acls`, S3 refuses or ignores \
+          the ACL: the finding stays (the ACL is one setting away from public) and says so.
+          """)
+      .remediation("""
+          use the `private` ACL, or better, disable ACLs with object ownership \
+          `BucketOwnerEnforced`, grant access through a bucket policy naming the principals, and \
+          turn on the public-access block.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_s3_bucket_acl" "site" {
+            bucket = aws_s3_bucket.site.id
+            acl    = "public-read"
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_s3_bucket_ownership_controls" "site" {
+            bucket = aws_s3_bucket.site.id
+            rule { object_ownership = "BucketOwnerEnforced" }
+          }
+          """)
+      .references("https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl",
+          "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html")
+      .build();
 
   /** Canned ACLs, lower-cased without separators, and whether they allow writing. */
   private static final Map<String, Boolean> CANNED = Map.of(

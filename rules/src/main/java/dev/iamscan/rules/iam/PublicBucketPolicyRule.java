@@ -17,58 +17,57 @@ import java.util.Optional;
 
 /** An S3 bucket policy statement that allows anyone, without a condition that pins the caller. */
 public final class PublicBucketPolicyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM020", "public-bucket-policy",
-      Category.PUBLIC_BUCKET, Severity.CRITICAL,
-      "S3 bucket policy allows anyone",
-      """
-      A bucket policy statement with `Effect: Allow` and `Principal: "*"` (also `{"AWS": "*"}`, \
-      `{"AWS": ["*"]}`, or `principals { type = "*" }` in a policy document) lets every AWS account \
-      and anonymous callers on the internet use the bucket. Statements that may write, delete, restore \
-      or change the bucket's ACL or policy (`s3:Put*`, `s3:Delete*`, `s3:*`, `*`, `s3:*Object`, \
-      `NotAction`) and statements that only read or list (`s3:Get*`, `s3:List*`) are both critical: \
-      public reading hands every object to the internet. The message names what the statement allows.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM020", "public-bucket-policy")
+      .category(Category.PUBLIC_BUCKET).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.HIGH)
+      .summary("S3 bucket policy allows anyone")
+      .description("""
+          A bucket policy statement with `Effect: Allow` and `Principal: "*"` (also `{"AWS": "*"}`, \
+          `{"AWS": ["*"]}`, or `principals { type = "*" }` in a policy document) lets every AWS \
+          account and anonymous callers on the internet use the bucket. Statements that may write, \
+          delete, restore or change the bucket's ACL or policy (`s3:Put*`, `s3:Delete*`, `s3:*`, \
+          `*`, `s3:*Object`, `NotAction`) and statements that only read or list (`s3:Get*`, \
+          `s3:List*`) are both critical: public reading hands every object to the internet. The \
+          message names what the statement allows.
 
-      A statement is not public when a condition pins the caller or the request with a fixed value: \
-      `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`, `aws:PrincipalArn`, \
-      `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOwner`, `aws:SourceVpc`, `aws:SourceVpce`, \
-      `aws:SourceIp`, `aws:userid`. Negated operators (`StringNotEquals`), `...IfExists` operators and \
-      `*` values do not pin anything. `Deny` statements (such as TLS-only policies) are never reported. \
-      When the bucket's public-access block (or the account's) sets both `block_public_policy` and \
-      `restrict_public_buckets`, S3 refuses or ignores the public grant: the finding stays (the policy \
-      is one setting away from public) and says so.
-
-      **How to fix:** name the accounts or roles that need access as principals, or add a condition \
-      such as `aws:PrincipalOrgID`. Serve public websites through CloudFront with origin access \
-      control instead of a public bucket, and turn on all four public-access block settings.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_s3_bucket_policy" "site" {
-        bucket = aws_s3_bucket.site.id
-        policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
-                         Resource = "${aws_s3_bucket.site.arn}/*" }]
-        })
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_s3_bucket_policy" "site" {
-        bucket = aws_s3_bucket.site.id
-        policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
-                         Resource = "${aws_s3_bucket.site.arn}/*",
-                         Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]
-        })
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"),
-      RuleMetadata.Precision.HIGH);
+          A statement is not public when a condition pins the caller or the request with a fixed \
+          value: `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`, \
+          `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOwner`, \
+          `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceIp`, `aws:userid`. Negated operators \
+          (`StringNotEquals`), `...IfExists` operators and `*` values do not pin anything. `Deny` \
+          statements (such as TLS-only policies) are never reported. When the bucket's public-access \
+          block (or the account's) sets both `block_public_policy` and `restrict_public_buckets`, S3 \
+          refuses or ignores the public grant: the finding stays (the policy is one setting away \
+          from public) and says so.
+          """)
+      .remediation("""
+          name the accounts or roles that need access as principals, or add a condition such as \
+          `aws:PrincipalOrgID`. Serve public websites through CloudFront with origin access control \
+          instead of a public bucket, and turn on all four public-access block settings.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_s3_bucket_policy" "site" {
+            bucket = aws_s3_bucket.site.id
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
+                             Resource = "${aws_s3_bucket.site.arn}/*" }]
+            })
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_s3_bucket_policy" "site" {
+            bucket = aws_s3_bucket.site.id
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
+                             Resource = "${aws_s3_bucket.site.arn}/*",
+                             Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]
+            })
+          }
+          """)
+      .references("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

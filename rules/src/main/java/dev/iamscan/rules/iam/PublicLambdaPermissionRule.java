@@ -15,42 +15,40 @@ import java.util.Optional;
 
 /** A Lambda permission for principal {@code *} without a source or organization condition. */
 public final class PublicLambdaPermissionRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM024", "public-lambda-permission",
-      Category.PUBLIC_RESOURCE_POLICY, Severity.HIGH,
-      "Lambda permission lets any principal invoke the function",
-      """
-      `aws_lambda_permission` / `AWS::Lambda::Permission` adds a statement to the function's resource \
-      policy. With `principal = "*"` and neither `source_arn`, `source_account` nor \
-      `principal_org_id` (CloudFormation `SourceArn`, `SourceAccount`, `PrincipalOrgID`), every AWS \
-      account can call the function with the granted action, running its code and its role's \
-      permissions at anyone's request. With one of those set, Lambda adds a condition that pins the \
-      caller, and the permission is not reported. Values from unresolved variables are not guessed.
-
-      **How to fix:** name the service or account that calls the function as the principal, and \
-      set `source_arn` (and `source_account` for S3) so that only your resource can invoke it.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_lambda_permission" "api" {
-        function_name = aws_lambda_function.api.function_name
-        action        = "lambda:InvokeFunction"
-        principal     = "*"
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_lambda_permission" "api" {
-        function_name = aws_lambda_function.api.function_name
-        action        = "lambda:InvokeFunction"
-        principal     = "apigateway.amazonaws.com"
-        source_arn    = "${aws_api_gateway_rest_api.api.execution_arn}/*"
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html",
-          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission"),
-      RuleMetadata.Precision.VERY_HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM024", "public-lambda-permission")
+      .category(Category.PUBLIC_RESOURCE_POLICY).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Lambda permission lets any principal invoke the function")
+      .description("""
+          `aws_lambda_permission` / `AWS::Lambda::Permission` adds a statement to the function's \
+          resource policy. With `principal = "*"` and neither `source_arn`, `source_account` nor \
+          `principal_org_id` (CloudFormation `SourceArn`, `SourceAccount`, `PrincipalOrgID`), every \
+          AWS account can call the function with the granted action, running its code and its role's \
+          permissions at anyone's request. With one of those set, Lambda adds a condition that pins \
+          the caller, and the permission is not reported. Values from unresolved variables are not \
+          guessed.
+          """)
+      .remediation("""
+          name the service or account that calls the function as the principal, and set `source_arn` \
+          (and `source_account` for S3) so that only your resource can invoke it.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_lambda_permission" "api" {
+            function_name = aws_lambda_function.api.function_name
+            action        = "lambda:InvokeFunction"
+            principal     = "*"
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_lambda_permission" "api" {
+            function_name = aws_lambda_function.api.function_name
+            action        = "lambda:InvokeFunction"
+            principal     = "apigateway.amazonaws.com"
+            source_arn    = "${aws_api_gateway_rest_api.api.execution_arn}/*"
+          }
+          """)
+      .references("https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html",
+          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission")
+      .build();
 
   private record Shape(String type, String principal, String action, String function, List<String> limits) {}
 

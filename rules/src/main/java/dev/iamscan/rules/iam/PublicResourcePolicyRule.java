@@ -9,6 +9,7 @@ import dev.iamscan.rules.FindingSink;
 import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,64 +17,61 @@ import java.util.Set;
 
 /** A resource policy other than a bucket policy (SQS, SNS, KMS, ECR, ...) that allows anyone. */
 public final class PublicResourcePolicyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM023", "public-resource-policy",
-      Category.PUBLIC_RESOURCE_POLICY, dev.iamscan.rules.Severity.CRITICAL,
-      "Resource policy allows anyone",
-      """
-      A resource policy statement with `Effect: Allow` and `Principal: "*"` (also `{"AWS": "*"}`, \
-      `{"AWS": ["*"]}`, or `principals { type = "*" }`) lets every AWS account, and for some services \
-      anonymous callers, use the queue, topic, key, repository, secret, domain, file system or API. \
-      This covers SQS queue policies, SNS topic policies, KMS key policies, ECR repository policies, \
-      Secrets Manager, OpenSearch/Elasticsearch, EFS, API Gateway, CloudWatch Logs, Backup, EventBridge \
-      and any other Terraform `*_policy` resource. Statements granting `*`, a service wildcard, \
-      `NotAction`, or any action that is not a read or list (`sqs:SendMessage`, `kms:Decrypt`, \
-      `ecr:PutImage`, ...) and statements that only read or list are all critical; the message names \
-      what the statement allows.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM023", "public-resource-policy")
+      .category(Category.PUBLIC_RESOURCE_POLICY).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.HIGH)
+      .summary("Resource policy allows anyone")
+      .description("""
+          A resource policy statement with `Effect: Allow` and `Principal: "*"` (also `{"AWS": \
+          "*"}`, `{"AWS": ["*"]}`, or `principals { type = "*" }`) lets every AWS account, and for \
+          some services anonymous callers, use the queue, topic, key, repository, secret, domain, \
+          file system or API. This covers SQS queue policies, SNS topic policies, KMS key policies, \
+          ECR repository policies, Secrets Manager, OpenSearch/Elasticsearch, EFS, API Gateway, \
+          CloudWatch Logs, Backup, EventBridge and any other Terraform `*_policy` resource. \
+          Statements granting `*`, a service wildcard, `NotAction`, or any action that is not a read \
+          or list (`sqs:SendMessage`, `kms:Decrypt`, `ecr:PutImage`, ...) and statements that only \
+          read or list are all critical; the message names what the statement allows.
 
-      A statement is not public when a condition pins the caller with a fixed value \
-      (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn`, `aws:SourceAccount`, \
-      `aws:SourceVpce`, `kms:CallerAccount`, ...); negated operators, `...IfExists` and `*` values do \
-      not pin anything. KMS key policies that grant `arn:aws:iam::ACCOUNT:root` are not public. VPC \
-      endpoint policies, whose principal is `*` by design, are not resource policies in this sense \
-      and are not reported. `Deny` statements are never reported.
-
-      **How to fix:** name the accounts, roles or services that need access as principals, and for \
-      service principals add `aws:SourceArn` or `aws:SourceAccount`; or limit the statement with \
-      `aws:PrincipalOrgID`.
-
-      Noncompliant:
-      ```yaml
-      QueuePolicy:
-        Type: AWS::SQS::QueuePolicy
-        Properties:
-          Queues: [!Ref Queue]
-          PolicyDocument:
-            Statement:
-              - Effect: Allow
-                Principal: "*"
-                Action: sqs:SendMessage
-                Resource: !GetAtt Queue.Arn
-      ```
-
-      Compliant:
-      ```yaml
-      QueuePolicy:
-        Type: AWS::SQS::QueuePolicy
-        Properties:
-          Queues: [!Ref Queue]
-          PolicyDocument:
-            Statement:
-              - Effect: Allow
-                Principal: { Service: sns.amazonaws.com }
-                Action: sqs:SendMessage
-                Resource: !GetAtt Queue.Arn
-                Condition:
-                  ArnEquals: { "aws:SourceArn": !Ref Topic }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"),
-      RuleMetadata.Precision.HIGH);
+          A statement is not public when a condition pins the caller with a fixed value \
+          (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn`, `aws:SourceAccount`, \
+          `aws:SourceVpce`, `kms:CallerAccount`, ...); negated operators, `...IfExists` and `*` \
+          values do not pin anything. KMS key policies that grant `arn:aws:iam::ACCOUNT:root` are \
+          not public. VPC endpoint policies, whose principal is `*` by design, are not resource \
+          policies in this sense and are not reported. `Deny` statements are never reported.
+          """)
+      .remediation("""
+          name the accounts, roles or services that need access as principals, and for service \
+          principals add `aws:SourceArn` or `aws:SourceAccount`; or limit the statement with \
+          `aws:PrincipalOrgID`.
+          """)
+      .noncompliant("yaml", """
+          QueuePolicy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: "*"
+                    Action: sqs:SendMessage
+                    Resource: !GetAtt Queue.Arn
+          """)
+      .compliant("yaml", """
+          QueuePolicy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: { Service: sns.amazonaws.com }
+                    Action: sqs:SendMessage
+                    Resource: !GetAtt Queue.Arn
+                    Condition:
+                      ArnEquals: { "aws:SourceArn": !Ref Topic }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html")
+      .build();
 
   /** Endpoint policies filter what passes through an endpoint; their principal is {@code *} by design. */
   private static final Set<String> NOT_RESOURCE_POLICIES = Set.of("vpce");

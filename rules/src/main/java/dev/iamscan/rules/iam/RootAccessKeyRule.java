@@ -11,42 +11,40 @@ import java.util.List;
 
 /** An active access key for the account's root user. */
 public final class RootAccessKeyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM011", "root-access-key",
-      Category.ROOT_ACCESS_KEY, Severity.CRITICAL,
-      "Access key for the root user",
-      """
-      The root user can do everything in the account, including closing it, and no IAM policy can \
-      limit it (only an organization's service control policies can). An access key for it is a \
-      long-lived credential with that power that never expires; whoever obtains it owns the account.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM011", "root-access-key")
+      .category(Category.ROOT_ACCESS_KEY).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Access key for the root user")
+      .description("""
+          The root user can do everything in the account, including closing it, and no IAM policy \
+          can limit it (only an organization's service control policies can). An access key for it \
+          is a long-lived credential with that power that never expires; whoever obtains it owns the \
+          account.
 
-      Reported: an `aws_iam_access_key` whose `user` is, or an `AWS::IAM::AccessKey` whose \
-      `UserName` is, `root` in any case, with no status (keys are created active) or `Active`. A key \
-      set to `Inactive` cannot sign requests and is not reported. A reference to an IAM user of the \
-      template is never the root user, whatever its name. A status the scanner cannot resolve is \
-      reported too, and the message says it may be active. \
-      Non-root keys are reported by IAM013 (long-lived credentials).
-
-      **How to fix:** delete the key; do the task with an IAM role or an IAM Identity Center user. \
-      Protect the root user with MFA and use it only for the few tasks that require it.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_iam_access_key" "admin" {
-        user = "root"
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_role" "admin" {
-        name               = "admin"
-        assume_role_policy = data.aws_iam_policy_document.sso_trust.json
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          Reported: an `aws_iam_access_key` whose `user` is, or an `AWS::IAM::AccessKey` whose \
+          `UserName` is, `root` in any case, with no status (keys are created active) or `Active`. A \
+          key set to `Inactive` cannot sign requests and is not reported. A reference to an IAM user \
+          of the template is never the root user, whatever its name. A status the scanner cannot \
+          resolve is reported too, and the message says it may be active. Non-root keys are reported \
+          by IAM013 (long-lived credentials).
+          """)
+      .remediation("""
+          delete the key; do the task with an IAM role or an IAM Identity Center user. Protect the \
+          root user with MFA and use it only for the few tasks that require it.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_iam_access_key" "admin" {
+            user = "root"
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_role" "admin" {
+            name               = "admin"
+            assume_role_policy = data.aws_iam_policy_document.sso_trust.json
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -18,48 +18,43 @@ import java.util.List;
  * ({@link PermissionsActionWildcardRule}), so that each rule has one severity.
  */
 public final class SensitiveActionWildcardRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM040", "sensitive-action-wildcard",
-      Category.OVERBROAD_GRANT, Severity.MEDIUM,
-      "Partial action wildcard reaches write actions of a sensitive service",
-      """
-      A partial wildcard such as `secretsmanager:Update*` or `sts:Assume*` reads like a narrow \
-      grant but expands to every matching action, including ones added later. iamscan expands the \
-      pattern against AWS's Service Authorization Reference (case-insensitively) and reports it \
-      when it reaches write or permissions-management actions of a service that controls \
-      identities, keys or secrets (iam, sts, kms, organizations, secretsmanager, sso, identitystore, \
-      account, cloudtrail, access-analyzer, ram). Wildcards that expand only to read or list actions, \
-      such as `iam:Get*` or `kms:Describe*`, are not reported.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM040", "sensitive-action-wildcard")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("Partial action wildcard reaches write actions of a sensitive service")
+      .description("""
+          A partial wildcard such as `secretsmanager:Update*` or `sts:Assume*` reads like a narrow \
+          grant but expands to every matching action, including ones added later. iamscan expands \
+          the pattern against AWS's Service Authorization Reference (case-insensitively) and reports \
+          it when it reaches write or permissions-management actions of a service that controls \
+          identities, keys or secrets (iam, sts, kms, organizations, secretsmanager, sso, \
+          identitystore, account, cloudtrail, access-analyzer, ram). Wildcards that expand only to \
+          read or list actions, such as `iam:Get*` or `kms:Describe*`, are not reported.
 
-      A wildcard whose expansion includes permissions-management actions (`iam:Put*`: \
-      `iam:PutRolePolicy`, ...) is reported by IAM042 instead, at high severity. The finding stays \
-      when the statement names its resources or carries a condition: the pattern still grants every \
-      action it matches, today's and tomorrow's.
-
-      **How to fix:** list the actions you need by name.
-
-      Noncompliant:
-      ```hcl
-      data "aws_iam_policy_document" "rotate" {
-        statement {
-          actions   = ["secretsmanager:Update*"]
-          resources = ["*"]
-        }
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      data "aws_iam_policy_document" "rotate" {
-        statement {
-          actions   = ["secretsmanager:UpdateSecret"]
-          resources = ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-*"]
-        }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html"),
-      RuleMetadata.Precision.HIGH);
+          A wildcard whose expansion includes permissions-management actions (`iam:Put*`: \
+          `iam:PutRolePolicy`, ...) is reported by IAM042 instead, at high severity. The finding \
+          stays when the statement names its resources or carries a condition: the pattern still \
+          grants every action it matches, today's and tomorrow's.
+          """)
+      .remediation("list the actions you need by name.")
+      .noncompliant("hcl", """
+          data "aws_iam_policy_document" "rotate" {
+            statement {
+              actions   = ["secretsmanager:Update*"]
+              resources = ["*"]
+            }
+          }
+          """)
+      .compliant("hcl", """
+          data "aws_iam_policy_document" "rotate" {
+            statement {
+              actions   = ["secretsmanager:UpdateSecret"]
+              resources = ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-*"]
+            }
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -15,48 +15,47 @@ import java.util.Optional;
 
 /** {@code iam:*}, {@code s3:*}: every action of a service, present and future. */
 public final class ServiceWildcardRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM003", "service-wildcard-action",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Policy statement allows every action of a service",
-      """
-      An `Allow` statement with an action such as `iam:*`, `kms:*` or `s3:*` grants every action of \
-      the service, including those that delete data, change resource policies or encryption, and \
-      actions AWS adds later. Service prefixes are matched without regard to case (`IAM:*` is `iam:*`).
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM003", "service-wildcard-action")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy statement allows every action of a service")
+      .description("""
+          An `Allow` statement with an action such as `iam:*`, `kms:*` or `s3:*` grants every action \
+          of the service, including those that delete data, change resource policies or encryption, \
+          and actions AWS adds later. Service prefixes are matched without regard to case (`IAM:*` \
+          is `iam:*`).
 
-      Every finding is **high**: a service wildcard includes the actions that rewrite the service's \
-      resource policies and encryption. The message says when the service controls identities, keys \
-      or secrets (iam, sts, kms, organizations, secretsmanager, sso, identitystore, account, \
-      cloudtrail, access-analyzer, ram). When the statement names its resources instead of `*`, only \
-      the sensitive services are reported (`iam:*` on one role still lets the holder rewrite that \
-      role's policies and trust); `s3:*` on one bucket is the usual way to own it and is not \
-      reported. A condition limits when the grant applies, not what it grants: the finding stays.
-
-      **How to fix:** list the actions the workload needs, for example `s3:GetObject` and \
-      `s3:PutObject` instead of `s3:*`.
-
-      Noncompliant:
-      ```yaml
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-          - Effect: Allow
-            Action: "iam:*"
-            Resource: "*"
-      ```
-
-      Compliant:
-      ```yaml
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-          - Effect: Allow
-            Action: ["iam:GetRole", "iam:ListRoles"]
-            Resource: "*"
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-          "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          Every finding is **high**: a service wildcard includes the actions that rewrite the \
+          service's resource policies and encryption. The message says when the service controls \
+          identities, keys or secrets (iam, sts, kms, organizations, secretsmanager, sso, \
+          identitystore, account, cloudtrail, access-analyzer, ram). When the statement names its \
+          resources instead of `*`, only the sensitive services are reported (`iam:*` on one role \
+          still lets the holder rewrite that role's policies and trust); `s3:*` on one bucket is the \
+          usual way to own it and is not reported. A condition limits when the grant applies, not \
+          what it grants: the finding stays.
+          """)
+      .remediation("""
+          list the actions the workload needs, for example `s3:GetObject` and `s3:PutObject` instead \
+          of `s3:*`.
+          """)
+      .noncompliant("yaml", """
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: "iam:*"
+                Resource: "*"
+          """)
+      .compliant("yaml", """
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: ["iam:GetRole", "iam:ListRoles"]
+                Resource: "*"
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+          "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -17,41 +17,38 @@ import java.util.Optional;
 
 /** A role trust policy that lets any AWS principal in the world assume the role. */
 public final class TrustAnyoneRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM032", "trust-policy-allows-anyone",
-      Category.OPEN_TRUST_POLICY, Severity.CRITICAL,
-      "Role trust policy lets any AWS principal assume the role",
-      """
-      A trust policy statement that allows `sts:AssumeRole` to principal `"*"` (also written \
-      `{"AWS": "*"}`, `["*"]`, or a `principals` block of type `AWS` with identifier `"*"`) lets \
-      every IAM user and role of every AWS account assume the role, and with it everything the \
-      role's permission policies allow. Anyone who learns the role's ARN (it appears in logs, \
-      error messages and templates) can take it over.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM032", "trust-policy-allows-anyone")
+      .category(Category.OPEN_TRUST_POLICY).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Role trust policy lets any AWS principal assume the role")
+      .description("""
+          A trust policy statement that allows `sts:AssumeRole` to principal `"*"` (also written \
+          `{"AWS": "*"}`, `["*"]`, or a `principals` block of type `AWS` with identifier `"*"`) lets \
+          every IAM user and role of every AWS account assume the role, and with it everything the \
+          role's permission policies allow. Anyone who learns the role's ARN (it appears in logs, \
+          error messages and templates) can take it over.
 
-      The statement is not reported when a condition pins the caller to something fixed: an \
-      organization (`aws:PrincipalOrgID`), an account (`aws:PrincipalAccount`), a principal ARN \
-      (`aws:PrincipalArn`), a source VPC or IP range. `sts:ExternalId` alone does not count here: \
-      the external ID is not a secret. Deny statements are never reported.
-
-      **How to fix:** name the principals that need the role: an account root \
-      (`arn:aws:iam::111122223333:root`) with an `sts:ExternalId` or MFA condition, or specific \
-      role ARNs, or a service principal. If many accounts of one organization need it, keep `"*"` \
-      and add an `aws:PrincipalOrgID` condition.
-
-      Noncompliant:
-      ```json
-      {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
-      ```
-
-      Compliant:
-      ```json
-      {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
-       "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+          The statement is not reported when a condition pins the caller to something fixed: an \
+          organization (`aws:PrincipalOrgID`), an account (`aws:PrincipalAccount`), a principal ARN \
+          (`aws:PrincipalArn`), a source VPC or IP range. `sts:ExternalId` alone does not count \
+          here: the external ID is not a secret. Deny statements are never reported.
+          """)
+      .remediation("""
+          name the principals that need the role: an account root (`arn:aws:iam::111122223333:root`) \
+          with an `sts:ExternalId` or MFA condition, or specific role ARNs, or a service principal. \
+          If many accounts of one organization need it, keep `"*"` and add an `aws:PrincipalOrgID` \
+          condition.
+          """)
+      .noncompliant("json", """
+          {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
+          """)
+      .compliant("json", """
+          {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+           "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
           "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid"),
-      RuleMetadata.Precision.VERY_HIGH);
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -22,43 +22,40 @@ import java.util.regex.Pattern;
  * nor MFA required.
  */
 public final class TrustWholeAccountRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM033", "trust-policy-allows-whole-account",
-      Category.OPEN_TRUST_POLICY, Severity.MEDIUM,
-      "Role trust policy trusts a whole account without an external ID or MFA condition",
-      """
-      A trust policy whose principal is an account (`arn:aws:iam::210987654321:root`, or the bare \
-      account id `210987654321`) delegates the decision to that account: every user and role \
-      there that its own administrators allow `sts:AssumeRole` can assume the role. The role's \
-      security then rests on another account's IAM hygiene. For a third party (a vendor, a SaaS \
-      integration) this is also the setup of the confused-deputy problem: any of the vendor's \
-      customers could make the vendor assume your role.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM033", "trust-policy-allows-whole-account")
+      .category(Category.OPEN_TRUST_POLICY).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("Role trust policy trusts a whole account without an external ID or MFA condition")
+      .description("""
+          A trust policy whose principal is an account (`arn:aws:iam::210987654321:root`, or the \
+          bare account id `210987654321`) delegates the decision to that account: every user and \
+          role there that its own administrators allow `sts:AssumeRole` can assume the role. The \
+          role's security then rests on another account's IAM hygiene. For a third party (a vendor, \
+          a SaaS integration) this is also the setup of the confused-deputy problem: any of the \
+          vendor's customers could make the vendor assume your role.
 
-      The statement is not reported when it requires an `sts:ExternalId` (the third-party \
-      pattern), MFA (`aws:MultiFactorAuthPresent` true with `Bool`, or an \
-      `aws:MultiFactorAuthAge` test), or pins the callers with `aws:PrincipalArn` or \
-      `aws:userid`. A specific role or user ARN of the other account is not reported: it is \
-      already specific. The scanner cannot know the deploying account, so an account id written \
-      literally is reported even when it is your own; a principal computed from \
-      `data.aws_caller_identity` or `${AWS::AccountId}` is not.
-
-      **How to fix:** trust the specific roles that need access, or add the condition that fits: \
-      an `sts:ExternalId` for a third party, `aws:MultiFactorAuthPresent` for people.
-
-      Noncompliant:
-      ```json
-      {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole"}
-      ```
-
-      Compliant:
-      ```json
-      {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole",
-       "Condition": {"StringEquals": {"sts:ExternalId": "d1f0a5c6-5e0e-4f4b-9a53-2f3c5b1e7d42"}}}
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html",
+          The statement is not reported when it requires an `sts:ExternalId` (the third-party \
+          pattern), MFA (`aws:MultiFactorAuthPresent` true with `Bool`, or an \
+          `aws:MultiFactorAuthAge` test), or pins the callers with `aws:PrincipalArn` or \
+          `aws:userid`. A specific role or user ARN of the other account is not reported: it is \
+          already specific. The scanner cannot know the deploying account, so an account id written \
+          literally is reported even when it is your own; a principal computed from \
+          `data.aws_caller_identity` or `${AWS::AccountId}` is not.
+          """)
+      .remediation("""
+          trust the specific roles that need access, or add the condition that fits: an \
+          `sts:ExternalId` for a third party, `aws:MultiFactorAuthPresent` for people.
+          """)
+      .noncompliant("json", """
+          {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole"}
+          """)
+      .compliant("json", """
+          {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole",
+           "Condition": {"StringEquals": {"sts:ExternalId": "d1f0a5c6-5e0e-4f4b-9a53-2f3c5b1e7d42"}}}
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html",
           "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts"),
-      RuleMetadata.Precision.HIGH);
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts")
+      .build();
 
   private static final Pattern ACCOUNT_ROOT = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):root");
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");

@@ -18,52 +18,49 @@ import java.util.Optional;
 
 /** Inline or managed policies attached directly to IAM users instead of groups or roles. */
 public final class UserAttachedPolicyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM010", "user-attached-policy",
-      Category.USER_ATTACHED_POLICY, Severity.MEDIUM,
-      "Policy attached directly to an IAM user",
-      """
-      Permissions granted user by user drift apart: nobody can tell what a team may do, leavers keep \
-      access through forgotten policies, and every change must be repeated on each user. Granting \
-      through groups (for people) or roles (for workloads and federated people) keeps one place to \
-      review and change.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM010", "user-attached-policy")
+      .category(Category.USER_ATTACHED_POLICY).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy attached directly to an IAM user")
+      .description("""
+          Permissions granted user by user drift apart: nobody can tell what a team may do, leavers \
+          keep access through forgotten policies, and every change must be repeated on each user. \
+          Granting through groups (for people) or roles (for workloads and federated people) keeps \
+          one place to review and change.
 
-      Severity is **medium**: the attachment does not grant more than the policy says, so it is not \
-      an exposure by itself, but it makes excess access likely to go unnoticed and is a CIS AWS \
-      Foundations control (IAM policies are attached only to groups or roles).
+          Severity is **medium**: the attachment does not grant more than the policy says, so it is \
+          not an exposure by itself, but it makes excess access likely to go unnoticed and is a CIS \
+          AWS Foundations control (IAM policies are attached only to groups or roles).
 
-      Reported: `aws_iam_user_policy`, `aws_iam_user_policy_attachment`, `aws_iam_policy_attachment` \
-      with `users`; CloudFormation `AWS::IAM::User` `Policies` and `ManagedPolicyArns`, \
-      `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` with `Users`, `AWS::IAM::UserPolicy`. The \
-      finding points at the user named, or at the policy entry on the user. A user list the scanner \
-      cannot resolve (it may be empty) is not reported.
+          Reported: `aws_iam_user_policy`, `aws_iam_user_policy_attachment`, \
+          `aws_iam_policy_attachment` with `users`; CloudFormation `AWS::IAM::User` `Policies` and \
+          `ManagedPolicyArns`, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` with `Users`, \
+          `AWS::IAM::UserPolicy`. The finding points at the user named, or at the policy entry on \
+          the user. A user list the scanner cannot resolve (it may be empty) is not reported.
+          """)
+      .remediation("""
+          attach the policy to a group and make the user a member, or, better, let the person or \
+          workload assume a role.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_iam_user_policy_attachment" "deploy" {
+            user       = aws_iam_user.deploy.name
+            policy_arn = aws_iam_policy.deploy.arn
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_group_policy_attachment" "deployers" {
+            group      = aws_iam_group.deployers.name
+            policy_arn = aws_iam_policy.deploy.arn
+          }
 
-      **How to fix:** attach the policy to a group and make the user a member, or, better, let the \
-      person or workload assume a role.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_iam_user_policy_attachment" "deploy" {
-        user       = aws_iam_user.deploy.name
-        policy_arn = aws_iam_policy.deploy.arn
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_group_policy_attachment" "deployers" {
-        group      = aws_iam_group.deployers.name
-        policy_arn = aws_iam_policy.deploy.arn
-      }
-
-      resource "aws_iam_user_group_membership" "deploy" {
-        user   = aws_iam_user.deploy.name
-        groups = [aws_iam_group.deployers.name]
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          resource "aws_iam_user_group_membership" "deploy" {
+            user   = aws_iam_user.deploy.name
+            groups = [aws_iam_group.deployers.name]
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -27,50 +27,48 @@ import java.util.regex.Pattern;
  * for {@code sts:AssumeRoleWithWebIdentity} without a condition on the token's subject.
  */
 public final class WebIdentityWithoutSubjectRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM034", "web-identity-trust-without-subject",
-      Category.OPEN_TRUST_POLICY, Severity.HIGH,
-      "Role trusted by an OIDC provider without a condition on the token subject",
-      """
-      A role that trusts an OIDC identity provider (`Federated` principal \
-      `arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com`, an EKS \
-      cluster's provider, GitLab, ...) for `sts:AssumeRoleWithWebIdentity` accepts every token that \
-      provider signs. Without a condition on the token's `sub` claim, that is every workflow of \
-      every repository on GitHub, or every service account of the cluster: anyone who can run a \
-      GitHub workflow can take the role. The `aud` claim does not help: for GitHub it is \
-      `sts.amazonaws.com` for everyone.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM034", "web-identity-trust-without-subject")
+      .category(Category.OPEN_TRUST_POLICY).severity(Severity.HIGH).precision(RuleMetadata.Precision.HIGH)
+      .summary("Role trusted by an OIDC provider without a condition on the token subject")
+      .description("""
+          A role that trusts an OIDC identity provider (`Federated` principal \
+          `arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com`, an EKS \
+          cluster's provider, GitLab, ...) for `sts:AssumeRoleWithWebIdentity` accepts every token \
+          that provider signs. Without a condition on the token's `sub` claim, that is every \
+          workflow of every repository on GitHub, or every service account of the cluster: anyone \
+          who can run a GitHub workflow can take the role. The `aud` claim does not help: for GitHub \
+          it is `sts.amazonaws.com` for everyone.
 
-      A `sub` condition counts when it is a `StringEquals` or `StringLike` test with a value that \
-      names something (`repo:my-org/my-repo:ref:refs/heads/main`, `repo:my-org/*`); values that \
-      are only wildcards, `repo:*` or `system:serviceaccount:*` do not. A provider written as a \
-      variable whose value the scan does not know is reported only when the statement has no \
-      condition at all (a Cognito identity pool, the other possible case, is limited through `aud`).
-
-      **How to fix:** add a `StringEquals` (or `StringLike`) condition on `<provider>:sub` that \
-      names the repository and branch or environment (GitHub), or the namespace and service \
-      account (EKS), besides the `aud` test.
-
-      Noncompliant:
-      ```json
-      {"Effect": "Allow",
-       "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
-       "Action": "sts:AssumeRoleWithWebIdentity",
-       "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}
-      ```
-
-      Compliant:
-      ```json
-      {"Effect": "Allow",
-       "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
-       "Action": "sts:AssumeRoleWithWebIdentity",
-       "Condition": {
-         "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
-         "StringLike": {"token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"}}}
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html",
+          A `sub` condition counts when it is a `StringEquals` or `StringLike` test with a value \
+          that names something (`repo:my-org/my-repo:ref:refs/heads/main`, `repo:my-org/*`); values \
+          that are only wildcards, `repo:*` or `system:serviceaccount:*` do not. A provider written \
+          as a variable whose value the scan does not know is reported only when the statement has \
+          no condition at all (a Cognito identity pool, the other possible case, is limited through \
+          `aud`).
+          """)
+      .remediation("""
+          add a `StringEquals` (or `StringLike`) condition on `<provider>:sub` that names the \
+          repository and branch or environment (GitHub), or the namespace and service account (EKS), \
+          besides the `aud` test.
+          """)
+      .noncompliant("json", """
+          {"Effect": "Allow",
+           "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+           "Action": "sts:AssumeRoleWithWebIdentity",
+           "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}
+          """)
+      .compliant("json", """
+          {"Effect": "Allow",
+           "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+           "Action": "sts:AssumeRoleWithWebIdentity",
+           "Condition": {
+             "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+             "StringLike": {"token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/main"}}}
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html",
           "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services",
-          "https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html"),
-      RuleMetadata.Precision.HIGH);
+          "https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html")
+      .build();
 
   private static final Pattern OIDC_ARN = Pattern.compile(":oidc-provider/([^\\s\"'$}]+)");
   /** Subject values that name nothing: the claim's fixed prefix followed by wildcards. */

@@ -17,48 +17,45 @@ import java.util.stream.Collectors;
 
 /** Every action allowed on named resources: administrator of whatever those resources are. */
 public final class WildcardActionScopedResourceRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM002", "wildcard-action-scoped-resource",
-      Category.OVERBROAD_GRANT, Severity.HIGH,
-      "Policy statement allows every action on the resources it names",
-      """
-      An `Allow` statement with `Action: "*"` (or `"*:*"`) grants every action of every service on the \
-      resources it lists. Even when the resources are named, that includes deleting them, changing \
-      their policies and encryption, and, when a resource is a role or a user, taking it over. \
-      (With `Resource: "*"` the statement is full administrator access, reported by IAM001.)
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM002", "wildcard-action-scoped-resource")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Policy statement allows every action on the resources it names")
+      .description("""
+          An `Allow` statement with `Action: "*"` (or `"*:*"`) grants every action of every service \
+          on the resources it lists. Even when the resources are named, that includes deleting them, \
+          changing their policies and encryption, and, when a resource is a role or a user, taking \
+          it over. (With `Resource: "*"` the statement is full administrator access, reported by \
+          IAM001.)
 
-      Statements whose only resources are AWS-managed policy ARNs (`arn:aws:iam::aws:policy/...`) are \
-      not reported: those policies cannot be changed, so every action on them reads them at most.
+          Statements whose only resources are AWS-managed policy ARNs \
+          (`arn:aws:iam::aws:policy/...`) are not reported: those policies cannot be changed, so \
+          every action on them reads them at most.
 
-      A condition narrows when the grant applies, not what it grants; such statements are reported \
-      one severity lower.
-
-      **How to fix:** list the actions the workload needs on those resources.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_iam_role_policy" "app" {
-        role   = aws_iam_role.app.id
-        policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Action = "*", Resource = "arn:aws:s3:::reports/*" }]
-        })
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_role_policy" "app" {
-        role   = aws_iam_role.app.id
-        policy = jsonencode({
-          Version   = "2012-10-17"
-          Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::reports/*" }]
-        })
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+          A condition narrows when the grant applies, not what it grants; such statements are \
+          reported one severity lower.
+          """)
+      .remediation("list the actions the workload needs on those resources.")
+      .noncompliant("hcl", """
+          resource "aws_iam_role_policy" "app" {
+            role   = aws_iam_role.app.id
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Action = "*", Resource = "arn:aws:s3:::reports/*" }]
+            })
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_role_policy" "app" {
+            role   = aws_iam_role.app.id
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::reports/*" }]
+            })
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html")
+      .build();
 
   private static final Pattern AWS_MANAGED_POLICY = Pattern.compile("arn:[^:]+:iam::aws:policy/.+");
 

@@ -24,47 +24,43 @@ import java.util.stream.Collectors;
  * rule has one severity.
  */
 public final class WriteOnAllResourcesRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM006", "write-on-all-resources",
-      Category.OVERBROAD_GRANT, Severity.MEDIUM,
-      "Write actions allowed on every resource",
-      """
-      A statement that allows write actions (`s3:PutObject`, `dynamodb:DeleteItem`, ...) with \
-      `Resource: "*"` lets them act on every such resource of the account, not the few the \
-      workload uses. iamscan checks each action, also those a partial \
-      wildcard expands to, against AWS's Service Authorization Reference and reports only actions \
-      that accept resource-level permissions: actions such as `ec2:DescribeInstances`, \
-      `s3:ListAllMyBuckets` or `cloudwatch:PutMetricData` accept only `*`, so `*` is not a finding \
-      for them. Read and list actions are not reported. A condition that admits only resources \
-      carrying a tag (`StringEquals` or `Null: false` on `aws:ResourceTag/...`) scopes the grant as \
-      an ARN would, and so does `iam:AWSServiceName` for `iam:CreateServiceLinkedRole`: neither is \
-      reported.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM006", "write-on-all-resources")
+      .category(Category.OVERBROAD_GRANT).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("Write actions allowed on every resource")
+      .description("""
+          A statement that allows write actions (`s3:PutObject`, `dynamodb:DeleteItem`, ...) with \
+          `Resource: "*"` lets them act on every such resource of the account, not the few the \
+          workload uses. iamscan checks each action, also those a partial wildcard expands to, \
+          against AWS's Service Authorization Reference and reports only actions that accept \
+          resource-level permissions: actions such as `ec2:DescribeInstances`, `s3:ListAllMyBuckets` \
+          or `cloudwatch:PutMetricData` accept only `*`, so `*` is not a finding for them. Read and \
+          list actions are not reported. A condition that admits only resources carrying a tag \
+          (`StringEquals` or `Null: false` on `aws:ResourceTag/...`) scopes the grant as an ARN \
+          would, and so does `iam:AWSServiceName` for `iam:CreateServiceLinkedRole`: neither is \
+          reported.
 
-      A statement is reported once, at its first offending action, naming the offending actions \
-      (wildcards with the actions they reach). A statement that also allows a permissions-management \
-      action (`iam:PutRolePolicy`, `kms:PutKeyPolicy`, ...) on every resource is reported by IAM041 \
-      instead, at high severity. A condition on the statement limits when, not what: the finding \
-      stays. Service-wide wildcards (`s3:*`) are reported by IAM003, partial wildcards of sensitive \
-      services by IAM040 and IAM042, `iam:PassRole` by IAM007.
-
-      **How to fix:** name the resources (ARNs, with wildcards inside the ARN where needed).
-
-      Noncompliant:
-      ```yaml
-      - Effect: Allow
-        Action: sqs:SendMessage
-        Resource: "*"
-      ```
-
-      Compliant:
-      ```yaml
-      - Effect: Allow
-        Action: sqs:SendMessage
-        Resource: !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_controlling.html#access_controlling-resources"),
-      RuleMetadata.Precision.HIGH);
+          A statement is reported once, at its first offending action, naming the offending actions \
+          (wildcards with the actions they reach). A statement that also allows a \
+          permissions-management action (`iam:PutRolePolicy`, `kms:PutKeyPolicy`, ...) on every \
+          resource is reported by IAM041 instead, at high severity. A condition on the statement \
+          limits when, not what: the finding stays. Service-wide wildcards (`s3:*`) are reported by \
+          IAM003, partial wildcards of sensitive services by IAM040 and IAM042, `iam:PassRole` by \
+          IAM007.
+          """)
+      .remediation("name the resources (ARNs, with wildcards inside the ARN where needed).")
+      .noncompliant("yaml", """
+          - Effect: Allow
+            Action: sqs:SendMessage
+            Resource: "*"
+          """)
+      .compliant("yaml", """
+          - Effect: Allow
+            Action: sqs:SendMessage
+            Resource: !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs
+          """)
+      .references("https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_controlling.html#access_controlling-resources")
+      .build();
 
   /**
    * A service-linked role's name and permissions are fixed by its service: with
