@@ -225,8 +225,33 @@ public final class CloudTrailSettingRule implements Rule {
       .build(), "include_global_service_events", "IncludeGlobalServiceEvents", Bad.FALSE, false,
       "leaves out global service events such as IAM");
 
-  static List<Rule> all() {
-    return List.of(LOGGING, MULTI_REGION, VALIDATION, KMS, CLOUDWATCH, GLOBAL_EVENTS).stream()
-        .map(s -> (Rule) new CloudTrailSettingRule(s)).toList();
+  /** IAM056: logging switched off. */
+  public static CloudTrailSettingRule logging() {
+    return new CloudTrailSettingRule(LOGGING);
+  }
+
+  /** IAM057: one region only. */
+  public static CloudTrailSettingRule multiRegion() {
+    return new CloudTrailSettingRule(MULTI_REGION);
+  }
+
+  /** IAM058: log file validation off. */
+  public static CloudTrailSettingRule logValidation() {
+    return new CloudTrailSettingRule(VALIDATION);
+  }
+
+  /** IAM059: no KMS key. */
+  public static CloudTrailSettingRule kmsEncryption() {
+    return new CloudTrailSettingRule(KMS);
+  }
+
+  /** IAM060: no CloudWatch Logs. */
+  public static CloudTrailSettingRule cloudWatchLogs() {
+    return new CloudTrailSettingRule(CLOUDWATCH);
+  }
+
+  /** IAM061: global service events excluded. */
+  public static CloudTrailSettingRule globalServiceEvents() {
+    return new CloudTrailSettingRule(GLOBAL_EVENTS);
   }
 }
