@@ -11,8 +11,27 @@ public final class RuleHelp {
     return ToolInfo.RULE_DOCS + rule.id() + ".md";
   }
 
-  /** The first paragraph of the description, in plain text. */
+  /** GitHub code scanning refuses a rule whose {@code fullDescription} is longer than this. */
+  public static final int FULL_DESCRIPTION_LIMIT = 1024;
+
+  /**
+   * The first paragraph of the description in plain text, or the summary; cut at the last whole
+   * sentence (or word) that fits GitHub's limit, since the full text is in {@code help}.
+   */
   public static String fullDescription(RuleMetadata rule) {
+    return fit(firstParagraph(rule), FULL_DESCRIPTION_LIMIT);
+  }
+
+  static String fit(String text, int limit) {
+    if (text.length() <= limit) return text;
+    String head = text.substring(0, limit);
+    int sentence = head.lastIndexOf(". ");
+    if (sentence > 0) return head.substring(0, sentence + 1);
+    int word = head.lastIndexOf(' ', limit - 2);
+    return (word > 0 ? head.substring(0, word) : head.substring(0, limit - 1)) + "\u2026";
+  }
+
+  private static String firstParagraph(RuleMetadata rule) {
     StringBuilder paragraph = new StringBuilder();
     for (String line : rule.description().split("\\R")) {
       String t = line.strip();

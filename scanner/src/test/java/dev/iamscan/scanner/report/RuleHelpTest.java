@@ -1,11 +1,15 @@
 package dev.iamscan.scanner.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.scanner.Fixtures;
+import dev.iamscan.scanner.Scanner;
 import org.junit.jupiter.api.Test;
 
 class RuleHelpTest {
@@ -28,5 +32,30 @@ class RuleHelpTest {
   @Test
   void fullDescriptionIsTheFirstParagraphOfTheDescription() {
     assertEquals("First line continues here.", RuleHelp.fullDescription(with("First line\ncontinues `here`\n\nSecond.", "x")));
+  }
+
+  @Test
+  void aLongFirstParagraphIsCutAtASentenceWithinGitHubsLimit() {
+    String sentence = "This sentence is forty-nine characters long, ok. ";
+    String help = sentence.repeat(30).strip();
+    String full = RuleHelp.fullDescription(with(help, "x"));
+    assertTrue(full.length() <= RuleHelp.FULL_DESCRIPTION_LIMIT, full.length() + "");
+    assertTrue(full.length() > RuleHelp.FULL_DESCRIPTION_LIMIT - sentence.length(), full.length() + "");
+    assertTrue(full.endsWith("long, ok."), full);
+  }
+
+  @Test
+  void aLongParagraphWithoutSentencesIsCutAtAWord() {
+    String full = RuleHelp.fit("word ".repeat(400).strip(), 30);
+    assertEquals("word word word word word\u2026", full);
+  }
+
+  @Test
+  void everyRuleOfTheCatalogueFitsGitHubsLimit() {
+    for (Rule rule : Scanner.allRules()) {
+      String full = RuleHelp.fullDescription(rule.metadata());
+      assertTrue(full.length() <= RuleHelp.FULL_DESCRIPTION_LIMIT, rule.metadata().id() + ": " + full.length());
+      assertFalse(full.isBlank(), rule.metadata().id());
+    }
   }
 }
