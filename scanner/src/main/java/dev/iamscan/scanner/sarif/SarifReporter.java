@@ -171,7 +171,7 @@ public final class SarifReporter implements Reporter {
     help.put("text", RuleHelp.helpText(rule));
     help.put("markdown", rule.helpMarkdown());
     r.put("helpUri", RuleHelp.helpUri(rule));
-    r.putObject("defaultConfiguration").put("level", rule.severity().sarifLevel());
+    r.putObject("defaultConfiguration").put("level", SarifLevel.of(rule.severity()));
     ObjectNode props = r.putObject("properties");
     ArrayNode tags = props.putArray("tags");
     tags.add("security");
@@ -186,7 +186,7 @@ public final class SarifReporter implements Reporter {
     ObjectNode r = NODES.objectNode();
     r.put("ruleId", f.ruleId());
     r.put("ruleIndex", index);
-    r.put("level", f.severity().sarifLevel());
+    r.put("level", SarifLevel.of(f.severity()));
     r.putObject("message").put("text", messageText(f));
     r.putArray("locations").add(location(f.location(), scan));
     if (!f.related().isEmpty()) {

@@ -101,7 +101,7 @@ class SarifReporterTest {
     assertEquals("error", rules.get(0).at("/defaultConfiguration/level").asText());
     assertEquals("https://github.com/iamscan/iamscan/blob/main/docs/rules/IAM901.md",
         rules.get(0).get("helpUri").asText());
-    assertTrue(rules.get(0).at("/help/markdown").asText().contains("## How to fix"));
+    assertTrue(rules.get(0).at("/help/markdown").asText().contains("**How to fix:** rename the resource"));
     assertEquals("warning", rules.get(1).at("/defaultConfiguration/level").asText());
 
     JsonNode second = run.at("/results/1");
