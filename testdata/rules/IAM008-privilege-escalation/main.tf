@@ -173,7 +173,7 @@ resource "aws_iam_user_policy_attachment" "versioner" {
 
 resource "aws_iam_policy" "versions_any" {
   name   = "versions-any"
-  # expect: IAM006
+  # expect: IAM041
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreatePolicyVersion", Resource = "*" }] })
 }
 
@@ -367,7 +367,7 @@ resource "aws_iam_role" "user_manager" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "users"
-    # expect: IAM006
+    # expect: IAM041
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutUserPolicy", Resource = "*" }] })
   }
 }

@@ -52,7 +52,7 @@ resource "aws_iam_role" "putter" {
 
 resource "aws_iam_policy" "put_anything" {
   name   = "put-anything"
-  # expect: IAM040
+  # expect: IAM042
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:Put*", Resource = "*" }] })
 }
 

@@ -5,7 +5,6 @@ import dev.iamscan.iam.ManagedPolicyAttachment;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
-import dev.iamscan.model.Value;
 import dev.iamscan.policy.Effect;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
@@ -15,6 +14,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.LoginProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,44 +23,43 @@ import java.util.Set;
 
 /** An IAM user with a console password whose permissions work without MFA. */
 public final class ConsoleUserWithoutMfaRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM053", "console-user-without-mfa",
-      Category.MFA, Severity.MEDIUM,
-      "IAM user with a console password can use its permissions without MFA",
-      """
-      A user who signs in with a password alone is one phished or reused password away from a \
-      compromised account. AWS cannot require MFA at sign-in from a template, but policies can: a \
-      `Deny` of everything (except managing one's own MFA device) when `aws:MultiFactorAuthPresent` \
-      is false or missing, attached to the user or its groups, makes every other permission depend on \
-      MFA. iamscan reports a user with a login profile when none of its policies or groups has such a \
-      statement and not every permission it is granted is conditioned on MFA. The finding points at \
-      the first statement that grants access without MFA, or at the login profile when the scan shows \
-      no permission. Users whose policies the scan cannot fully read (unresolved groups or policies) \
-      are not reported, and neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is \
-      assigned to.
-
-      **How to fix:** attach an MFA-enforcing statement to the users' group, or move people to IAM \
-      Identity Center with MFA.
-
-      Compliant:
-      ```hcl
-      data "aws_iam_policy_document" "require_mfa" {
-        statement {
-          effect        = "Deny"
-          not_actions   = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
-                           "iam:ResyncMFADevice", "iam:ChangePassword", "sts:GetSessionToken"]
-          resources     = ["*"]
-          condition {
-            test     = "BoolIfExists"
-            variable = "aws:MultiFactorAuthPresent"
-            values   = ["false"]
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM053", "console-user-without-mfa")
+      .category(Category.MFA).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("IAM user with a console password can use its permissions without MFA")
+      .description("""
+          A user who signs in with a password alone is one phished or reused password away from a \
+          compromised account. AWS cannot require MFA at sign-in from a template, but policies can: \
+          a `Deny` of everything (except managing one's own MFA device) when \
+          `aws:MultiFactorAuthPresent` is false or missing, attached to the user or its groups, \
+          makes every other permission depend on MFA. iamscan reports a user with a login profile \
+          when none of its policies or groups has such a statement and not every permission it is \
+          granted is conditioned on MFA. The finding points at the first statement that grants \
+          access without MFA, or at the login profile when the scan shows no permission. Users whose \
+          policies the scan cannot fully read (unresolved groups or policies) are not reported, and \
+          neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is assigned to.
+          """)
+      .remediation("""
+          attach an MFA-enforcing statement to the users' group, or move people to IAM Identity \
+          Center with MFA.
+          """)
+      .compliant("hcl", """
+          data "aws_iam_policy_document" "require_mfa" {
+            statement {
+              effect        = "Deny"
+              not_actions   = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
+                               "iam:ResyncMFADevice", "iam:ChangePassword", "sts:GetSessionToken"]
+              resources     = ["*"]
+              condition {
+                test     = "BoolIfExists"
+                variable = "aws:MultiFactorAuthPresent"
+                values   = ["false"]
+              }
+            }
           }
-        }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html"),
-      RuleMetadata.Precision.HIGH);
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {
@@ -71,7 +70,7 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     IamView iam = context.iam();
     Set<String> seen = new LinkedHashSet<>();
-    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+    for (LoginProfile login : context.state().loginProfiles()) {
       PrincipalRef user = login.user();
       if (!seen.add(user.identity())) continue;
       if (hasMfaDevice(context, user)) continue;
@@ -106,7 +105,7 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
       SourceRange at;
       String what;
       List<Finding.Related> related = new ArrayList<>();
-      related.add(new Finding.Related("console password of " + login.userName(), login.at()));
+      related.add(new Finding.Related("console password of " + login.user().name(), login.at()));
       if (open.isPresent()) {
         PolicyStatement s = open.get().statement();
         at = s.range();
@@ -124,7 +123,7 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
       }
       sink.report(new Finding(METADATA, METADATA.severity(),
           "user %s has a console password and nothing requires MFA: %s, and no statement of its policies or groups denies requests when aws:MultiFactorAuthPresent is false"
-              .formatted(login.userName(), what),
+              .formatted(login.user().name(), what),
           at, login.owner().address(), "", related));
     }
   }
@@ -143,13 +142,6 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
   /** A CloudFormation virtual MFA device assigned to the user. */
   private static boolean hasMfaDevice(ScanContext context, PrincipalRef user) {
     if (user.resource() == null) return false;
-    Resource u = user.resource();
-    for (Resource d : context.model().ofType("AWS::IAM::VirtualMFADevice")) {
-      for (Value v : d.body().get("Users").map(Value::elements).orElse(List.of())) {
-        if (v instanceof Value.Reference ref && context.model().resolve(d, ref).map(u::equals).orElse(false)) return true;
-        if (v.scalar().isPresent() && u.body().string("UserName").map(v.scalar().get()::equals).orElse(false)) return true;
-      }
-    }
-    return false;
+    return context.state().mfaDevices().stream().anyMatch(d -> d.users().contains(user.resource()));
   }
 }

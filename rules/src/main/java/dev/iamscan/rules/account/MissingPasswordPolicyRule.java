@@ -8,46 +8,49 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.LoginProfile;
+import dev.iamscan.state.PasswordPolicy;
+import dev.iamscan.state.StateView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Console passwords are created but no account password policy is defined for their account. */
 public final class MissingPasswordPolicyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM051", "missing-password-policy",
-      Category.PASSWORD_POLICY, Severity.MEDIUM,
-      "IAM users get console passwords but no account password policy is defined",
-      """
-      The template gives IAM users console passwords (`aws_iam_user_login_profile`, or `LoginProfile` \
-      on a CloudFormation `AWS::IAM::User`) while no `aws_iam_account_password_policy` is defined for \
-      the account. Without one, AWS accepts passwords of 8 characters with no complexity, no expiry \
-      and unlimited reuse. CloudFormation has no password policy resource, so a template with \
-      console users needs the policy from Terraform, the CLI or an account baseline.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM051", "missing-password-policy")
+      .category(Category.PASSWORD_POLICY).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("IAM users get console passwords but no account password policy is defined")
+      .description("""
+          The template gives IAM users console passwords (`aws_iam_user_login_profile`, or \
+          `LoginProfile` on a CloudFormation `AWS::IAM::User`) while no \
+          `aws_iam_account_password_policy` is defined for the account. Without one, AWS accepts \
+          passwords of 8 characters with no complexity, no expiry and unlimited reuse. \
+          CloudFormation has no password policy resource, so a template with console users needs the \
+          policy from Terraform, the CLI or an account baseline.
 
-      The policy counts when it is written in the same directory as the login profile, a parent \
-      directory or a child directory (one account per directory tree). One finding is reported per \
-      module or template, at its first login profile.
-
-      **How to fix:** define the password policy with the account baseline, or better, replace \
-      console passwords with IAM Identity Center or federation.
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_account_password_policy" "strict" {
-        minimum_password_length        = 14
-        require_uppercase_characters   = true
-        require_lowercase_characters   = true
-        require_numbers                = true
-        require_symbols                = true
-        password_reuse_prevention      = 24
-        max_password_age               = 90
-        allow_users_to_change_password = true
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-          "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html"),
-      RuleMetadata.Precision.HIGH);
+          The policy counts when it is written in the same directory as the login profile, a parent \
+          directory or a child directory (one account per directory tree). One finding is reported \
+          per module or template, at its first login profile.
+          """)
+      .remediation("""
+          define the password policy with the account baseline, or better, replace console passwords \
+          with IAM Identity Center or federation.
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_account_password_policy" "strict" {
+            minimum_password_length        = 14
+            require_uppercase_characters   = true
+            require_lowercase_characters   = true
+            require_numbers                = true
+            require_symbols                = true
+            password_reuse_prevention      = 24
+            max_password_age               = 90
+            allow_users_to_change_password = true
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {
@@ -56,16 +59,15 @@ public final class MissingPasswordPolicyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    List<Resource> policies = context.model().ofType(WeakPasswordPolicyRule.TYPE).stream()
-        .filter(r -> r.kind().equals("resource")).toList();
+    List<Resource> policies = context.state().passwordPolicies().stream().map(PasswordPolicy::owner).toList();
     Set<String> reportedScopes = new HashSet<>();
-    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+    for (LoginProfile login : context.state().loginProfiles()) {
       Resource owner = login.owner();
       if (policies.stream().anyMatch(p -> AccountScope.sameAccount(p, owner))) continue;
       if (!reportedScopes.add(owner.scope())) continue;
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "console password for user %s, but no account password policy (aws_iam_account_password_policy) is defined for this account"
-              .formatted(login.userName()),
+          "console password for user %s, but no account password policy (%s) is defined for this account"
+              .formatted(login.user().name(), String.join(" / ", StateView.typeNames(PasswordPolicy.class))),
           login.at(), owner.address(), "", List.of()));
     }
   }

@@ -3,6 +3,7 @@ package dev.iamscan.rules.graph;
 import dev.iamscan.iam.IamView;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.ManagedPolicyAttachment;
+import dev.iamscan.iam.PrincipalDetails;
 import dev.iamscan.iam.PrincipalKind;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.iam.TrustPolicy;
@@ -120,20 +121,9 @@ public final class PrincipalGraph {
   private void collectActors() {
     for (PrincipalRef p : view.principals()) {
       if (byIdentity.containsKey(p.identity())) continue;
-      String name = null;
-      String path = "/";
+      String name = PrincipalDetails.name(p).orElse(null);
+      String path = PrincipalDetails.path(p);
       Resource r = p.resource();
-      if (r != null) {
-        boolean cfn = r.format() == dev.iamscan.model.Format.CLOUDFORMATION;
-        String nameKey = cfn ? switch (p.kind()) {
-          case USER -> "UserName";
-          case GROUP -> "GroupName";
-          case ROLE -> "RoleName";
-          default -> "";
-        } : p.kind() == PrincipalKind.PERMISSION_SET || p.kind() == PrincipalKind.FUNCTION_ROLE ? "" : "name";
-        name = nameKey.isEmpty() ? null : r.body().string(nameKey).filter(n -> !n.isBlank()).orElse(null);
-        path = r.body().string(cfn ? "Path" : "path").orElse("/");
-      }
       String type = switch (p.kind()) {
         case USER -> "user";
         case GROUP -> "group";
@@ -197,10 +187,8 @@ public final class PrincipalGraph {
 
   private Permissions.Boundary boundary(Actor a) {
     Resource r = a.ref().resource();
-    if (r == null) return null;
-    boolean cfn = r.format() == dev.iamscan.model.Format.CLOUDFORMATION;
-    Optional<Value.Field> f = r.body().field(cfn ? "PermissionsBoundary" : "permissions_boundary");
-    if (f.isEmpty() || f.get().value() instanceof Value.Null) return null;
+    Optional<Value.Field> f = PrincipalDetails.boundary(a.ref());
+    if (r == null || f.isEmpty()) return null;
     Value v = f.get().value();
     SourceRange at = f.get().range();
     String text = v instanceof Value.Text t ? t.value() : v instanceof Value.Unknown u ? u.expression() : null;
@@ -305,37 +293,14 @@ public final class PrincipalGraph {
    * one of them by name reaches that role (and only that role: a weak one leads nowhere).
    */
   private void collectExisting() {
-    for (Resource r : view.model().resources()) {
-      if (!r.kind().equals("resource")) continue;
-      switch (r.type()) {
-        case "aws_lambda_function" -> existing(r, "function", r.body().string("function_name").orElse(null),
-            r.body().get("role").orElse(null), "function", "lambda", ":");
-        case "AWS::Lambda::Function" -> existing(r, "function", r.body().string("FunctionName").orElse(null),
-            r.body().get("Role").orElse(null), "function", "lambda", ":");
-        case "AWS::Serverless::Function" -> {
-          Actor own = actorOfResource.get(r);
-          Value role = r.body().get("Role").orElse(null);
-          String name = r.body().string("FunctionName").orElse(null);
-          if (role != null) existing(r, "function", name, role, "function", "lambda", ":");
-          else if (own != null) addExisting("function", name, r, own, "lambda", ":");
-        }
-        case "aws_cloudformation_stack" -> {
-          String name = r.body().string("name").orElse(null);
-          // A stack's ARN ends with an id AWS assigns: only a pattern with a wildcard there covers it.
-          existing(r, "stack", name == null ? null : name + "/" + ArnMatcher.UNKNOWN_NAME,
-              r.body().get("iam_role_arn").orElse(null), "stack", "cloudformation", "/");
-        }
-        default -> { }
-      }
+    for (PrincipalDetails.RunsAs x : PrincipalDetails.runsAs(view.model())) {
+      Actor role = actorOfResource.get(x.role());
+      if (role == null || role.isUser() || role.isGroup()) continue;
+      boolean stack = x.kind().equals("stack");
+      // A stack's ARN ends with an id AWS assigns: only a pattern with a wildcard there covers it.
+      String name = x.name() == null ? null : stack ? x.name() + "/" + ArnMatcher.UNKNOWN_NAME : x.name();
+      addExisting(x.kind(), name, x.resource(), role, stack ? "cloudformation" : "lambda", stack ? "/" : ":");
     }
-  }
-
-  private void existing(Resource r, String kind, String name, Value role, String type, String service, String sep) {
-    if (!(role instanceof Value.Reference ref)) return;
-    Optional<Resource> target = view.model().resolve(r, ref);
-    if (target.isEmpty()) return;
-    Actor a = actorOfResource.get(target.get());
-    if (a != null && a.kind() == PrincipalKind.ROLE) addExisting(kind, name, r, a, service, sep);
   }
 
   private void addExisting(String kind, String name, Resource r, Actor role, String service, String sep) {
@@ -447,9 +412,8 @@ public final class PrincipalGraph {
             }
             for (IdentityPolicy pol : own) {
               Resource r = pol.owner();
-              boolean cfn = r.format() == dev.iamscan.model.Format.CLOUDFORMATION;
-              String name = r.body().string(cfn ? "ManagedPolicyName" : "name").orElse(null);
-              Target t = Target.iam("policy", r.body().string(cfn ? "Path" : "path").orElse("/"), name);
+              String name = PrincipalDetails.policyName(r).orElse(null);
+              Target t = Target.iam("policy", PrincipalDetails.policyPath(r), name);
               selfStep(a, m, t, "policy " + (name != null ? name : r.displayName()) + " attached to it");
             }
           }
