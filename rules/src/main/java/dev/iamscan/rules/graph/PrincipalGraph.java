@@ -251,8 +251,12 @@ public final class PrincipalGraph {
   // --------------------------------------------------------------------- trust
 
   /** Role → actors its trust names by ARN, and whether it admits the account root or anyone. */
-  private final Map<Integer, List<Object[]>> namedIn = new HashMap<>();
-  private final Map<Integer, Object[]> openTrust = new HashMap<>();
+  /** A principal a role's trust names by ARN, and where. */
+  private record Named(Actor principal, PolicyPrincipal at) {}
+
+  private final Map<Integer, List<Named>> namedIn = new HashMap<>();
+  /** Roles whose trust admits the account root or anyone: who, in words. */
+  private final Map<Integer, String> openTrust = new HashMap<>();
 
   private void readTrusts() {
     for (TrustPolicy t : view.trustPolicies()) {
@@ -262,19 +266,19 @@ public final class PrincipalGraph {
         if (s.effect() != Effect.ALLOW || s.notPrincipal() || conditions.neverHolds(s).isPresent()) continue;
         boolean assume = Permissions.action(s, "sts:AssumeRole") == Tri.YES;
         for (PolicyPrincipal pp : s.principals()) {
-          if (pp.type().equals("Service") && (assume || Permissions.action(s, "sts:AssumeRole") == Tri.YES)) {
+          if (pp.type().equals("Service") && assume) {
             trustedServices.computeIfAbsent(role.id(), k -> new LinkedHashSet<>()).add(pp.id().toLowerCase(Locale.ROOT));
           }
           if (!assume || !(pp.type().equals("AWS") || pp.type().equals("*"))) continue;
           String id = pp.id().trim();
           if (id.equals("*") || id.chars().allMatch(Character::isDigit) || id.matches("arn:[^:]+:iam::[^:]*:root")) {
-            openTrust.putIfAbsent(role.id(), new Object[] {s, pp, id.equals("*") ? "anyone" : "the account root"});
+            openTrust.putIfAbsent(role.id(), id.equals("*") ? "anyone" : "the account root");
             continue;
           }
           java.util.regex.Matcher m = java.util.regex.Pattern.compile("arn:[^:]+:iam::[^:]*:(user|role)/(?:.*/)?([^/]+)").matcher(id);
           if (!m.matches()) continue;
           for (Actor a : byName.getOrDefault(m.group(1) + "/" + m.group(2), List.of())) {
-            namedIn.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(new Object[] {a, s, pp});
+            namedIn.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(new Named(a, pp));
           }
         }
       }
@@ -318,11 +322,11 @@ public final class PrincipalGraph {
     // Assume: a trust that names the principal needs no identity permission in the same account.
     namedIn.forEach((roleId, entries) -> {
       Actor role = actors.get(roleId);
-      for (Object[] e : entries) {
-        Actor a = (Actor) e[0];
+      for (Named e : entries) {
+        Actor a = e.principal();
         if (a.id() == roleId || !a.acts()) continue;
         if (permissions.get(a.id()).denied("sts:AssumeRole", role.self(), a.caller())) continue;
-        PolicyPrincipal pp = (PolicyPrincipal) e[2];
+        PolicyPrincipal pp = e.at();
         links.add(new Link(a.id(), roleId, new Step("assumes %s (its trust names %s)".formatted(role.label(), a.shortName()),
             pp.range())));
       }
@@ -334,12 +338,12 @@ public final class PrincipalGraph {
       // Assume a role whose trust admits the account root or anyone: the identity policy must allow it.
       if (p.mentions("sts:AssumeRole")) {
         for (Actor role : candidates(p, "sts:AssumeRole", "role")) {
-          Object[] o = openTrust.get(role.id());
-          if (o == null || role.id() == a.id()) continue;
+          String admits = openTrust.get(role.id());
+          if (admits == null || role.id() == a.id()) continue;
           Permissions.Decision d = p.can("sts:AssumeRole", role.self(), caller);
           if (!d.allowed()) continue;
           links.add(new Link(a.id(), role.id(), new Step("assumes %s (its trust admits %s; sts:AssumeRole allowed by %s)%s"
-              .formatted(role.label(), o[2], d.grant().label(), doubts(d)), d.grant().location())));
+              .formatted(role.label(), admits, d.grant().label(), doubts(d)), d.grant().location())));
         }
       }
       for (EscalationMethods.Method m : EscalationMethods.all()) {
