@@ -421,6 +421,35 @@ resource "aws_iam_role" "cleanup_pusher" {
   }
 }
 
+# Self-service: members manage their own keys and password, which makes no one else's theirs.
+# ok: IAM008
+resource "aws_iam_user" "self_keys" {
+  name = "self-keys"
+}
+
+resource "aws_iam_group" "self_service" {
+  name = "self-service"
+}
+
+resource "aws_iam_group_membership" "self_service" {
+  name  = "self-service"
+  group = aws_iam_group.self_service.name
+  users = [aws_iam_user.self_keys.name]
+}
+
+data "aws_iam_policy_document" "self_service" {
+  statement {
+    sid       = "ManageOwnCredentials"
+    actions   = ["iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:UpdateLoginProfile", "iam:CreateLoginProfile"]
+    resources = ["arn:aws:iam::*:user/$${aws:username}"]
+  }
+}
+
+resource "aws_iam_group_policy" "self_service" {
+  group  = aws_iam_group.self_service.name
+  policy = data.aws_iam_policy_document.self_service.json
+}
+
 data "aws_iam_policy_document" "ec2_trust" {
   statement {
     actions = ["sts:AssumeRole"]

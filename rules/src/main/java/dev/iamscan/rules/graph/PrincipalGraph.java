@@ -642,29 +642,26 @@ public final class PrincipalGraph {
 
   /** The edges on the paths to administrator, for the picture: principal to principal or to an end. */
   public List<Edge> pathEdges() {
+    // Two principals with one label (a user "dev" in two modules) stay two nodes: name them by address too.
+    Map<String, Long> uses = actors.stream().collect(java.util.stream.Collectors.groupingBy(Actor::label,
+        java.util.stream.Collectors.counting()));
+    java.util.function.IntFunction<String> node = i -> {
+      Actor a = actors.get(i);
+      return uses.get(a.label()) > 1 && a.ref().resource() != null
+          ? a.label() + " (" + a.ref().resource().displayName() + ")" : a.label();
+    };
     Set<Edge> out = new LinkedHashSet<>();
     for (PathToAdmin p : paths()) {
       int at = byIdentity.get(p.principal().identity()).id();
       while (next[at] != null && dist[at] > 0 && !(dist[at] == 1 && terminal.containsKey(at))) {
         Link l = next[at];
-        out.add(new Edge(actors.get(at).label(), actors.get(l.to()).label(), l.step().message()));
+        out.add(new Edge(node.apply(at), node.apply(l.to()), l.step().message()));
         at = l.to();
       }
-      if (admin.containsKey(at)) {
-        out.add(new Edge(actors.get(at).label(), "administrator", "is administrator"));
-      } else {
-        out.add(new Edge(actors.get(at).label(), "administrator", terminal.get(at).message()));
-      }
+      out.add(new Edge(node.apply(at), "administrator", admin.containsKey(at) ? "is administrator" : terminal.get(at).message()));
     }
-    for (Administrator a : administrators()) out.add(new Edge(a.label(), "administrator", "is administrator"));
+    admin.forEach((i, step) -> out.add(new Edge(node.apply(i), "administrator", "is administrator")));
     return List.copyOf(out);
   }
 
-  int principalCount() {
-    return actors.size();
-  }
-
-  int edgeCount() {
-    return links.size();
-  }
 }

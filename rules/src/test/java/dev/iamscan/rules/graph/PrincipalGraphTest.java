@@ -141,4 +141,20 @@ class PrincipalGraphTest {
     assertEquals("user dev → iam:AddUserToGroup on arn:aws:iam::123456789012:group/admins adds itself to group admins,"
         + " which is administrator", paths(g).get("user dev"));
   }
+
+  @Test
+  void pictureKeepsTwoPrincipalsOfOneNameApart() throws IOException {
+    PrincipalGraph g = graph(user("dev", "{ Effect = \"Allow\", Action = \"iam:CreateAccessKey\", Resource = \"*\" }")
+        + """
+        resource "aws_iam_user" "dev_again" {
+          name = "dev"
+        }
+        resource "aws_iam_user_policy" "dev_again" {
+          user   = aws_iam_user.dev_again.name
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateLoginProfile", Resource = "*" }] })
+        }
+        """);
+    List<String> from = g.pathEdges().stream().map(PrincipalGraph.Edge::from).sorted().toList();
+    assertEquals(List.of("user dev (aws_iam_user.dev)", "user dev (aws_iam_user.dev_again)"), from);
+  }
 }
