@@ -337,7 +337,11 @@ public final class PrincipalGraph {
       String caller = a.caller();
       // Assume a role whose trust admits the account root or anyone: the identity policy must allow it.
       if (p.mentions("sts:AssumeRole")) {
-        for (Actor role : candidates(p, "sts:AssumeRole", "role")) {
+        List<Actor> named = candidates(p, "sts:AssumeRole", "role");
+        // Whichever is smaller: the roles the grants name, or the roles open to the account.
+        List<Actor> roles = named.size() <= openTrust.size() ? named
+            : openTrust.keySet().stream().sorted().map(actors::get).toList();
+        for (Actor role : roles) {
           String admits = openTrust.get(role.id());
           if (admits == null || role.id() == a.id()) continue;
           Permissions.Decision d = p.can("sts:AssumeRole", role.self(), caller);
