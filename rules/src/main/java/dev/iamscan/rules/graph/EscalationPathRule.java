@@ -9,7 +9,6 @@ import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A principal that is not administrator but can become one: one finding per principal, with the
@@ -77,7 +76,9 @@ public final class EscalationPathRule implements Rule {
       List<Finding.Related> steps = new ArrayList<>();
       for (PrincipalGraph.Step s : p.steps()) steps.add(new Finding.Related(s.message(), s.location()));
       String resource = p.principal().resource() != null ? p.principal().resource().address() : p.principal().name();
-      String evidence = p.steps().stream().map(PrincipalGraph.Step::message).collect(Collectors.joining(" | "));
+      // One finding per principal: a baseline keeps it while the principal can still become
+      // administrator, whichever path is shortest today.
+      String evidence = "can become administrator";
       sink.report(new Finding(METADATA, METADATA.severity(),
           "%s can become administrator in %d %s: %s".formatted(p.label(), p.steps().size(),
               p.steps().size() == 1 ? "step" : "steps", p.inWords()),
@@ -88,7 +89,7 @@ public final class EscalationPathRule implements Rule {
       String resource = g.principal().resource() != null ? g.principal().resource().address() : g.principal().name();
       sink.report(new Finding(METADATA, METADATA.severity(),
           "%s can grant administrator to others: %s".formatted(g.label(), g.how().message()),
-          g.principal().range(), resource, g.how().message(), List.of(),
+          g.principal().range(), resource, "can grant administrator to others", List.of(),
           List.of(new Finding.Related(g.how().message(), g.how().location()))));
     }
   }
