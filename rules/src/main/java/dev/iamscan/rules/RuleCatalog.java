@@ -27,6 +27,7 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.PublicAccessBlockDisabledRule());
     all.add(new dev.iamscan.rules.iam.PublicResourcePolicyRule());
     all.add(new dev.iamscan.rules.iam.PublicLambdaPermissionRule());
+    all.add(new dev.iamscan.rules.iam.ServicePrincipalWithoutSourceRule());
     all.add(new dev.iamscan.rules.iam.InstanceWithoutProfileRule());
     all.add(new dev.iamscan.rules.iam.InstanceProfileWithoutRoleRule());
     all.add(new dev.iamscan.rules.iam.TrustAnyoneRule());
@@ -34,6 +35,7 @@ public final class RuleCatalog {
     all.add(new dev.iamscan.rules.iam.WebIdentityWithoutSubjectRule());
     all.add(new dev.iamscan.rules.iam.AssumeAnyRoleRule());
     all.add(new dev.iamscan.rules.iam.SensitiveActionWildcardRule());
+    all.add(new dev.iamscan.rules.iam.SensitiveReadOnAllResourcesRule());
     all.addAll(dev.iamscan.rules.account.AccountRules.all());
     all.addAll(dev.iamscan.rules.schema.SchemaRules.all());
     return List.copyOf(all);

@@ -30,6 +30,11 @@ public final class ServiceWildcardRule implements Rule {
       rewrite that role's policies and trust); `s3:*` on one bucket is the usual way to own it and \
       is not reported. A condition limiting the grant lowers the severity one more step.
 
+      `ssmmessages:*` and `ec2messages:*` are not reported: they are the message channel of the SSM \
+      Agent and Session Manager, which need every one of their actions, and none of those actions \
+      accepts anything narrower than `Resource: "*"`, so the wildcard grants exactly what listing \
+      the actions would.
+
       **How to fix:** list the actions the workload needs, for example `s3:GetObject` and \
       `s3:PutObject` instead of `s3:*`.
 
@@ -69,7 +74,7 @@ public final class ServiceWildcardRule implements Rule {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
-          if (service.isEmpty()) continue;
+          if (service.isEmpty() || OverbroadActions.wildcardIsWholeAgentChannel(service.get())) continue;
           boolean sensitive = OverbroadActions.sensitive(service.get());
           Severity severity = sensitive ? Severity.HIGH : Severity.MEDIUM;
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();

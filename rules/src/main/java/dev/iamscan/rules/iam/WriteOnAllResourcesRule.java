@@ -42,7 +42,8 @@ public final class WriteOnAllResourcesRule implements Rule {
       (wildcards with the actions they reach). Severity is **high** when any of them manages \
       permissions and **medium** when all are write actions; one step lower when a condition limits \
       the grant. Service-wide wildcards (`s3:*`) are \
-      reported by IAM003, partial wildcards of sensitive services by IAM040, `iam:PassRole` by IAM007.
+      reported by IAM003, partial wildcards of sensitive services by IAM040, `iam:PassRole` by IAM007, \
+      and `kms:Decrypt` (which AWS files under write) with the other reads of secrets by IAM041.
 
       **How to fix:** name the resources (ARNs, with wildcards inside the ARN where needed).
 
@@ -95,6 +96,8 @@ public final class WriteOnAllResourcesRule implements Rule {
           List<IamActions.Action> hits = IamActions.get().expand(p).stream()
               .filter(x -> x.access().changes() && x.resourceLevel())
               .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
+              // kms:Decrypt and the other reads of secrets and data are IAM041's.
+              .filter(x -> SensitiveReads.of(x).isEmpty())
               .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
               .toList();
           if (!hits.isEmpty()) offending.add(new Offending(a, hits));
