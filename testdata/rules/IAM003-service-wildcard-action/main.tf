@@ -11,6 +11,7 @@ resource "aws_iam_user_policy" "ops" {
           # expect: IAM003
           "s3:*",
           # ok: IAM003
+          # expect: IAM041
           "ec2:Describe*",
         ]
         Resource = "*"
@@ -37,4 +38,18 @@ resource "aws_iam_user_policy" "ops" {
 
 resource "aws_iam_user" "ops" {
   name = "ops"
+}
+
+# The SSM Agent's message channels: every action is needed and none accepts more than "*".
+resource "aws_iam_role_policy" "ssm_agent" {
+  role = "instance"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM003
+      Action   = ["ssmmessages:*", "ec2messages:*"]
+      Resource = "*"
+    }]
+  })
 }

@@ -24,6 +24,7 @@ resource "aws_iam_role_policy" "scoped" {
     Statement = [{
       Effect = "Allow"
       # ok: IAM004
+      # expect: IAM041
       Action   = ["s3:GetObject"]
       Resource = "*"
     }]

@@ -6,6 +6,7 @@ resource "aws_iam_role_policy" "worker" {
       Effect = "Allow"
       Action = [
         # ok: IAM006
+        # expect: IAM041
         "ec2:Describe*",
         # ok: IAM006
         "s3:GetObject",
@@ -56,4 +57,19 @@ resource "aws_iam_role_policy" "worker" {
 resource "aws_iam_role" "worker" {
   name               = "worker"
   assume_role_policy = "{}"
+}
+
+# Actions that accept only "*" are never findings: the classic PutMetricData API authorizes
+# against "*" and is scoped by the cloudwatch:namespace condition key.
+resource "aws_iam_role_policy" "metrics" {
+  role = aws_iam_role.worker.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM006
+      Action   = ["cloudwatch:PutMetricData", "xray:PutTraceSegments", "ssmmessages:CreateControlChannel"]
+      Resource = "*"
+    }]
+  })
 }

@@ -77,6 +77,7 @@ resource "aws_iam_role_policy" "reader" {
   role = aws_iam_role.reader.id
   policy = jsonencode({
     Version = "2012-10-17"
+    # expect: IAM041
     Statement = [{ Effect = "Allow", Action = ["ec2:Describe*", "s3:GetObject"], Resource = "*" }]
   })
 }

@@ -54,6 +54,7 @@ data "aws_iam_policy_document" "require_mfa" {
     }
   }
   statement {
+    # expect: IAM041
     actions   = ["ec2:Describe*"]
     resources = ["*"]
   }

@@ -54,8 +54,8 @@ public final class SensitiveReadOnAllResourcesRule implements Rule {
       one step lower when a condition limits when the statement applies.
 
       **How to fix:** name the secrets, parameters, keys, functions, buckets or principals \
-      (ARNs, with a path or prefix wildcard where needed), or scope by tag with \
-      `aws:ResourceTag/...`.
+      (ARNs, with a path or prefix wildcard where needed), or scope them with an \
+      `aws:ResourceTag/KEY` condition.
 
       Noncompliant:
       ```hcl

@@ -133,7 +133,8 @@ public final class ServicePrincipalWithoutSourceRule implements Rule {
         List<String> ids = services.stream().map(PolicyPrincipal::id).distinct().toList();
         String names = String.join(", ", ids.subList(0, Math.min(ids.size(), SHOWN)))
             + (ids.size() > SHOWN ? " and " + (ids.size() - SHOWN) + " more" : "");
-        String kind = policy.isBucketPolicy() ? "bucket policy" : policy.service() + " resource policy";
+        String kind = policy.isBucketPolicy() ? "bucket policy"
+            : PublicResourcePolicyRule.SERVICE_NAMES.getOrDefault(policy.service(), policy.service() + " resource policy");
         String message = "%s of %s %s lets the AWS service %s (%s)%s without aws:SourceArn or aws:SourceAccount: the service may act for any account"
             .formatted(kind, policy.owner().displayName(), s.label(), names, actions,
                 target.map(t -> " on " + t.displayName()).orElse(""));
