@@ -6,7 +6,6 @@ resource "aws_iam_role_policy" "worker" {
       Effect = "Allow"
       Action = [
         # ok: IAM006
-        # expect: IAM041
         "ec2:Describe*",
         # ok: IAM006
         "s3:GetObject",

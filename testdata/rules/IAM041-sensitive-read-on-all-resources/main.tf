@@ -55,6 +55,17 @@ data "aws_iam_policy_document" "reader" {
   }
 
   statement {
+    # Writes and reads on every resource are one finding, IAM006's, which names the reads too.
+    actions = [
+      # ok: IAM041
+      "secretsmanager:GetSecretValue",
+      # expect: IAM006
+      "secretsmanager:PutSecretValue",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
     effect = "Deny"
     # ok: IAM041
     actions   = ["kms:Decrypt"]

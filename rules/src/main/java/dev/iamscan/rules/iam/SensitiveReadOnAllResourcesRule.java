@@ -47,8 +47,11 @@ public final class SensitiveReadOnAllResourcesRule implements Rule {
       reported. A statement is reported once, naming every offending action. `*` and service \
       wildcards (`ssm:*`) are reported by IAM001 and IAM003 instead, partial wildcards that also \
       reach writes of a sensitive service by IAM040, and `kms:Decrypt`, although AWS files it \
-      under write, by this rule rather than IAM006. A condition that admits only resources \
-      carrying a tag scopes the statement as an ARN would and is not reported.
+      under write, by this rule rather than IAM006. A statement that also allows write actions on \
+      every resource is reported once, by IAM006, whose message names these reads too (one \
+      finding per statement for grants on every resource: both are fixed by naming the \
+      resources). A condition that admits only resources carrying a tag scopes the statement as \
+      an ARN would and is not reported.
 
       Severity is **high** for credential reads and **medium** for data reads and tag changes; \
       one step lower when a condition limits when the statement applies.
@@ -91,17 +94,40 @@ public final class SensitiveReadOnAllResourcesRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
-        if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) continue;
-        List<Offending> offending = new ArrayList<>();
-        for (LocatedString a : s.actions().known()) {
-          if (ownedByBroaderRule(a.value())) continue;
-          List<SensitiveReads.Entry> hits = SensitiveReads.reach(a.value()).stream()
-              .map(x -> SensitiveReads.of(x).orElseThrow()).toList();
-          if (!hits.isEmpty()) offending.add(new Offending(a, hits));
-        }
+        // One finding per statement for grants on every resource: "*" is IAM001's, and a
+        // statement IAM006 reports names these reads in that finding.
+        if (s.actions().known().stream().anyMatch(a -> OverbroadActions.isEverything(a.value()))) continue;
+        if (WriteOnAllResourcesRule.reports(s)) continue;
+        List<Offending> offending = offending(s);
         if (!offending.isEmpty()) report(policy, s, offending, sink);
       }
     }
+  }
+
+  private static List<Offending> offending(PolicyStatement s) {
+    List<Offending> offending = new ArrayList<>();
+    if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) return offending;
+    for (LocatedString a : s.actions().known()) {
+      if (ownedByBroaderRule(a.value())) continue;
+      List<SensitiveReads.Entry> hits = SensitiveReads.reach(a.value()).stream()
+          .map(x -> SensitiveReads.of(x).orElseThrow()).toList();
+      if (!hits.isEmpty()) offending.add(new Offending(a, hits));
+    }
+    return offending;
+  }
+
+  /** How IAM006 names the reads of a statement it reports, or "" when there are none. */
+  static String describeReads(PolicyStatement s) {
+    List<Offending> offending = offending(s);
+    if (offending.isEmpty()) return "";
+    Set<SensitiveReads.Kind> kinds = new TreeSet<>();
+    offending.forEach(o -> o.hits().forEach(h -> kinds.add(h.kind())));
+    return kinds.stream().map(SensitiveReads.Kind::phrase).collect(Collectors.joining(" and ")) + " ("
+        + offending.stream().map(o -> o.action().value()).collect(Collectors.joining(", ")) + ")";
+  }
+
+  static boolean readsCredentials(PolicyStatement s) {
+    return offending(s).stream().anyMatch(o -> o.worst() == SensitiveReads.Kind.CREDENTIALS);
   }
 
   /**

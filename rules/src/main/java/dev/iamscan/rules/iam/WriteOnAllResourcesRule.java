@@ -41,7 +41,9 @@ public final class WriteOnAllResourcesRule implements Rule {
       A statement is reported once, at its first offending action, naming the offending actions \
       (wildcards with the actions they reach). Severity is **high** when any of them manages \
       permissions and **medium** when all are write actions; one step lower when a condition limits \
-      the grant. Service-wide wildcards (`s3:*`) are \
+      the grant. When the statement also allows reads of secrets or data on every resource \
+      (IAM041's actions), this finding names them and IAM041 does not report the statement again: \
+      both are fixed by naming the resources. Service-wide wildcards (`s3:*`) are \
       reported by IAM003, partial wildcards of sensitive services by IAM040, `iam:PassRole` by IAM007, \
       and `kms:Decrypt` (which AWS files under write) with the other reads of secrets by IAM041.
 
@@ -86,25 +88,35 @@ public final class WriteOnAllResourcesRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
-        if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) continue;
-        List<Offending> offending = new ArrayList<>();
-        for (LocatedString a : s.actions().known()) {
-          String p = a.value();
-          // Each pattern is reported by one rule: the broader rules take precedence.
-          if (OverbroadActions.isEverything(p) || OverbroadActions.serviceWide(p).isPresent()) continue;
-          if (!SensitiveActionWildcardRule.reach(p).isEmpty()) continue;
-          List<IamActions.Action> hits = IamActions.get().expand(p).stream()
-              .filter(x -> x.access().changes() && x.resourceLevel())
-              .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
-              // kms:Decrypt and the other reads of secrets and data are IAM041's.
-              .filter(x -> SensitiveReads.of(x).isEmpty())
-              .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
-              .toList();
-          if (!hits.isEmpty()) offending.add(new Offending(a, hits));
-        }
+        List<Offending> offending = offending(s);
         if (!offending.isEmpty()) report(policy, s, offending, sink);
       }
     }
+  }
+
+  /** Whether this rule reports the statement: then IAM041 leaves it to this finding. */
+  static boolean reports(PolicyStatement s) {
+    return !offending(s).isEmpty();
+  }
+
+  private static List<Offending> offending(PolicyStatement s) {
+    List<Offending> offending = new ArrayList<>();
+    if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) return offending;
+    for (LocatedString a : s.actions().known()) {
+      String p = a.value();
+      // Each pattern is reported by one rule: the broader rules take precedence.
+      if (OverbroadActions.isEverything(p) || OverbroadActions.serviceWide(p).isPresent()) continue;
+      if (!SensitiveActionWildcardRule.reach(p).isEmpty()) continue;
+      List<IamActions.Action> hits = IamActions.get().expand(p).stream()
+          .filter(x -> x.access().changes() && x.resourceLevel())
+          .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
+          .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
+          // kms:Decrypt and the other reads of secrets and data are IAM041's.
+          .filter(x -> SensitiveReads.of(x).isEmpty())
+          .toList();
+      if (!hits.isEmpty()) offending.add(new Offending(a, hits));
+    }
+    return offending;
   }
 
   /**
@@ -115,7 +127,11 @@ public final class WriteOnAllResourcesRule implements Rule {
   private static void report(IdentityPolicy policy, PolicyStatement s, List<Offending> offending, FindingSink sink) {
     boolean permissions = offending.stream().anyMatch(Offending::managesPermissions);
     boolean writes = offending.stream().anyMatch(o -> !o.managesPermissions());
-    Severity severity = OverbroadActions.conditioned(permissions ? Severity.HIGH : Severity.MEDIUM, s);
+    // One finding per statement for grants on every resource: the reads of secrets and data that
+    // IAM041 would report are named here, and the worse of the two severities is kept.
+    String reads = SensitiveReadOnAllResourcesRule.describeReads(s);
+    Severity base = permissions || SensitiveReadOnAllResourcesRule.readsCredentials(s) ? Severity.HIGH : Severity.MEDIUM;
+    Severity severity = OverbroadActions.conditioned(base, s);
     // Permissions management first: when the list is cut short, the most dangerous stay visible.
     List<Offending> shown = new ArrayList<>(offending.stream().filter(Offending::managesPermissions).toList());
     shown.addAll(offending.stream().filter(o -> !o.managesPermissions()).toList());
@@ -125,7 +141,8 @@ public final class WriteOnAllResourcesRule implements Rule {
         + (shown.size() > SHOWN ? " and " + (shown.size() - SHOWN) + " more" : "");
     String grant = offending.size() == 1 ? "the %s %s on every resource (\"*\")".formatted(kind, names)
         : "%s on every resource (\"*\"): %s".formatted(kind, names);
-    String message = "%s %s allows %s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
+    String message = "%s %s allows %s%s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
+        reads.isEmpty() ? "" : "; it also allows " + reads,
         s.hasConditions() ? "; a condition limits when, not what" : "")
         + PolicyMessages.attachedSuffix(policy);
     SourceRange at = s.locate(offending.get(0).action(), s.actions().range());
