@@ -1,5 +1,6 @@
 # Fixtures for IAM025: AWS service principals let in without a source condition.
 
+# example: noncompliant
 resource "aws_lambda_permission" "from_s3" {
   statement_id  = "FromUploads"
   action        = "lambda:InvokeFunction"
@@ -8,6 +9,7 @@ resource "aws_lambda_permission" "from_s3" {
   principal = "s3.amazonaws.com"
 }
 
+# example: compliant
 resource "aws_lambda_permission" "from_s3_pinned" {
   statement_id   = "FromUploadsPinned"
   action         = "lambda:InvokeFunction"

@@ -1,5 +1,26 @@
 # Fixtures for IAM041: reads of secrets and data, and changes to principals' tags, on every resource.
 
+# example: noncompliant
+data "aws_iam_policy_document" "app" {
+  statement {
+    # expect: IAM041
+    actions   = ["secretsmanager:GetSecretValue", "ssm:GetParameters"]
+    resources = ["*"]
+  }
+}
+
+# example: compliant
+data "aws_iam_policy_document" "app_scoped" {
+  statement {
+    # ok: IAM041
+    actions   = ["secretsmanager:GetSecretValue", "ssm:GetParameters"]
+    resources = [
+      "arn:aws:secretsmanager:eu-west-1:111122223333:secret:app/*",
+      "arn:aws:ssm:eu-west-1:111122223333:parameter/app/*",
+    ]
+  }
+}
+
 data "aws_iam_policy_document" "reader" {
   statement {
     # One finding for the statement, at its worst action, naming the others.
