@@ -45,6 +45,7 @@ public final class WriteOnAllResourcesRule implements Rule {
       (IAM041's actions), this finding names them and IAM041 does not report the statement again: \
       both are fixed by naming the resources. Service-wide wildcards (`s3:*`) are \
       reported by IAM003, partial wildcards of sensitive services by IAM040, `iam:PassRole` by IAM007, \
+      `sts:AssumeRole` by IAM035, \
       and `kms:Decrypt` (which AWS files under write) with the other reads of secrets by IAM041.
 
       **How to fix:** name the resources (ARNs, with wildcards inside the ARN where needed).
@@ -110,6 +111,8 @@ public final class WriteOnAllResourcesRule implements Rule {
       List<IamActions.Action> hits = IamActions.get().expand(p).stream()
           .filter(x -> x.access().changes() && x.resourceLevel())
           .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
+          // sts:AssumeRole on "*" is IAM035's finding, which this statement always gets.
+          .filter(x -> !x.qualified().equalsIgnoreCase("sts:AssumeRole"))
           .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
           // kms:Decrypt and the other reads of secrets and data are IAM041's.
           .filter(x -> SensitiveReads.of(x).isEmpty())
