@@ -128,3 +128,45 @@ resource "aws_kms_key" "logs" {
     }]
   })
 }
+
+resource "aws_sns_topic_policy" "alerts" {
+  arn = "arn:aws:sns:eu-west-1:111122223333:alerts"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # A negated or IfExists test, or a "*" value, pins nothing.
+      # expect: IAM025
+      Principal = { Service = "events.amazonaws.com" }
+      Action    = "sns:Publish"
+      Resource  = "arn:aws:sns:eu-west-1:111122223333:alerts"
+      Condition = {
+        StringNotEquals    = { "aws:SourceAccount" = "444455556666" }
+        ArnLikeIfExists    = { "aws:SourceArn" = "arn:aws:events:eu-west-1:111122223333:rule/*" }
+      }
+    }, {
+      Effect = "Allow"
+      # expect: IAM025
+      Principal = { Service = "cloudwatch.amazonaws.com" }
+      Action    = "sns:Publish"
+      Resource  = "arn:aws:sns:eu-west-1:111122223333:alerts"
+      Condition = {
+        StringLike = { "aws:SourceArn" = "*" }
+      }
+    }, {
+      Effect = "Allow"
+      # A condition iamscan cannot resolve is not guessed to be open.
+      # ok: IAM025
+      Principal = { Service = "cloudwatch.amazonaws.com" }
+      Action    = "sns:Publish"
+      Resource  = "arn:aws:sns:eu-west-1:111122223333:alerts"
+      Condition = {
+        ArnLike = { "aws:SourceArn" = var.alarm_arns }
+      }
+    }]
+  })
+}
+
+variable "alarm_arns" {
+  type = list(string)
+}
