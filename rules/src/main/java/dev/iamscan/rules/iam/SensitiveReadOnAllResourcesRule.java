@@ -54,7 +54,9 @@ public final class SensitiveReadOnAllResourcesRule implements Rule {
       an ARN would and is not reported.
 
       Severity is **high** for credential reads and **medium** for data reads and tag changes; \
-      one step lower when a condition limits when the statement applies.
+      `ec2:DescribeInstanceAttribute` (which every `ec2:Describe*` reaches) is **medium**, since \
+      user data is meant for bootstrap scripts and a key written there is IAM012's finding. One \
+      step lower when a condition limits when the statement applies.
 
       **How to fix:** name the secrets, parameters, keys, functions, buckets or principals \
       (ARNs, with a path or prefix wildcard where needed), or scope them with an \
@@ -126,8 +128,15 @@ public final class SensitiveReadOnAllResourcesRule implements Rule {
         + offending.stream().map(o -> o.action().value()).collect(Collectors.joining(", ")) + ")";
   }
 
-  static boolean readsCredentials(PolicyStatement s) {
-    return offending(s).stream().anyMatch(o -> o.worst() == SensitiveReads.Kind.CREDENTIALS);
+  /** The severity of the statement's reads before conditions, or empty when it has none. */
+  static java.util.Optional<Severity> readSeverity(PolicyStatement s) {
+    List<Offending> offending = offending(s);
+    return offending.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(worstSeverity(offending));
+  }
+
+  private static Severity worstSeverity(List<Offending> offending) {
+    return offending.stream().flatMap(o -> o.hits().stream()).map(SensitiveReads.Entry::severity)
+        .max(Comparator.naturalOrder()).orElseThrow();
   }
 
   /**
@@ -143,9 +152,7 @@ public final class SensitiveReadOnAllResourcesRule implements Rule {
   private static void report(IdentityPolicy policy, PolicyStatement s, List<Offending> offending, FindingSink sink) {
     Set<SensitiveReads.Kind> kinds = new TreeSet<>();
     offending.forEach(o -> o.hits().forEach(h -> kinds.add(h.kind())));
-    SensitiveReads.Kind worst = kinds.iterator().next();
-    Severity severity = OverbroadActions.conditioned(
-        worst == SensitiveReads.Kind.CREDENTIALS ? Severity.HIGH : Severity.MEDIUM, s);
+    Severity severity = OverbroadActions.conditioned(worstSeverity(offending), s);
     // The most dangerous first, so that a shortened list keeps them visible.
     List<Offending> shown = offending.stream().sorted(Comparator.comparing(Offending::worst)).toList();
     String names = shown.stream().limit(SHOWN).map(Offending::describe).collect(Collectors.joining("; "))

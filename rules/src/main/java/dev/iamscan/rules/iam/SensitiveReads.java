@@ -1,5 +1,6 @@
 package dev.iamscan.rules.iam;
 
+import dev.iamscan.rules.Severity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +45,11 @@ final class SensitiveReads {
     }
   }
 
-  /** One row: the action as AWS spells it, its kind, and what it hands over on every resource. */
-  record Entry(String action, Kind kind, String exposes) {}
+  /**
+   * One row: the action as AWS spells it, its kind, what it hands over on every resource, and the
+   * severity of allowing it on every resource.
+   */
+  record Entry(String action, Kind kind, String exposes, Severity severity) {}
 
   private SensitiveReads() {}
 
@@ -73,8 +77,13 @@ final class SensitiveReads {
         n++;
         if (line.startsWith("#") || line.isBlank()) continue;
         String[] f = line.split("\t");
-        if (f.length != 3) throw new IllegalStateException(RESOURCE + ":" + n + ": expected action, kind, exposes");
-        out.put(f[0].trim().toLowerCase(Locale.ROOT), new Entry(f[0].trim(), Kind.of(f[1].trim()), f[2].trim()));
+        if (f.length != 3 && f.length != 4) {
+          throw new IllegalStateException(RESOURCE + ":" + n + ": expected action, kind, exposes[, severity]");
+        }
+        Kind kind = Kind.of(f[1].trim());
+        Severity severity = f.length == 4 ? Severity.valueOf(f[3].trim().toUpperCase(Locale.ROOT))
+            : kind == Kind.CREDENTIALS ? Severity.HIGH : Severity.MEDIUM;
+        out.put(f[0].trim().toLowerCase(Locale.ROOT), new Entry(f[0].trim(), kind, f[2].trim(), severity));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

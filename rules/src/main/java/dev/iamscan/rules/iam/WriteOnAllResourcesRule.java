@@ -132,9 +132,10 @@ public final class WriteOnAllResourcesRule implements Rule {
     boolean writes = offending.stream().anyMatch(o -> !o.managesPermissions());
     // One finding per statement for grants on every resource: the reads of secrets and data that
     // IAM041 would report are named here, and the worse of the two severities is kept.
-    String reads = SensitiveReadOnAllResourcesRule.describeReads(s);
-    Severity base = permissions || SensitiveReadOnAllResourcesRule.readsCredentials(s) ? Severity.HIGH : Severity.MEDIUM;
-    Severity severity = OverbroadActions.conditioned(base, s);
+    String readNames = SensitiveReadOnAllResourcesRule.describeReads(s);
+    Severity base = permissions ? Severity.HIGH : Severity.MEDIUM;
+    Severity reads = SensitiveReadOnAllResourcesRule.readSeverity(s).orElse(base);
+    Severity severity = OverbroadActions.conditioned(reads.atLeast(base) ? reads : base, s);
     // Permissions management first: when the list is cut short, the most dangerous stay visible.
     List<Offending> shown = new ArrayList<>(offending.stream().filter(Offending::managesPermissions).toList());
     shown.addAll(offending.stream().filter(o -> !o.managesPermissions()).toList());
@@ -145,7 +146,7 @@ public final class WriteOnAllResourcesRule implements Rule {
     String grant = offending.size() == 1 ? "the %s %s on every resource (\"*\")".formatted(kind, names)
         : "%s on every resource (\"*\"): %s".formatted(kind, names);
     String message = "%s %s allows %s%s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
-        reads.isEmpty() ? "" : "; it also allows " + reads,
+        readNames.isEmpty() ? "" : "; it also allows " + readNames,
         s.hasConditions() ? "; a condition limits when, not what" : "")
         + PolicyMessages.attachedSuffix(policy);
     SourceRange at = s.locate(offending.get(0).action(), s.actions().range());

@@ -88,6 +88,9 @@ class IamActionsTest {
     assertTrue(all.values().stream().anyMatch(e -> e.kind() == SensitiveReads.Kind.CREDENTIALS));
     assertTrue(all.values().stream().anyMatch(e -> e.kind() == SensitiveReads.Kind.DATA));
     assertTrue(all.values().stream().anyMatch(e -> e.kind() == SensitiveReads.Kind.TAGS));
+    assertEquals(dev.iamscan.rules.Severity.HIGH, all.get("secretsmanager:getsecretvalue").severity());
+    assertEquals(dev.iamscan.rules.Severity.MEDIUM, all.get("ec2:describeinstanceattribute").severity());
+    assertEquals(dev.iamscan.rules.Severity.MEDIUM, all.get("s3:getobject").severity());
   }
 
   @Test
