@@ -14,7 +14,7 @@ resource "aws_iam_user_policy" "ops" {
           # expect: IAM003
           "s3:*",
           # ok: IAM003
-          # expect: IAM041
+          # expect: IAM044
           "ec2:Describe*",
         ]
         Resource = "*"
