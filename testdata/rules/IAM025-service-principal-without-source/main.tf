@@ -170,3 +170,12 @@ resource "aws_sns_topic_policy" "alerts" {
 variable "alarm_arns" {
   type = list(string)
 }
+
+resource "aws_lambda_permission" "from_alexa" {
+  action             = "lambda:InvokeFunction"
+  function_name      = "smart-home"
+  # An Alexa Smart Home skill is pinned by its token.
+  # ok: IAM025
+  principal          = "alexa-connectedhome.amazonaws.com"
+  event_source_token = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
+}

@@ -16,6 +16,8 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.ResourcePermission;
+import dev.iamscan.state.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,14 +85,6 @@ public final class ServicePrincipalWithoutSourceRule implements Rule {
 
   /** Endpoint policies filter what passes through an endpoint; they are not about who acts. */
   private static final Set<String> NOT_RESOURCE_POLICIES = Set.of("vpce");
-
-  private record Shape(String type, String principal, String action, String function, List<String> limits) {}
-
-  private static final List<Shape> PERMISSIONS = List.of(
-      new Shape("aws_lambda_permission", "principal", "action", "function_name",
-          List.of("source_arn", "source_account", "principal_org_id", "event_source_token")),
-      new Shape("AWS::Lambda::Permission", "Principal", "Action", "FunctionName",
-          List.of("SourceArn", "SourceAccount", "PrincipalOrgID", "EventSourceToken")));
 
   @Override
   public RuleMetadata metadata() {
@@ -172,31 +166,30 @@ public final class ServicePrincipalWithoutSourceRule implements Rule {
   }
 
   private static void checkLambdaPermissions(ScanContext context, FindingSink sink) {
-    for (Shape shape : PERMISSIONS) {
-      for (Resource r : context.model().ofType(shape.type())) {
-        Optional<Value> principal = r.body().get(shape.principal());
-        if (principal.isEmpty()) continue;
-        // Any limiting attribute that is written, even unresolved, adds a condition.
-        boolean limited = shape.limits().stream()
-            .anyMatch(k -> r.body().get(k).filter(v -> !(v instanceof Value.Null)).isPresent());
-        if (limited) continue;
-        for (Value p : options(principal.get())) {
-          Optional<String> id = p.scalar();
-          if (id.isEmpty() || !isServicePrincipal(id.get())) continue;
-          String action = r.body().string(shape.action()).orElse("(unresolved action)");
-          Optional<Value> fn = r.body().get(shape.function());
-          Optional<Resource> target = fn.flatMap(v -> PublicGrant.target(context.model(), r, v));
-          String function = target.map(Resource::displayName)
-              .or(() -> fn.flatMap(Value::scalar))
-              .map(n -> " on function " + n).orElse("");
-          String message = "%s lets the AWS service %s %s%s without %s or %s: the service may invoke it for any account"
-              .formatted(r.displayName(), id.get(), action, function, shape.limits().get(0), shape.limits().get(1));
-          List<Finding.Related> related = target
-              .map(t -> List.of(new Finding.Related("function " + t.displayName(), t.headRange())))
-              .orElse(List.of());
-          sink.report(new Finding(METADATA, METADATA.severity(), message, p.range(), r.address(),
-              "principal " + id.get() + " " + action, related));
-        }
+    for (ResourcePermission permission : context.state().permissions()) {
+      if (!permission.service().equals("lambda")) continue;
+      Resource r = permission.owner();
+      Optional<Value> principal = permission.principal().value();
+      if (principal.isEmpty()) continue;
+      // Any limiting attribute that is written, even unresolved, adds a condition.
+      if (permission.limits().stream().anyMatch(k -> k.written().isPresent())) continue;
+      for (Value p : options(principal.get())) {
+        Optional<String> id = p.scalar();
+        if (id.isEmpty() || !isServicePrincipal(id.get())) continue;
+        String action = permission.action().value().flatMap(Value::scalar).orElse("(unresolved action)");
+        Optional<Value> fn = permission.target().value();
+        Optional<Resource> target = fn.flatMap(v -> PublicGrant.target(context.model(), r, v));
+        String function = target.map(Resource::displayName)
+            .or(() -> fn.flatMap(Value::scalar))
+            .map(n -> " on function " + n).orElse("");
+        List<String> limits = permission.limits().stream().map(Setting::name).toList();
+        String message = "%s lets the AWS service %s %s%s without %s or %s: the service may invoke it for any account"
+            .formatted(r.displayName(), id.get(), action, function, limits.get(0), limits.get(1));
+        List<Finding.Related> related = target
+            .map(t -> List.of(new Finding.Related("function " + t.displayName(), t.headRange())))
+            .orElse(List.of());
+        sink.report(new Finding(METADATA, METADATA.severity(), message, p.range(), r.address(),
+            "principal " + id.get() + " " + action, related));
       }
     }
   }

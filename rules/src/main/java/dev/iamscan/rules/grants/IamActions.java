@@ -120,10 +120,6 @@ final class IamActions {
     return byService.values().stream().mapToInt(List::size).sum();
   }
 
-  boolean knowsService(String service) {
-    return byService.containsKey(service.toLowerCase(Locale.ROOT));
-  }
-
   /** Whether the catalogue knows the service and none of its actions accepts a resource ARN. */
   boolean acceptsOnlyEveryResource(String service) {
     List<Action> actions = byService.getOrDefault(service.toLowerCase(Locale.ROOT), List.of());

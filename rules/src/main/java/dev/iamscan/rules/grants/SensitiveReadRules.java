@@ -2,6 +2,7 @@ package dev.iamscan.rules.grants;
 
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.model.SourceRange;
+import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Finding;
@@ -52,7 +53,7 @@ final class SensitiveReadRules {
    * service by IAM040 or IAM042.
    */
   static boolean ownedByBroaderRule(String pattern) {
-    return OverbroadActions.isEverything(pattern) || OverbroadActions.serviceWide(pattern).isPresent()
+    return ActionPattern.isEverything(pattern) || OverbroadActions.serviceWide(pattern).isPresent()
         || !SensitiveActionWildcardRule.reach(pattern).isEmpty();
   }
 
@@ -61,7 +62,7 @@ final class SensitiveReadRules {
     List<Offending> out = new ArrayList<>();
     if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) return out;
     // "*" on every resource is full administrator access, IAM001's finding, whatever else is listed.
-    if (s.actions().known().stream().anyMatch(a -> OverbroadActions.isEverything(a.value()))) return out;
+    if (s.actions().known().stream().anyMatch(a -> ActionPattern.isEverything(a.value()))) return out;
     for (LocatedString a : s.actions().known()) {
       if (ownedByBroaderRule(a.value())) continue;
       List<SensitiveReads.Entry> hits = SensitiveReads.reach(a.value()).stream()
