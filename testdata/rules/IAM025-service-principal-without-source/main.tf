@@ -177,5 +177,9 @@ resource "aws_lambda_permission" "from_alexa" {
   # An Alexa Smart Home skill is pinned by its token.
   # ok: IAM025
   principal          = "alexa-connectedhome.amazonaws.com"
-  event_source_token = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
+  event_source_token = var.skill_id
+}
+
+variable "skill_id" {
+  type = string
 }
