@@ -74,6 +74,7 @@ resource "aws_iam_role" "bounded" {
 
 resource "aws_iam_policy" "read_s3" {
   name   = "read-s3"
+  # expect: IAM044
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
 }
 
