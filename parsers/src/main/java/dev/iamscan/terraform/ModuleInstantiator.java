@@ -188,11 +188,20 @@ final class ModuleInstantiator {
     Calls calls = new Calls(m, scope, chain, stack);
     TerraformEvaluator eval = new TerraformEvaluator(variables, m.locals(), files, bounds, calls::outputs);
     calls.eval = eval;
+    // The same module with every variable that keeps its default unknown: a resource that only a
+    // default switches off (count = var.enabled ? 1 : 0) is scanned, as one -var turns it on.
+    Map<String, Value> explicit = new HashMap<>(variables);
+    m.defaults().forEach((name, e) -> {
+      if (e != null && explicit.get(name) != null && explicit.get(name).equals(constants.eval(e, Scope.EMPTY))) {
+        explicit.remove(name);
+      }
+    });
+    TerraformEvaluator withoutDefaults = new TerraformEvaluator(explicit, m.locals(), files, bounds, calls::outputs);
     List<Resource> out = new ArrayList<>();
     for (ParsedFile f : m.parsed()) {
       for (Item item : f.body().items()) {
         if (!(item instanceof Block b)) continue;
-        parser.resource(b, scope, eval, files).ifPresent(r -> out.add(chain.isEmpty() ? r : r.withModule(scope, chain)));
+        parser.resource(b, scope, eval, withoutDefaults, files).ifPresent(r -> out.add(chain.isEmpty() ? r : r.withModule(scope, chain)));
         if (b.type().equals("module") && b.labels().size() == 1) {
           calls.outputs(b.labels().get(0));
         }

@@ -342,13 +342,34 @@ final class TerraformFunctions {
     } finally {
       bounds.leaveTemplate();
     }
-    if (v instanceof Value.Text text) {
-      // lines of a template file keep their numbers unless a substitution added some
-      boolean verbatim = !t.hasDirective() && text.value().split("\n", -1).length
-          == content.get().value().split("\n", -1).length;
-      return new Value.Text(text.value(), content.get().range(), verbatim);
+    Value placed = inTemplateFile(v, content.get(), r);
+    return placed == null || (!placed.isKnown() && !(placed instanceof Value.Conditional)
+        && !(placed instanceof Value.Unknown u && u.partial() != null)) ? null : placed;
+  }
+
+  /**
+   * A rendering of a template file, placed in that file: its text is verbatim (lines map to the
+   * file's) unless a substitution added lines; a text with holes stays partly known, placed at
+   * the {@code templatefile()} call; each outcome of a directive is placed the same way.
+   */
+  private static Value inTemplateFile(Value v, Value.Text file, SourceRange call) {
+    if (v instanceof Value.Text text) return placedText(text, file);
+    if (v instanceof Value.Unknown u && u.partial() != null) {
+      return new Value.Unknown("templatefile(" + file.range().file() + ")", call, placedText(u.partial(), file));
+    }
+    if (v instanceof Value.Conditional c) {
+      Value a = inTemplateFile(c.whenTrue(), file, call);
+      Value b = inTemplateFile(c.whenFalse(), file, call);
+      if (a == null || b == null) return null;
+      return new Value.Conditional(c.condition(), a, b, call);
     }
     return v.isKnown() ? v : null;
+  }
+
+  private static Value.Text placedText(Value.Text text, Value.Text file) {
+    // lines of a template file keep their numbers unless a substitution added some
+    boolean verbatim = text.value().split("\n", -1).length == file.value().split("\n", -1).length;
+    return new Value.Text(text.value(), file.range(), verbatim);
   }
 
   /** False when something is unknown, or when more than {@code max} items would come out (then out holds max + 1). */
