@@ -107,3 +107,16 @@ resource "aws_iam_policy" "from_template" {
     prefixes   = ["in", "out"]
   })
 }
+
+# The template provider's template_file, the older way to render a policy from a file.
+data "template_file" "legacy" {
+  template = file("${path.module}/legacy-policy.tpl.json")
+  vars = {
+    bucket_arn = aws_s3_bucket.data.arn
+  }
+}
+
+resource "aws_iam_policy" "from_template_file" {
+  name   = "from-template-file"
+  policy = data.template_file.legacy.rendered
+}

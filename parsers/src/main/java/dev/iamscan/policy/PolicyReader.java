@@ -206,6 +206,10 @@ public final class PolicyReader {
       PolicyDocument d = readDataSource(r, depth);
       return new PolicyDocument(d.statements(), d.unknown(), d.problems(), ref.range(), d.builtFrom());
     }
+    if (r.type().equals("template_file") && "rendered".equals(ref.attribute())) {
+      Optional<Value> v = r.body().get("rendered");
+      if (v.isPresent()) return read(v.get(), r, depth + 1);
+    }
     if (r.kind().equals("resource") && "policy".equals(ref.attribute())) {
       Optional<Value> v = r.body().get("policy");
       if (v.isPresent()) return read(v.get(), r, depth + 1);
@@ -231,6 +235,7 @@ public final class PolicyReader {
       List<PolicyStatement> merged = new ArrayList<>();
       for (String key : List.of("source_policy_documents", "source_json")) {
         for (Value v : body.get(key).map(Value::elements).orElse(List.of())) {
+          if (isEmptyDocument(v)) continue;
           PolicyDocument d = read(v, ds, depth + 1);
           unknown |= d.unknown();
           problems.addAll(d.problems());
@@ -248,6 +253,7 @@ public final class PolicyReader {
       }
       for (String key : List.of("override_policy_documents", "override_json")) {
         for (Value v : body.get(key).map(Value::elements).orElse(List.of())) {
+          if (isEmptyDocument(v)) continue;
           PolicyDocument d = read(v, ds, depth + 1);
           unknown |= d.unknown();
           problems.addAll(d.problems());
@@ -261,6 +267,12 @@ public final class PolicyReader {
     } finally {
       reading.remove(ds);
     }
+  }
+
+  /** {@code "{}"}: a source or override document that adds nothing, which the data source accepts. */
+  private static boolean isEmptyDocument(Value v) {
+    return (v instanceof Value.Text t && t.value().strip().equals("{}"))
+        || (v instanceof Value.ObjectValue o && o.size() == 0);
   }
 
   /** A statement with the Sid of an earlier one replaces it; others are appended. */
@@ -501,8 +513,9 @@ public final class PolicyReader {
     } else if (v instanceof Value.ListValue l) {
       for (Value i : l.items()) flattenInto(i, out, depth + 1);
     } else if (v instanceof Value.Conditional c) {
-      flattenInto(c.whenTrue(), out, depth + 1);
-      flattenInto(c.whenFalse(), out, depth + 1);
+      // a branch that is AWS::NoValue (or null) leaves nothing in the list when it is chosen
+      if (!(c.whenTrue() instanceof Value.Null)) flattenInto(c.whenTrue(), out, depth + 1);
+      if (!(c.whenFalse() instanceof Value.Null)) flattenInto(c.whenFalse(), out, depth + 1);
     } else {
       out.add(v);
     }

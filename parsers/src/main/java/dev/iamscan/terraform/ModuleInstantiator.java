@@ -100,7 +100,7 @@ final class ModuleInstantiator {
     List<Path> stack = new ArrayList<>();
     stack.add(real(rootDir));
     this.overrides = overrides;
-    return instantiate(root, rootFiles.relative(rootDir), List.of(), null, varFiles, stack).resources;
+    return instantiate(root, rootFiles.relative(rootDir), List.of(), null, null, varFiles, stack).resources;
   }
 
   // ---- loading ----
@@ -167,19 +167,28 @@ final class ModuleInstantiator {
 
   /**
    * @param inputs the call's arguments, or null for the root module (which reads tfvars files instead)
+   * @param openInputs the same arguments evaluated with the caller's soft values unknown (see
+   *     {@code withoutDefaults} below), or null for the root module
    * @param stack the real directories of the calls that lead here, for recursion checks
    */
   private Result instantiate(Loaded m, String scope, List<ModuleCall> chain, Map<String, Value> inputs,
-      List<Path> varFiles, List<Path> stack) {
+      Map<String, Value> openInputs, List<Path> varFiles, List<Path> stack) {
     ModuleFiles files = m.files();
     TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files, bounds);
     Map<String, Value> variables = new HashMap<>();
     m.defaults().forEach((name, e) -> {
       if (e != null) variables.put(name, constants.eval(e, Scope.EMPTY));
     });
+    // Values a user sets on purpose: --var-file, a plan's values, a caller's argument that does not
+    // rest on such soft values itself. Defaults and auto-loaded tfvars files are soft: one -var
+    // overrides them.
+    Map<String, Value> explicit = new HashMap<>();
     if (inputs == null) {
-      applyRootVariables(m, variables, constants, varFiles);
+      applyRootVariables(m, variables, explicit, constants, varFiles);
     } else {
+      openInputs.forEach((k, v) -> {
+        if (m.defaults().containsKey(k)) explicit.put(k, v);
+      });
       inputs.forEach((k, v) -> {
         if (m.defaults().containsKey(k)) variables.put(k, v);
       });
@@ -188,15 +197,10 @@ final class ModuleInstantiator {
     Calls calls = new Calls(m, scope, chain, stack);
     TerraformEvaluator eval = new TerraformEvaluator(variables, m.locals(), files, bounds, calls::outputs);
     calls.eval = eval;
-    // The same module with every variable that keeps its default unknown: a resource that only a
-    // default switches off (count = var.enabled ? 1 : 0) is scanned, as one -var turns it on.
-    Map<String, Value> explicit = new HashMap<>(variables);
-    m.defaults().forEach((name, e) -> {
-      if (e != null && explicit.get(name) != null && explicit.get(name).equals(constants.eval(e, Scope.EMPTY))) {
-        explicit.remove(name);
-      }
-    });
+    // The same module with every soft value unknown: a resource that only a default switches off
+    // (count = var.enabled ? 1 : 0) is scanned, as one -var turns it on.
     TerraformEvaluator withoutDefaults = new TerraformEvaluator(explicit, m.locals(), files, bounds, calls::outputs);
+    calls.openEval = withoutDefaults;
     List<Resource> out = new ArrayList<>();
     for (ParsedFile f : m.parsed()) {
       for (Item item : f.body().items()) {
@@ -218,8 +222,8 @@ final class ModuleInstantiator {
     return new Result(out, new Value.ObjectValue(outputs, where));
   }
 
-  private void applyRootVariables(Loaded m, Map<String, Value> variables, TerraformEvaluator constants,
-      List<Path> varFiles) {
+  private void applyRootVariables(Loaded m, Map<String, Value> variables, Map<String, Value> explicit,
+      TerraformEvaluator constants, List<Path> varFiles) {
     Path dir = m.files().moduleDir();
     List<Path> tfvars = new ArrayList<>();
     tfvars.add(dir.resolve("terraform.tfvars"));
@@ -237,12 +241,13 @@ final class ModuleInstantiator {
       if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, variables, constants, m.files());
     }
     for (Path p : varFiles) {
-      if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, variables, constants, m.files());
+      if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, explicit, constants, m.files());
       else m.files().add(Diagnostic.error(m.files().relative(p), 1, 1, "variable file not found"));
     }
     overrides.forEach((k, v) -> {
-      if (declared.contains(k)) variables.put(k, v);
+      if (declared.contains(k)) explicit.put(k, v);
     });
+    variables.putAll(explicit);
   }
 
   /** The module calls of one instance, evaluated on first use so that calls may use each other's outputs. */
@@ -255,6 +260,7 @@ final class ModuleInstantiator {
     private final Set<String> running = new HashSet<>();
     final List<Resource> childResources = new ArrayList<>();
     TerraformEvaluator eval;
+    TerraformEvaluator openEval;
 
     Calls(Loaded module, String scope, List<ModuleCall> chain, List<Path> stack) {
       this.module = module;
@@ -361,16 +367,19 @@ final class ModuleInstantiator {
       for (int i = 0; i < keys.size(); i++) {
         instances++;
         Map<String, Value> inputs = new LinkedHashMap<>();
+        Map<String, Value> openInputs = new LinkedHashMap<>();
         for (Item item : call.body().items()) {
           if (item instanceof Attribute a && !CALL_META.contains(a.name())) {
             inputs.put(a.name(), bindReferences(eval.shallow(eval.eval(a.value(), scopes.get(i)), a.value()), scope));
+            Value open = openEval == null ? inputs.get(a.name()) : openEval.eval(a.value(), scopes.get(i));
+            openInputs.put(a.name(), open);
           }
         }
         String address = "module." + name + keys.get(i);
         List<ModuleCall> childChain = new ArrayList<>(chain);
         childChain.add(new ModuleCall(address, scope, call.loc().range()));
         String childScope = childDir + "#" + String.join(".", childChain.stream().map(ModuleCall::address).toList());
-        Result r = instantiate(child, childScope, childChain, inputs, List.of(), childStack);
+        Result r = instantiate(child, childScope, childChain, inputs, openInputs, List.of(), childStack);
         childResources.addAll(r.resources());
         String key = keys.get(i);
         if (shape.equals("map")) byKey.add(new Value.Field(unquote(key), head, r.outputs()));

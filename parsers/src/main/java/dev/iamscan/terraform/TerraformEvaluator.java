@@ -90,6 +90,11 @@ final class TerraformEvaluator {
     return new TerraformEvaluator(Map.of(), Map.of(), files, bounds, true, name -> Optional.empty());
   }
 
+  /** The {@code rendered} attribute of a {@code template_file}; null when it cannot be known. */
+  Value renderTemplateFile(Value template, Value vars, SourceRange at) {
+    return functions.renderTemplateFile(template, vars, at);
+  }
+
   EvaluationBounds bounds() {
     return bounds;
   }

@@ -253,7 +253,19 @@ public final class TerraformModuleParser {
       appliesWhen = appliesWhen(a.get(), eval);
     }
     SourceRange range = b.loc().range();
-    Value.ObjectValue body = new Value.ObjectValue(fields(config, eval, s, new int[1], files), range);
+    List<Value.Field> bodyFields = fields(config, eval, s, new int[1], files);
+    if (type.equals("template_file") && !kind.equals("provider") && !kind.equals("module")) {
+      // the template provider's template_file, the older way to write policies from templates:
+      // its rendered text is known as far as templatefile() would know it
+      Value.ObjectValue written = new Value.ObjectValue(bodyFields, range);
+      Optional<Value> template = written.get("template");
+      Value rendered = template.isEmpty() ? null
+          : eval.renderTemplateFile(template.get(), written.get("vars").orElse(null), b.header().range());
+      if (rendered != null && !written.has("rendered")) {
+        bodyFields.add(new Value.Field("rendered", b.header().range(), rendered));
+      }
+    }
+    Value.ObjectValue body = new Value.ObjectValue(bodyFields, range);
     if (appliesWhen != null) {
       meta.add(new Value.Field(Resource.APPLIES_WHEN, b.header().range(), new Value.Text(appliesWhen, b.header().range())));
     }

@@ -256,6 +256,10 @@ class TerraformModuleParserTest {
           source   = "./child"
           enable_y = false
         }
+        module "passed_on" {
+          source   = "./child"
+          enable_y = false || var.enable_x
+        }
         """);
     Files.createDirectories(tmp.resolve("child"));
     Files.writeString(tmp.resolve("child/b.tf"), """
@@ -270,8 +274,12 @@ class TerraformModuleParserTest {
     assertEquals(Optional.of("for_each = toset(var.names) is not empty"), find(r, "a.each").appliesWhen());
     assertTrue(maybe(r, "a.literal").isEmpty(), "count = 0 written as a literal stays off");
     assertEquals(Optional.empty(), find(r, "a.always").appliesWhen());
-    // the caller's argument, not a default, switches it off
-    assertTrue(r.resources().stream().noneMatch(x -> x.name().equals("told_off")));
+    // the caller's argument switches it off in module.child; in module.passed_on the argument
+    // rests on the root's default, so the resource is scanned there
+    List<Resource> toldOff = r.resources().stream().filter(x -> x.name().equals("told_off")).toList();
+    assertEquals(1, toldOff.size());
+    assertEquals("module.passed_on", toldOff.get(0).modulePath());
+    assertEquals(Optional.of("var.enable_y = true"), toldOff.get(0).appliesWhen());
   }
 
   @Test

@@ -69,7 +69,8 @@ public final class ServiceWildcardRule implements Rule {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
-          if (service.isEmpty()) continue;
+          // a misspelt service grants nothing: IAM064 reports it as an unknown action
+          if (service.isEmpty() || ActionServices.misspelt(a.value()).isPresent()) continue;
           boolean sensitive = OverbroadActions.sensitive(service.get());
           Severity severity = sensitive ? Severity.HIGH : Severity.MEDIUM;
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
