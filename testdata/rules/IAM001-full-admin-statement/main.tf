@@ -102,8 +102,23 @@ resource "aws_iam_policy" "scoped" {
     Statement = [{
       Effect = "Allow"
       # ok: IAM001
+      # expect: IAM002
       Action   = "*"
       Resource = "arn:aws:s3:::reports/*"
+    }]
+  })
+}
+
+# example: compliant
+resource "aws_iam_policy" "read_reports" {
+  name = "read-reports"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM001
+      Action   = ["s3:GetObject", "s3:ListBucket"]
+      Resource = ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
     }]
   })
 }

@@ -1,3 +1,4 @@
+# example: noncompliant
 resource "aws_iam_role_policy" "bucket_admin" {
   role = aws_iam_role.app.id
   policy = jsonencode({
@@ -24,6 +25,7 @@ data "aws_iam_policy_document" "conditional" {
   }
 }
 
+# example: compliant
 resource "aws_iam_role_policy" "read_reports" {
   role = aws_iam_role.app.id
   policy = jsonencode({
@@ -47,7 +49,9 @@ resource "aws_iam_role_policy" "read_reports" {
   })
 }
 
+# expect: IAM008
 resource "aws_iam_role" "app" {
   name               = "app"
+  # expect: IAM064
   assume_role_policy = "{}"
 }

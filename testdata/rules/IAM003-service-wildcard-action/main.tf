@@ -1,4 +1,6 @@
+# example: noncompliant
 resource "aws_iam_user_policy" "ops" {
+  # expect: IAM010
   user = aws_iam_user.ops.name
   policy = jsonencode({
     Version = "2012-10-17"
@@ -7,6 +9,7 @@ resource "aws_iam_user_policy" "ops" {
         Effect = "Allow"
         Action = [
           # expect: IAM003
+          # expect: IAM007
           "IAM:*",
           # expect: IAM003
           "s3:*",
@@ -37,4 +40,18 @@ resource "aws_iam_user_policy" "ops" {
 
 resource "aws_iam_user" "ops" {
   name = "ops"
+}
+
+# example: compliant
+resource "aws_iam_policy" "role_reader" {
+  name = "role-reader"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM003
+      Action   = ["iam:GetRole", "iam:ListRoles"]
+      Resource = "*"
+    }]
+  })
 }

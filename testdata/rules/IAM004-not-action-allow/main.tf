@@ -1,3 +1,4 @@
+# example: noncompliant
 data "aws_iam_policy_document" "all_but_iam" {
   statement {
     effect = "Allow"
@@ -17,6 +18,7 @@ resource "aws_iam_policy" "all_but_iam" {
   policy = data.aws_iam_policy_document.all_but_iam.json
 }
 
+# example: compliant
 resource "aws_iam_role_policy" "scoped" {
   role = "app"
   policy = jsonencode({

@@ -1,3 +1,4 @@
+# example: noncompliant
 resource "aws_iam_group_policy" "devs" {
   group = aws_iam_group.devs.name
   policy = jsonencode({
@@ -18,4 +19,18 @@ resource "aws_iam_group_policy" "devs" {
 
 resource "aws_iam_group" "devs" {
   name = "devs"
+}
+
+# example: compliant
+resource "aws_iam_policy" "reports_only" {
+  name = "reports-only"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = "s3:GetObject"
+      # ok: IAM005
+      Resource = "arn:aws:s3:::reports/*"
+    }]
+  })
 }

@@ -1,4 +1,5 @@
 # Conditions that scope a grant on "*" as well as an ARN would, and conditions that do not.
+# example: noncompliant
 data "aws_iam_policy_document" "controller" {
   # Only load balancers tagged for this cluster: attribute-based access control.
   statement {

@@ -55,5 +55,20 @@ resource "aws_iam_role_policy" "worker" {
 
 resource "aws_iam_role" "worker" {
   name               = "worker"
+  # expect: IAM064
   assume_role_policy = "{}"
+}
+
+# example: compliant
+resource "aws_iam_policy" "send_jobs" {
+  name = "send-jobs"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM006
+      Action   = "sqs:SendMessage"
+      Resource = "arn:aws:sqs:eu-west-1:123456789012:jobs"
+    }]
+  })
 }

@@ -21,9 +21,11 @@ resource "aws_iam_role_policy" "deployer" {
   })
 }
 
+# example: noncompliant
 data "aws_iam_policy_document" "ci" {
   statement {
     # expect: IAM007
+    # expect: IAM040
     actions   = ["iam:Pass*"]
     resources = ["*"]
   }
@@ -40,5 +42,21 @@ resource "aws_iam_policy" "ci" {
 
 resource "aws_iam_role" "deployer" {
   name               = "deployer"
+  # expect: IAM064
   assume_role_policy = "{}"
+}
+
+# example: compliant
+resource "aws_iam_policy" "pass_lambda_role" {
+  name = "pass-lambda-role"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM007
+      Action    = "iam:PassRole"
+      Resource  = "arn:aws:iam::123456789012:role/lambda-exec"
+      Condition = { StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }
+    }]
+  })
 }

@@ -1,18 +1,22 @@
 # The user's own policy allows iam:PassRole; its group allows creating and invoking functions.
 # expect: IAM008
+# example: noncompliant
 resource "aws_iam_user" "builder" {
   name = "builder"
 }
 
 resource "aws_iam_user_policy" "builder_pass" {
+  # expect: IAM010
   user = aws_iam_user.builder.name
   policy = jsonencode({
     Version = "2012-10-17"
+    # expect: IAM007
     Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }]
   })
 }
 
 # ok: IAM008
+# example: compliant
 resource "aws_iam_group" "functions" {
   name = "functions"
 }
@@ -21,6 +25,7 @@ resource "aws_iam_group_policy" "functions" {
   group = aws_iam_group.functions.name
   policy = jsonencode({
     Version = "2012-10-17"
+    # expect: IAM006
     Statement = [{ Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" }]
   })
 }
@@ -37,10 +42,13 @@ resource "aws_iam_user" "denied" {
 }
 
 resource "aws_iam_user_policy" "denied" {
+  # expect: IAM010
   user = aws_iam_user.denied.name
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
+      # todo-ok: IAM003 -- the Deny NotAction of the same policy leaves only iam:Get*/List*; per-statement rules ignore it
+      # todo-ok: IAM007 -- the Deny NotAction of the same policy denies iam:PassRole; per-statement rules ignore it
       { Effect = "Allow", Action = "iam:*", Resource = "*" },
       { Effect = "Deny", NotAction = ["iam:Get*", "iam:List*"], Resource = "*" },
     ]
@@ -51,6 +59,7 @@ resource "aws_iam_user_policy" "denied" {
 # expect: IAM008
 resource "aws_iam_role" "ops" {
   name               = "ops"
+  # expect: IAM064
   assume_role_policy = "{}"
 }
 
@@ -60,6 +69,7 @@ resource "aws_iam_role_policy" "ops" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
+      # expect: IAM040
       Action    = "iam:Put*Policy"
       Resource  = "*"
       Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
@@ -70,6 +80,7 @@ resource "aws_iam_role_policy" "ops" {
 # ok: IAM008
 resource "aws_iam_role" "reader" {
   name               = "reader"
+  # expect: IAM064
   assume_role_policy = "{}"
 }
 
@@ -128,9 +139,11 @@ resource "aws_iam_role" "builder_node" {
 resource "aws_iam_role" "platform_admin" {
   name                = "platform-admin"
   assume_role_policy  = data.aws_iam_policy_document.ec2_trust.json
+  # expect: IAM009
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
   inline_policy {
     name   = "tune"
+    # expect: IAM006
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
   }
 }
@@ -142,6 +155,8 @@ resource "aws_iam_role" "identity_admin" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
   inline_policy {
     name   = "iam"
+    # expect: IAM003
+    # expect: IAM007
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] })
   }
 }

@@ -7,6 +7,7 @@ variable "power_user_arn" {
 
 resource "aws_iam_role" "admin" {
   name               = "admin"
+  # expect: IAM064
   assume_role_policy = "{}"
   managed_policy_arns = [
     # expect: IAM009
@@ -16,12 +17,14 @@ resource "aws_iam_role" "admin" {
   ]
 }
 
+# example: noncompliant
 resource "aws_iam_role_policy_attachment" "admin" {
   role = aws_iam_role.admin.name
   # expect: IAM009
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
 }
 
+# example: compliant
 resource "aws_iam_role_policy_attachment" "amplify" {
   role = aws_iam_role.admin.name
   # ok: IAM009
@@ -29,6 +32,7 @@ resource "aws_iam_role_policy_attachment" "amplify" {
 }
 
 resource "aws_iam_user_policy_attachment" "power" {
+  # expect: IAM010
   user = "someone"
   # expect: IAM009
   policy_arn = var.power_user_arn

@@ -22,10 +22,12 @@ resource "aws_iam_user_policy" "inline" {
   user = aws_iam_user.deploy.name
   policy = jsonencode({
     Version   = "2012-10-17"
+    # expect: IAM006
     Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = "*" }]
   })
 }
 
+# example: noncompliant
 resource "aws_iam_user_policy_attachment" "managed" {
   # expect: IAM010
   user       = "deploy"
@@ -70,6 +72,7 @@ resource "aws_iam_policy_attachment" "groups_only" {
   policy_arn = aws_iam_policy.deploy.arn
 }
 
+# example: compliant
 resource "aws_iam_group_policy_attachment" "deployers" {
   # ok: IAM010
   group      = aws_iam_group.deployers.name

@@ -1,5 +1,6 @@
 # Fixtures for IAM011: access keys for the root user (and what is not one).
 
+# example: noncompliant
 resource "aws_iam_access_key" "root_default_status" {
   # expect: IAM011
   user = "root"
@@ -11,6 +12,7 @@ resource "aws_iam_access_key" "root_active" {
   status = "Active"
 }
 
+# example: compliant
 resource "aws_iam_access_key" "root_inactive" {
   # ok: IAM011, IAM013
   user   = "root"

@@ -9,6 +9,7 @@ provider "aws" {
   secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 }
 
+# example: compliant
 provider "aws" {
   alias  = "from_environment"
   region = "us-east-1"
@@ -16,6 +17,7 @@ provider "aws" {
   profile = "deploy"
 }
 
+# example: noncompliant
 variable "ci_access_key" {
   type = string
   # expect: IAM012
@@ -107,6 +109,7 @@ resource "aws_ecs_task_definition" "app" {
   }])
 }
 
+# expect: IAM030
 resource "aws_instance" "encoded" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"
@@ -114,6 +117,7 @@ resource "aws_instance" "encoded" {
   user_data_base64 = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX3NlY3JldF9hY2Nlc3Nfa2V5IHdKYWxyWFV0bkZFTUkvSzdNREVORy9iUHhSZmlDWUVYQU1QTEVLRVkK"
 }
 
+# expect: IAM030
 resource "aws_instance" "encoded_inline" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"
@@ -121,6 +125,7 @@ resource "aws_instance" "encoded_inline" {
   user_data_base64 = base64encode("apt-get install -y awscli; export AWS_SECRET_ACCESS_KEY=your_secret_access_key_here")
 }
 
+# expect: IAM030
 resource "aws_instance" "from_environment" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"
@@ -128,6 +133,7 @@ resource "aws_instance" "from_environment" {
   user_data = "export AWS_SECRET_ACCESS_KEY=$SECRET_FROM_SSM; aws s3 ls"
 }
 
+# expect: IAM030
 resource "aws_instance" "digits_only" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"
@@ -135,6 +141,7 @@ resource "aws_instance" "digits_only" {
   user_data = "1234567890123456789012345678901234567890$"
 }
 
+# expect: IAM030
 resource "aws_instance" "credentials_file" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"

@@ -4,6 +4,7 @@ resource "aws_iam_user" "ci" {
   name = "ci"
 }
 
+# example: noncompliant
 resource "aws_iam_access_key" "ci" {
   # expect: IAM013
   user    = aws_iam_user.ci.name
@@ -21,6 +22,7 @@ resource "aws_iam_access_key" "status_unresolved" {
 }
 
 # The previous key during a rotation: it cannot sign requests.
+# example: compliant
 resource "aws_iam_access_key" "previous" {
   # ok: IAM013
   user   = aws_iam_user.ci.name

@@ -141,3 +141,18 @@ resource "aws_s3_bucket_policy" "unknown_principal" {
     }]
   })
 }
+
+# example: compliant
+resource "aws_s3_bucket_policy" "partner_read" {
+  bucket = "partner-reports"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM020
+      Principal = { AWS = "arn:aws:iam::123456789012:role/partner-reader" }
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::partner-reports/*"
+    }]
+  })
+}

@@ -1,11 +1,13 @@
 # Fixtures for IAM021: public bucket ACLs in Terraform.
 
+# example: noncompliant
 resource "aws_s3_bucket" "legacy_public" {
   bucket = "legacy-public"
   # expect: IAM021
   acl = "public-read-write"
 }
 
+# example: compliant
 resource "aws_s3_bucket" "legacy_private" {
   bucket = "legacy-private"
   # ok: IAM021

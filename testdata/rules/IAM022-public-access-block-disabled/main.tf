@@ -18,6 +18,7 @@ resource "aws_s3_bucket_public_access_block" "data" {
 
 # Left-out settings are off: Terraform sends false for them.
 # expect: IAM022
+# example: noncompliant
 resource "aws_s3_bucket_public_access_block" "partial" {
   bucket              = "partial-bucket"
   block_public_acls   = true
@@ -55,6 +56,7 @@ resource "aws_s3_bucket_public_access_block" "from_variable" {
 }
 
 # ok: IAM022
+# example: compliant
 resource "aws_s3_bucket" "no_block_declared" {
   bucket = "default-bucket"
 }

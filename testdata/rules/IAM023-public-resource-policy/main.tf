@@ -30,6 +30,7 @@ resource "aws_sqs_queue_policy" "jobs" {
   })
 }
 
+# example: noncompliant
 resource "aws_sns_topic" "events" {
   name = "events"
   policy = jsonencode({
@@ -111,6 +112,7 @@ resource "aws_ecr_repository_policy" "app" {
   policy     = data.aws_iam_policy_document.ecr.json
 }
 
+# example: compliant
 resource "aws_vpc_endpoint" "s3" {
   vpc_id       = "vpc-12345678"
   service_name = "com.amazonaws.us-east-1.s3"

@@ -1,5 +1,6 @@
 # Fixtures for IAM024: Lambda permissions for any principal, in Terraform.
 
+# example: noncompliant
 resource "aws_lambda_permission" "anyone" {
   statement_id  = "AnyoneInvokes"
   action        = "lambda:InvokeFunction"
@@ -26,6 +27,7 @@ resource "aws_lambda_permission" "org" {
   principal_org_id = "o-a1b2c3d4e5"
 }
 
+# example: compliant
 resource "aws_lambda_permission" "service" {
   statement_id  = "S3"
   action        = "lambda:InvokeFunction"

@@ -5,6 +5,7 @@ variable "profile_name" {
 }
 
 # expect: IAM030
+# example: noncompliant
 resource "aws_instance" "bare" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"
@@ -82,6 +83,7 @@ resource "aws_launch_template" "empty_block" {
 
 # EKS managed node groups give the role; EKS rejects templates that name a profile.
 # ok: IAM030
+# example: compliant
 resource "aws_launch_template" "nodes" {
   image_id = "ami-0123456789abcdef0"
 }

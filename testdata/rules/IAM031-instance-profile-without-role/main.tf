@@ -5,11 +5,13 @@ variable "role_name" {
 }
 
 # expect: IAM031
+# example: noncompliant
 resource "aws_iam_instance_profile" "empty" {
   name = "empty"
 }
 
 # ok: IAM031
+# example: compliant
 resource "aws_iam_instance_profile" "web" {
   name = "web"
   role = aws_iam_role.web.name

@@ -1,5 +1,6 @@
 # Fixtures for IAM032: trust policies that let any AWS principal assume the role.
 
+# example: noncompliant
 resource "aws_iam_role" "anyone_encoded" {
   name = "anyone-encoded"
   assume_role_policy = jsonencode({

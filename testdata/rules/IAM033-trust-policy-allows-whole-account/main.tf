@@ -2,6 +2,7 @@
 
 data "aws_caller_identity" "current" {}
 
+# example: noncompliant
 resource "aws_iam_role" "vendor" {
   name = "vendor"
   assume_role_policy = jsonencode({
@@ -79,4 +80,21 @@ data "aws_iam_policy_document" "people" {
       identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
     }
   }
+}
+
+# example: compliant
+resource "aws_iam_role" "vendor_with_external_id" {
+  name = "vendor-with-external-id"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = "sts:AssumeRole"
+      Principal = {
+        # ok: IAM033
+        AWS = "arn:aws:iam::210987654321:root"
+      }
+      Condition = { StringEquals = { "sts:ExternalId" = "d1f0a5c6-5e0e-4f4b-9a53-2f3c5b1e7d42" } }
+    }]
+  })
 }

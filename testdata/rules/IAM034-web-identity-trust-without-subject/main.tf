@@ -14,6 +14,7 @@ resource "aws_iam_role" "audience_only" {
   assume_role_policy = data.aws_iam_policy_document.audience_only.json
 }
 
+# example: noncompliant
 data "aws_iam_policy_document" "audience_only" {
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
@@ -35,6 +36,7 @@ resource "aws_iam_role" "one_repository" {
   assume_role_policy = data.aws_iam_policy_document.one_repository.json
 }
 
+# example: compliant
 data "aws_iam_policy_document" "one_repository" {
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]

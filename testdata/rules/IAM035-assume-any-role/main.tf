@@ -5,6 +5,7 @@ resource "aws_iam_user" "ci" {
 }
 
 resource "aws_iam_user_policy" "ci" {
+  # expect: IAM010
   user = aws_iam_user.ci.name
   policy = jsonencode({
     Version = "2012-10-17"
@@ -12,6 +13,7 @@ resource "aws_iam_user_policy" "ci" {
       {
         Effect = "Allow"
         # expect: IAM035
+        # expect: IAM006
         Action   = "sts:AssumeRole"
         Resource = "*"
       },
@@ -36,10 +38,12 @@ resource "aws_iam_policy" "switch" {
   policy = data.aws_iam_policy_document.switch.json
 }
 
+# example: noncompliant
 data "aws_iam_policy_document" "switch" {
   statement {
     sid = "AnyRoleAnywhere"
     # expect: IAM035
+    # expect: IAM040
     actions   = ["sts:Assume*"]
     resources = ["arn:aws:iam::*:role/*"]
   }
@@ -47,6 +51,30 @@ data "aws_iam_policy_document" "switch" {
     sid = "ReadOnly"
     # ok: IAM035
     actions   = ["sts:GetCallerIdentity"]
+    resources = ["*"]
+  }
+}
+
+# example: compliant
+resource "aws_iam_policy" "assume_deployer" {
+  name = "assume-deployer"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = "sts:AssumeRole"
+      # ok: IAM035
+      Resource = "arn:aws:iam::123456789012:role/deployer"
+    }]
+  })
+}
+
+# A document that nothing in the scan uses is handed to another module, and grants what it says.
+data "aws_iam_policy_document" "handed_to_a_module" {
+  statement {
+    # expect: IAM035
+    # expect: IAM006
+    actions   = ["sts:AssumeRole"]
     resources = ["*"]
   }
 }

@@ -1,3 +1,4 @@
+# example: noncompliant
 data "aws_iam_policy_document" "deploy" {
   statement {
     actions = [
@@ -8,6 +9,7 @@ data "aws_iam_policy_document" "deploy" {
       # ok: IAM040
       "iam:Get*",
       # ok: IAM040
+      # expect: IAM006
       "s3:Put*",
     ]
     resources = ["*"]
@@ -22,4 +24,18 @@ data "aws_iam_policy_document" "deploy" {
 
 resource "aws_iam_policy" "deploy" {
   policy = data.aws_iam_policy_document.deploy.json
+}
+
+# example: compliant
+resource "aws_iam_policy" "upload_reports" {
+  name = "upload-reports"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM040
+      Action   = ["s3:PutObject", "s3:PutObjectTagging"]
+      Resource = "arn:aws:s3:::reports/*"
+    }]
+  })
 }

@@ -1,6 +1,8 @@
 # Fixtures for IAM050: weak settings of the account password policy.
 
 # ok: IAM050
+# expect: IAM062
+# example: compliant
 resource "aws_iam_account_password_policy" "strict" {
   # ok: IAM050
   minimum_password_length        = 14
@@ -32,6 +34,7 @@ resource "aws_iam_account_password_policy" "weak" {
 
 # Left out, AWS's defaults apply: one finding on the header.
 # expect: IAM050
+# example: noncompliant
 resource "aws_iam_account_password_policy" "defaults" {
   minimum_password_length = 16
 }

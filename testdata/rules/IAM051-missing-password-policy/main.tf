@@ -5,6 +5,8 @@ resource "aws_iam_user" "alice" {
 }
 
 # expect: IAM051
+# expect: IAM053
+# example: noncompliant
 resource "aws_iam_user_login_profile" "alice" {
   user                    = aws_iam_user.alice.name
   password_reset_required = true
@@ -12,6 +14,8 @@ resource "aws_iam_user_login_profile" "alice" {
 
 # One finding per module: the second login profile is covered by the first.
 # ok: IAM051
+# expect: IAM053
+# example: compliant
 resource "aws_iam_user_login_profile" "bob" {
   user = "bob"
 }

@@ -4,11 +4,13 @@ resource "aws_iam_user" "alice" {
   name = "alice"
 }
 
+# expect: IAM051
 resource "aws_iam_user_login_profile" "alice" {
   user = aws_iam_user.alice.name
 }
 
 resource "aws_iam_user_policy" "alice" {
+  # expect: IAM010
   user = aws_iam_user.alice.name
   policy = jsonencode({
     Version = "2012-10-17"
@@ -29,6 +31,7 @@ resource "aws_iam_user" "bob" {
 }
 
 # ok: IAM053
+# example: compliant
 resource "aws_iam_user_login_profile" "bob" {
   user = aws_iam_user.bob.name
 }
@@ -70,6 +73,7 @@ resource "aws_iam_user" "carol" {
 }
 
 # expect: IAM053
+# example: noncompliant
 resource "aws_iam_user_login_profile" "carol" {
   user = aws_iam_user.carol.name
 }
@@ -85,6 +89,7 @@ resource "aws_iam_user_login_profile" "dave" {
 }
 
 resource "aws_iam_user_policy" "dave" {
+  # expect: IAM010
   user = aws_iam_user.dave.name
   policy = jsonencode({
     Version = "2012-10-17"
@@ -115,6 +120,7 @@ resource "aws_iam_user_login_profile" "erin" {
 }
 
 resource "aws_iam_user_policy" "erin" {
+  # expect: IAM010
   user   = aws_iam_user.erin.name
   policy = var.erin_policy
 }

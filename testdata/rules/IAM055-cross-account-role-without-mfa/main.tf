@@ -8,13 +8,16 @@ resource "aws_iam_role" "admin_from_ops" {
       Effect = "Allow"
       Action = "sts:AssumeRole"
       Principal = {
-        # expect: IAM055
+        # The whole account with nothing narrowing it is IAM033's finding, which names the missing MFA.
+        # ok: IAM055
+        # expect: IAM033
         AWS = "arn:aws:iam::111122223333:root"
       }
     }]
   })
 }
 
+# example: compliant
 resource "aws_iam_role" "admin_with_mfa" {
   name = "admin-with-mfa"
   assume_role_policy = jsonencode({
@@ -31,6 +34,7 @@ resource "aws_iam_role" "admin_with_mfa" {
   })
 }
 
+# example: noncompliant
 data "aws_iam_policy_document" "vendor" {
   statement {
     actions = ["sts:AssumeRole"]

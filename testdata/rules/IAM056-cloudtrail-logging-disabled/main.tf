@@ -1,5 +1,11 @@
 # Fixtures for IAM056: trails that do not log.
 
+# expect: IAM057
+# expect: IAM058
+# expect: IAM059
+# expect: IAM060
+# expect: IAM062
+# example: noncompliant
 resource "aws_cloudtrail" "off" {
   name           = "off"
   s3_bucket_name = "trail-logs"
@@ -9,6 +15,11 @@ resource "aws_cloudtrail" "off" {
 
 # Terraform's default logs.
 # ok: IAM056
+# expect: IAM057
+# expect: IAM058
+# expect: IAM059
+# expect: IAM060
+# example: compliant
 resource "aws_cloudtrail" "default" {
   name           = "default"
   s3_bucket_name = "trail-logs"
@@ -18,6 +29,10 @@ variable "logging" {
   type = bool
 }
 
+# expect: IAM057
+# expect: IAM058
+# expect: IAM059
+# expect: IAM060
 resource "aws_cloudtrail" "unknown" {
   name           = "unknown"
   s3_bucket_name = "trail-logs"

@@ -1,11 +1,19 @@
 # Fixtures for IAM057: single-region trails.
 
 # expect: IAM057
+# expect: IAM058
+# expect: IAM059
+# expect: IAM060
+# expect: IAM062
+# example: noncompliant
 resource "aws_cloudtrail" "default" {
   name           = "default"
   s3_bucket_name = "trail-logs"
 }
 
+# expect: IAM058
+# expect: IAM059
+# expect: IAM060
 resource "aws_cloudtrail" "single" {
   name                  = "single"
   s3_bucket_name        = "trail-logs"
@@ -13,6 +21,10 @@ resource "aws_cloudtrail" "single" {
   is_multi_region_trail = false
 }
 
+# expect: IAM058
+# expect: IAM059
+# expect: IAM060
+# example: compliant
 resource "aws_cloudtrail" "all_regions" {
   name                  = "all"
   s3_bucket_name        = "trail-logs"

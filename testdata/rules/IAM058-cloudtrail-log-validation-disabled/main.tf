@@ -1,11 +1,19 @@
 # Fixtures for IAM058: trails without log file validation.
 
 # expect: IAM058
+# expect: IAM057
+# expect: IAM059
+# expect: IAM060
+# expect: IAM062
+# example: noncompliant
 resource "aws_cloudtrail" "default" {
   name           = "default"
   s3_bucket_name = "trail-logs"
 }
 
+# expect: IAM057
+# expect: IAM059
+# expect: IAM060
 resource "aws_cloudtrail" "off" {
   name                       = "off"
   s3_bucket_name             = "trail-logs"
@@ -13,6 +21,10 @@ resource "aws_cloudtrail" "off" {
   enable_log_file_validation = false
 }
 
+# expect: IAM057
+# expect: IAM059
+# expect: IAM060
+# example: compliant
 resource "aws_cloudtrail" "on" {
   name                       = "on"
   s3_bucket_name             = "trail-logs"

@@ -1,11 +1,20 @@
 # Fixtures for IAM060: trails not sent to CloudWatch Logs.
 
 # expect: IAM060
+# expect: IAM057
+# expect: IAM058
+# expect: IAM059
+# expect: IAM062
+# example: noncompliant
 resource "aws_cloudtrail" "s3_only" {
   name           = "s3-only"
   s3_bucket_name = "trail-logs"
 }
 
+# expect: IAM057
+# expect: IAM058
+# expect: IAM059
+# example: compliant
 resource "aws_cloudtrail" "logs" {
   name                       = "logs"
   s3_bucket_name             = "trail-logs"

@@ -1,5 +1,6 @@
 # Fixtures for IAM063: statements without a valid Effect.
 
+# example: noncompliant
 resource "aws_iam_policy" "effects" {
   name = "effects"
   policy = jsonencode({
@@ -27,6 +28,7 @@ resource "aws_iam_policy" "effects" {
 }
 
 # The data source defaults to Allow.
+# example: compliant
 data "aws_iam_policy_document" "defaulted" {
   # ok: IAM063
   statement {

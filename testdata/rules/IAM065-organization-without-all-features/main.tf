@@ -1,10 +1,13 @@
 # Fixtures for IAM065: an organization that can never apply service control policies.
 
+# expect: IAM062
+# example: noncompliant
 resource "aws_organizations_organization" "billing_only" {
   # expect: IAM065
   feature_set = "CONSOLIDATED_BILLING"
 }
 
+# example: compliant
 resource "aws_organizations_organization" "all_features" {
   # ok: IAM065
   feature_set          = "ALL"

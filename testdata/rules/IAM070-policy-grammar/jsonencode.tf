@@ -27,6 +27,7 @@ resource "aws_iam_policy" "grammar" {
       {
         # The Effect is IAM063's.
         # ok: IAM070
+        # expect: IAM063
         Effect   = "allow"
         Action   = "s3:ListBucket"
         Resource = "arn:aws:s3:::reports"
@@ -35,6 +36,7 @@ resource "aws_iam_policy" "grammar" {
   })
 }
 
+# example: compliant
 resource "aws_iam_policy" "compliant" {
   name = "compliant"
   policy = jsonencode({

@@ -7,11 +7,13 @@ variable "users" {
 resource "aws_iam_policy_attachment" "wrong_type" {
   name       = "deployers"
   # expect: IAM071
+  # todo-ok: IAM010 -- users is a string, which Terraform rejects (IAM071); the attachment never exists
   users      = "admin"
   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
 
 # expect: IAM071
+# example: noncompliant
 resource "aws_iam_role_policy" "missing_policy" {
   name = "missing"
   role = "deployer"
@@ -19,6 +21,7 @@ resource "aws_iam_role_policy" "missing_policy" {
 
 resource "aws_iam_role" "misspelt" {
   name               = "misspelt"
+  # expect: IAM064
   assume_role_policy = "{}"
   # expect: IAM071
   managed_policies_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
@@ -29,6 +32,7 @@ resource "aws_iam_role" "misspelt" {
   }
 }
 
+# expect: IAM022
 resource "aws_s3_bucket_public_access_block" "flags" {
   bucket = "reports"
   # expect: IAM071
@@ -53,6 +57,7 @@ resource "aws_iam_policy_attachment" "compliant" {
 
 # Types iamscan has no schema for are not checked.
 # ok: IAM071
+# example: compliant
 resource "aws_ssm_parameter" "other" {
   # ok: IAM071
   nmae = "x"

@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * root, and each real file or directory is visited once, so links can neither leak nor loop.
  */
 final class InputDiscovery {
-  private static final Set<String> SKIPPED_DIRECTORIES =
-      Set.of(".git", ".terraform", "node_modules", "target");
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".terraform", "node_modules");
+  /** Build files that make a sibling {@code target/} a build output (Maven, sbt, Leiningen, Cargo). */
+  private static final List<String> BUILD_FILES =
+      List.of("pom.xml", "build.sbt", "project.clj", "Cargo.toml", "build.gradle", "build.gradle.kts");
   private static final List<String> TEMPLATE_SUFFIXES = List.of(".json", ".yaml", ".yml", ".template");
 
   private final Consumer<String> warnings;
@@ -57,7 +59,7 @@ final class InputDiscovery {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-            if (!dir.equals(start) && isSkippedDirectory(dir.getFileName().toString())) {
+            if (!dir.equals(start) && isSkippedDirectory(dir)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             Path real = dir.toRealPath();
@@ -102,7 +104,15 @@ final class InputDiscovery {
     return List.of();
   }
 
-  private static boolean isSkippedDirectory(String name) {
+  private static boolean isSkippedDirectory(Path dir) {
+    String name = dir.getFileName().toString();
+    if (name.equals("target")) return isBuildOutput(dir);
     return SKIPPED_DIRECTORIES.contains(name) || (name.startsWith(".") && name.length() > 1);
+  }
+
+  /** A {@code target/} beside a build file is what the build wrote; any other is a folder like the rest. */
+  private static boolean isBuildOutput(Path dir) {
+    Path parent = dir.getParent();
+    return parent != null && BUILD_FILES.stream().anyMatch(b -> Files.isRegularFile(parent.resolve(b)));
   }
 }

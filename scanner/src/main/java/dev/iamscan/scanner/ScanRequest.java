@@ -13,18 +13,20 @@ import java.util.Objects;
  * @param parseOnly parse and report diagnostics without running rules (benchmarks)
  * @param planRoot the root module Terraform plans were made from, when not beside them; may be null
  * @param settings the thresholds rules judge against
+ * @param review what is reported of what the rules find
  */
 public record ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly, Path planRoot,
-    RuleSettings settings) {
+    RuleSettings settings, ReviewSettings review) {
   public ScanRequest {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(review, "review");
     paths = List.copyOf(paths);
     varFiles = List.copyOf(varFiles);
     if (paths.isEmpty()) throw new IllegalArgumentException("at least one path is required");
   }
 
   public ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly, Path planRoot) {
-    this(paths, varFiles, parseOnly, planRoot, RuleSettings.DEFAULTS);
+    this(paths, varFiles, parseOnly, planRoot, RuleSettings.DEFAULTS, ReviewSettings.DEFAULTS);
   }
 
   public ScanRequest(List<Path> paths, List<Path> varFiles, boolean parseOnly) {

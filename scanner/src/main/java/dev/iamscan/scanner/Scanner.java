@@ -94,10 +94,23 @@ public final class Scanner {
   }
 
   /**
+   * Scans and reviews: the result holds what is reported after exclusions, suppressions,
+   * exceptions, the minimum severity and the baseline of {@code request.review()}.
+   *
    * @param workingDirectory what reported file names are relative to
    * @throws NoSuchFileException when a requested path does not exist (a usage error)
    */
   public ScanResult scan(ScanRequest request, Path workingDirectory) throws IOException {
+    ScanResult raw = scanUnreviewed(request, workingDirectory);
+    Set<String> enabled = new TreeSet<>();
+    rules.forEach(r -> enabled.add(r.metadata().id()));
+    Set<String> known = new TreeSet<>(request.review().knownRules());
+    if (known.isEmpty()) RuleCatalog.all().forEach(r -> known.add(r.metadata().id()));
+    known.addAll(enabled);
+    return new Review(request.review(), known, enabled).apply(raw);
+  }
+
+  private ScanResult scanUnreviewed(ScanRequest request, Path workingDirectory) throws IOException {
     List<ScanRoot> roots = new ArrayList<>();
     int outside = 0;
     for (Path p : request.paths()) {
@@ -123,6 +136,8 @@ public final class Scanner {
       }
     }
 
+    // Excluded files are not read, unless a module that is scanned calls them.
+    units.removeIf(u -> excluded(u, request.review()));
     units = new LinkedHashSet<>(ModuleRoots.select(new ArrayList<>(units), localModuleCalls));
     if (plans != null) units = withPlans(units, request.planRoot());
     List<ParseResult> results = parseAll(new ArrayList<>(units), request.varFiles());
@@ -172,7 +187,19 @@ public final class Scanner {
         .sorted(Comparator.comparing(RuleMetadata::id)).toList();
     return new ScanResult(findings, diagnostics, files.size() - filesWithErrors.size(),
         filesWithErrors.size(), request.parseOnly() ? List.of() : ran, roots, outsideBaseIds, resources, List.of(),
-        0, 0);
+        0, 0, List.of(), workingDirectory);
+  }
+
+  /** A template whose file is excluded, or a module directory whose every Terraform file is. */
+  private static boolean excluded(ScanUnit unit, ReviewSettings review) {
+    if (review.exclude().isEmpty()) return false;
+    if (!(unit instanceof ScanUnit.TerraformModule)) return review.excludes(unit.path());
+    try (java.util.stream.Stream<Path> s = Files.list(unit.path())) {
+      List<Path> tf = s.filter(p -> InputDiscovery.isTerraformFile(p.getFileName().toString())).toList();
+      return !tf.isEmpty() && tf.stream().allMatch(review::excludes);
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   /**

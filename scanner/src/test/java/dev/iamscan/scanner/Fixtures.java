@@ -41,6 +41,14 @@ public final class Fixtures {
         List.of("https://example.com/" + id), RuleMetadata.Precision.HIGH);
   }
 
+  /** A scan result as the scanner would return it before review: nothing suppressed or baselined. */
+  public static ScanResult result(List<Finding> findings, List<Diagnostic> diagnostics, int filesScanned,
+      int filesWithErrors, List<RuleMetadata> rules, List<ScanRoot> roots, java.util.Map<String, String> outside,
+      Path workingDirectory) {
+    return new ScanResult(findings, diagnostics, filesScanned, filesWithErrors, rules, roots, outside, List.of(),
+        List.of(), 0, 0, List.of(), workingDirectory);
+  }
+
   public static final RuleMetadata CRITICAL_RULE = rule("IAM901", Category.OVERBROAD_GRANT, Severity.CRITICAL);
   public static final RuleMetadata MEDIUM_RULE = rule("IAM902", Category.PUBLIC_BUCKET, Severity.MEDIUM);
 

@@ -42,10 +42,11 @@ class ScannerTest {
     write(cwd.resolve("stack.yaml"), "AWSTemplateFormatVersion\n  critRole: AWS::IAM::Role\n");
     write(cwd.resolve("not-a-template.json"), "{}\n");
     write(cwd.resolve("vars.tfvars.json"), "AWSTemplateFormatVersion\n  critX: T\n");
-    for (String skipped : List.of(".git", ".terraform", "node_modules", "target", ".hidden")) {
+    for (String skipped : List.of(".git", ".terraform", "node_modules", ".hidden", "java/target")) {
       write(cwd.resolve(skipped + "/main.tf"), "resource \"aws_iam_role\" \"crit_skipped\"\n");
       write(cwd.resolve(skipped + "/t.yml"), "AWSTemplateFormatVersion\n  critSkipped: T\n");
     }
+    write(cwd.resolve("java/pom.xml"), "<project/>\n");
 
     ScanResult r = scan(cwd);
 
@@ -53,6 +54,14 @@ class ScannerTest {
     assertEquals(3, r.filesScanned());
     assertEquals(0, r.filesWithErrors());
     assertFalse(r.hasErrors());
+  }
+
+  @Test
+  void aFolderNamedTargetIsScannedUnlessABuildFileMakesItBuildOutput() throws IOException {
+    write(cwd.resolve("deploy/target/main.tf"), "resource \"aws_iam_role\" \"crit_deploy_target\"\n");
+    write(cwd.resolve("app/target/main.tf"), "resource \"aws_iam_role\" \"crit_build_output\"\n");
+    write(cwd.resolve("app/build.gradle.kts"), "plugins {}\n");
+    assertEquals(List.of("deploy/target/main.tf:1 IAM901"), where(scan(cwd)));
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.iam.TrustWholeAccountRule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +34,9 @@ public final class CrossAccountRoleWithoutMfaRule implements Rule {
       Without a condition on `aws:MultiFactorAuthPresent` (or `aws:MultiFactorAuthAge`), a leaked \
       access key is enough to use the role. Statements limited by `sts:ExternalId` are treated as \
       third-party integrations (machines) and not reported; service, federated and role principals \
-      are not people and are not reported either.
+      are not people and are not reported either. A whole account trusted with no condition that \
+      narrows the statement is IAM033's finding (which names the missing MFA) and is not reported \
+      twice; a whole account narrowed by `aws:PrincipalArn` or `aws:userid` but without MFA is.
 
       **How to fix:** add `"Bool": {"aws:MultiFactorAuthPresent": "true"}` to the trust statement.
 
@@ -42,7 +45,7 @@ public final class CrossAccountRoleWithoutMfaRule implements Rule {
       AssumeRolePolicyDocument:
         Statement:
           - Effect: Allow
-            Principal: { AWS: "arn:aws:iam::111122223333:root" }
+            Principal: { AWS: "arn:aws:iam::111122223333:user/jane" }
             Action: sts:AssumeRole
       ```
 
@@ -78,8 +81,11 @@ public final class CrossAccountRoleWithoutMfaRule implements Rule {
         if (!s.allows() || s.notPrincipal() || s.conditionsUnknown()) continue;
         if (!assumesRole(s)) continue;
         if (MfaConditions.requiresMfa(s) || hasExternalId(s)) continue;
+        // A whole account with nothing narrowing the statement is IAM033's finding, MFA included.
+        boolean wholeAccountReported = s.conditions().stream().noneMatch(TrustWholeAccountRule::narrows);
         Optional<PolicyPrincipal> human = s.principals().stream()
             .filter(p -> p.type().equals("AWS") && (HUMAN.matcher(p.id().trim()).matches() || "user".equals(p.kind())))
+            .filter(p -> !(wholeAccountReported && TrustWholeAccountRule.accountOf(p.id().trim()) != null))
             .findFirst();
         if (human.isEmpty()) continue;
         sink.report(new Finding(METADATA, METADATA.severity(),

@@ -43,11 +43,6 @@ final class Settings {
     return v instanceof Value.Text t && t.value().trim().equalsIgnoreCase("false");
   }
 
-  static boolean isTrue(Value v) {
-    if (v instanceof Value.Bool b) return b.value();
-    return v instanceof Value.Text t && t.value().trim().equalsIgnoreCase("true");
-  }
-
   /** A whole number written as a number or as a string of digits. */
   static OptionalLong number(Value v) {
     String s = v instanceof Value.Num n ? n.text() : v instanceof Value.Text t ? t.value().trim() : null;
@@ -62,14 +57,6 @@ final class Settings {
   /** An attribute that is written, and not an explicit null ({@code AWS::NoValue}, {@code null}). */
   static Optional<Value.Field> written(Resource r, String key) {
     return r.body().field(key).filter(f -> !(f.value() instanceof Value.Null));
-  }
-
-  /** Whether a value is certainly empty: absent, null, or a blank string in every outcome. */
-  static boolean blank(Optional<Value.Field> f) {
-    if (f.isEmpty()) return true;
-    List<Value> all = outcomes(f.get().value());
-    return all.stream().allMatch(v -> v instanceof Value.Null
-        || (v instanceof Value.Text t && t.value().isBlank()));
   }
 
   static String shown(Value v) {

@@ -62,7 +62,7 @@ public final class AssumeAnyRoleRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (IdentityPolicy policy : context.iam().identityPolicies()) {
+    for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction() || s.notResource()) continue;
         // Every action on every resource is full administrator access, which IAM001 reports.

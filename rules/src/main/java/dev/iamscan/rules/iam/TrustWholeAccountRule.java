@@ -89,14 +89,14 @@ public final class TrustWholeAccountRule implements Rule {
   }
 
   /** The account a principal names as a whole, or null for anything more specific (or not an account). */
-  static String accountOf(String id) {
+  public static String accountOf(String id) {
     Matcher m = ACCOUNT_ROOT.matcher(id);
     if (m.matches()) return m.group(1);
     return ACCOUNT_ID.matcher(id).matches() ? id : null;
   }
 
   /** Conditions that stop the statement from trusting everyone in the account. */
-  static boolean narrows(ConditionClause c) {
+  public static boolean narrows(ConditionClause c) {
     if (c.negated()) return false;
     String key = c.lowerKey();
     String op = c.baseOperator().toLowerCase(Locale.ROOT);

@@ -20,10 +20,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Findings accepted as they are, so that a scan reports only new ones. Keys hold no line numbers:
- * an edit elsewhere in a file must not bring an old finding back.
+ * an edit elsewhere in a file must not bring an old finding back. File names are relative to the
+ * baseline file's directory, so a baseline means the same from any working directory.
  *
  * @param entries the accepted findings, sorted, repeated when a key occurs more than once
  */
@@ -42,9 +44,10 @@ public record Baseline(List<Key> entries) {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::file).thenComparing(Key::resource)
         .thenComparing(Key::rule).thenComparing(Key::digest);
 
-    public static Key of(Finding f) {
+    /** @param file the finding's file as the baseline names it (relative to the baseline's directory) */
+    public static Key of(Finding f, String file) {
       String value = f.evidence().isEmpty() ? f.message() : f.evidence();
-      return new Key(f.location().file(), f.resource(), f.ruleId(), sha256(value));
+      return new Key(file, f.resource(), f.ruleId(), sha256(value));
     }
 
     @Override
@@ -70,18 +73,20 @@ public record Baseline(List<Key> entries) {
     entries = entries.stream().sorted().toList();
   }
 
-  public static Baseline of(List<Finding> findings) {
-    return new Baseline(findings.stream().map(Key::of).toList());
+  /** @param fileName how the baseline names a finding's file */
+  public static Baseline of(List<Finding> findings, Function<Finding, String> fileName) {
+    return new Baseline(findings.stream().map(f -> Key.of(f, fileName.apply(f))).toList());
   }
 
-  public Outcome apply(List<Finding> findings) {
+  /** @param fileName how the baseline names a finding's file */
+  public Outcome apply(List<Finding> findings, Function<Finding, String> fileName) {
     // A multiset: two identical findings in the baseline cover two, not every future copy.
     Map<Key, Integer> left = new TreeMap<>();
     for (Key k : entries) left.merge(k, 1, Integer::sum);
     List<Finding> fresh = new ArrayList<>();
     int known = 0;
     for (Finding f : findings) {
-      Key k = Key.of(f);
+      Key k = Key.of(f, fileName.apply(f));
       Integer n = left.get(k);
       if (n == null) {
         fresh.add(f);

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -44,9 +46,11 @@ public record CliEnvironment(Path workingDirectory, Map<String, String> env, boo
     this(workingDirectory, env, terminal, tool, catalog, scanners, Clock.systemDefaultZone());
   }
 
-  /** The same environment on another day. */
-  public CliEnvironment withClock(Clock other) {
-    return new CliEnvironment(workingDirectory, env, terminal, tool, catalog, scanners, other);
+  /** The id of every rule in the catalogue. */
+  Set<String> ruleIds() {
+    Set<String> ids = new TreeSet<>();
+    catalog.forEach(r -> ids.add(r.metadata().id()));
+    return ids;
   }
 
   /** The real process: its directory, environment, real parsers and the rule catalog. */

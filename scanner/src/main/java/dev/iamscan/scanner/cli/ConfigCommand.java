@@ -20,7 +20,7 @@ final class ConfigCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: validate");
   }
 
-  @Command(name = "validate", description = "Checks a configuration file against its schema; exit 2 when invalid.")
+  @Command(name = "validate", description = "Checks a configuration file against its schema and the rule catalogue; exit 2 when invalid.")
   static final class Validate implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +44,7 @@ final class ConfigCommand implements Runnable {
         return IamscanCommand.USAGE;
       }
       try {
-        new ConfigLoader().load(target, name);
+        new ConfigLoader(parent.environment.ruleIds()).load(target, name);
       } catch (ConfigLoader.InvalidConfigException e) {
         for (String p : e.problems()) err.println(p);
         err.flush();

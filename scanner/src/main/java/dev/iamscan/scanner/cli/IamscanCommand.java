@@ -30,10 +30,20 @@ public final class IamscanCommand implements Runnable {
     cl.addSubcommand(new RulesCommand(environment));
     cl.addSubcommand(new ConfigCommand(environment));
     cl.addSubcommand(new VersionCommand(environment));
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    addHelpOption(cl);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
-    // picocli already exits with 2 (USAGE) on invalid input.
+    // A usage error is one line and where to look, not the whole usage; exit 2.
+    cl.setParameterExceptionHandler((e, args) -> {
+      CommandLine where = e.getCommandLine();
+      PrintWriter w = where.getErr();
+      w.println("iamscan: " + e.getMessage().lines().findFirst().orElse("invalid command line"));
+      w.println("Try '" + where.getCommandSpec().qualifiedName() + " --help' for more information.");
+      w.flush();
+      return USAGE;
+    });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // A bug, not the user's input; contract has no code of its own for it.
       commandLine.getErr().println("iamscan: internal error: " + e);
@@ -43,10 +53,21 @@ public final class IamscanCommand implements Runnable {
     return cl;
   }
 
+  /** {@code -h}/{@code --help} on every command that lacks it (picocli's mixin would add {@code -V} too). */
+  private static void addHelpOption(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    if (spec.findOption("--help") == null && !(cl.getCommand() instanceof CommandLine.HelpCommand)) {
+      spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help and exit.").build());
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) addHelpOption(sub);
+  }
+
   @Override
   public void run() {
     // "iamscan" alone: picocli prints the message and usage, and exits with the usage code.
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, config or version");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required: scan, rules, config, version or help");
   }
 
 

@@ -1,18 +1,18 @@
 package dev.iamscan.scanner.cli;
 
 import dev.iamscan.model.Diagnostic;
-import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
-import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.Severity;
-import dev.iamscan.scanner.ScanRequest;
+import dev.iamscan.scanner.FailOn;
 import dev.iamscan.scanner.ScanResult;
 import dev.iamscan.scanner.Scanner;
-import dev.iamscan.scanner.baseline.Baseline;
 import dev.iamscan.scanner.config.ConfigLoader;
+import dev.iamscan.scanner.config.EffectiveSettings;
 import dev.iamscan.scanner.config.ScanConfig;
 import dev.iamscan.scanner.report.GitHubReporter;
 import dev.iamscan.scanner.report.JsonReporter;
+import dev.iamscan.scanner.report.JUnitReporter;
+import dev.iamscan.scanner.report.ReportFormat;
 import dev.iamscan.scanner.report.Reporter;
 import dev.iamscan.scanner.report.TextReporter;
 import dev.iamscan.scanner.sarif.SarifReporter;
@@ -24,14 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,26 +33,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "scan", sortOptions = false,
     description = "Scans Terraform modules and CloudFormation templates for IAM mistakes.",
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = "%nExit codes (the first that applies wins):%n",
     exitCodeList = {
-        "0:no finding at or above the --fail-on threshold",
-        "1:findings at or above the threshold",
-        "2:usage or configuration error (with --strict-suppressions: a suppression written wrongly)",
-        "3:some input could not be read or parsed, and no finding at or above the threshold"})
+        "1:findings at or above the --fail-on threshold",
+        "2:usage or configuration error; with --strict-suppressions, a suppression written wrongly",
+        "3:some input could not be read or parsed",
+        "0:none of the above"})
 final class ScanCommand implements Callable<Integer> {
-  enum Format { SARIF, TEXT, JSON, GITHUB }
-
-  /** The lowest severity that fails the scan; NONE never fails on findings. */
-  enum FailOn {
-    CRITICAL(Severity.CRITICAL), HIGH(Severity.HIGH), MEDIUM(Severity.MEDIUM), LOW(Severity.LOW), NONE(null);
-
-    final Severity threshold;
-
-    FailOn(Severity threshold) {
-      this.threshold = threshold;
-    }
-  }
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +49,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
@@ -85,8 +66,8 @@ final class ScanCommand implements Callable<Integer> {
   Path planRoot;
 
   @Option(names = "--min-severity", paramLabel = "SEVERITY",
-      description = "Report only findings at least this severe: critical, high, medium, low (default: low).")
-  String minSeverity;
+      description = "Report only findings at least this severe: ${COMPLETION-CANDIDATES} (default: low).")
+  Severity minSeverity;
 
   @Option(names = "--rules", paramLabel = "ID", split = ",",
       description = "Run only these rules; repeatable or comma-separated.")
@@ -100,6 +81,16 @@ final class ScanCommand implements Callable<Integer> {
       description = "Run only rules of these categories; repeatable or comma-separated.")
   List<String> categories;
 
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Leave out files matching GLOB, relative to the working directory (as 'exclude' in "
+          + ".iamscan.yml); repeatable.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Scan everything, but report only findings in files changed since git REF "
+          + "(git diff REF...HEAD: since the merge base).")
+  String changedSince;
+
   @Option(names = "--category", paramLabel = "ID",
       description = "SARIF automationDetails.id, to tell several analyses of one commit apart on GitHub.")
   String sarifCategory;
@@ -109,7 +100,8 @@ final class ScanCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--baseline", paramLabel = "FILE",
-      description = "Report only findings not recorded in this baseline.")
+      description = "Report only findings not recorded in this baseline (its file names are relative to "
+          + "its own folder).")
   Path baseline;
 
   @Option(names = "--write-baseline", paramLabel = "FILE",
@@ -117,8 +109,8 @@ final class ScanCommand implements Callable<Integer> {
   Path writeBaseline;
 
   @Option(names = "--strict-suppressions", negatable = true,
-      description = "Treat suppressions without a reason, of unknown rules, expired, or suppressing nothing "
-          + "as errors (exit 2).")
+      description = "Treat suppressions without a reason, of unknown rules, expired, with a bad date, or "
+          + "suppressing nothing as errors (exit 2).")
   Boolean strictSuppressions;
 
   @Option(names = "--include-suppressed", negatable = true,
@@ -141,145 +133,139 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Path cwd = environment.workingDirectory();
-    List<Path> roots = paths.isEmpty() ? List.of(cwd) : paths.stream().map(cwd::resolve).toList();
-    for (Path p : roots) {
-      if (!Files.exists(p)) throw usage("no such file or directory: " + p);
-    }
-    List<Path> vars = varFiles.stream().map(cwd::resolve).toList();
-    for (Path v : vars) {
-      if (!Files.isRegularFile(v)) throw usage("--var-file: no such file: " + v);
-    }
-    Path plans = planRoot == null ? null : cwd.resolve(planRoot);
-    if (plans != null && !Files.isDirectory(plans)) throw usage("--plan-root: not a directory: " + plans);
-    Path out = output == null ? null : cwd.resolve(output);
-    if (out != null && (out.getParent() == null || !Files.isDirectory(out.getParent()))) {
-      throw usage("--output: directory does not exist: " + out.getParent());
-    }
-    ScanConfig settings = loadConfig(cwd, roots, err);
-    if (settings == null) return IamscanCommand.USAGE;
-    Path configDir = settings.directory(cwd);
-
-    FailOn threshold = failOn != null ? failOn
-        : settings.failOn() != null ? FailOn.valueOf(settings.failOn().toUpperCase(Locale.ROOT)) : FailOn.LOW;
-    Severity lowest = severity("--min-severity", minSeverity != null ? minSeverity
-        : settings.minSeverity() != null ? settings.minSeverity() : "low");
-    boolean strict = strictSuppressions != null ? strictSuppressions
-        : Boolean.TRUE.equals(settings.strictSuppressions());
-    boolean withSuppressed = includeSuppressed != null ? includeSuppressed
-        : Boolean.TRUE.equals(settings.includeSuppressed());
-    Path baselineFile = baseline != null ? cwd.resolve(baseline)
-        : settings.baseline() != null ? configDir.resolve(settings.baseline()) : null;
-    Baseline accepted = null;
-    if (baselineFile != null && writeBaseline == null) {
-      if (!Files.isRegularFile(baselineFile)) throw usage("--baseline: no such file: " + baselineFile);
-      try {
-        accepted = Baseline.read(Files.readString(baselineFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw usage("--baseline: " + baselineFile + ": " + e.getMessage());
-      }
-    }
-    Path baselineOut = writeBaseline == null ? null : cwd.resolve(writeBaseline);
-    if (baselineOut != null && (baselineOut.getParent() == null || !Files.isDirectory(baselineOut.getParent()))) {
-      throw usage("--write-baseline: directory does not exist: " + baselineOut.getParent());
-    }
-
-    List<Rule> rules = enabledRules(
-        onlyRules != null ? onlyRules : settings.rules(),
-        skipRules != null ? skipRules : settings.skipRules(),
-        categories != null ? categories : settings.categories());
-
-    Scanner scanner = environment.scanners().create(rules, settings.parserLimits(), w -> {
-      err.println("iamscan: warning: " + w);
-      err.flush();
-    });
-    ScanResult raw;
+    Path configFile = configFile(cwd);
+    ScanConfig fileSettings;
     try {
-      raw = scanner.scan(new ScanRequest(roots, vars, parseOnly, plans, settings.ruleSettings()), cwd);
-    } catch (NoSuchFileException e) {
-      throw usage("no such file or directory: " + e.getFile());
-    }
-
-    Set<String> known = new TreeSet<>();
-    environment.catalog().forEach(r -> known.add(r.metadata().id()));
-    Set<String> enabled = new TreeSet<>();
-    rules.forEach(r -> enabled.add(r.metadata().id()));
-    ScanReview review = new ScanReview(cwd, configDir, settings, environment.clock(), known, enabled, strict, lowest,
-        displayName(cwd, settings.file()));
-    ScanReview.Outcome reviewed = review.apply(raw, baselineOut == null ? accepted : null);
-    ScanResult result = reviewed.result();
-
-    if (baselineOut != null) {
-      try (Writer w = Files.newBufferedWriter(baselineOut, StandardCharsets.UTF_8)) {
-        Baseline.of(result.findings()).write(w);
-      }
-      err.println("iamscan: wrote " + result.findings().size() + " findings to baseline " + baselineOut);
-    }
-
-    Reporter reporter = switch (format) {
-      case SARIF -> new SarifReporter(environment.tool(), cwd, sarifCategory, withSuppressed);
-      case JSON -> new JsonReporter(environment.tool());
-      case GITHUB -> new GitHubReporter();
-      case TEXT -> new TextReporter(out == null && environment.colour());
-    };
-    if (out == null) {
-      reporter.write(result, spec.commandLine().getOut());
-    } else {
-      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        reporter.write(result, w);
-      }
-    }
-    // The text report ends with its summary; machine formats on stdout must stay clean, so say it here.
-    if (format != Format.TEXT || out != null) {
-      for (Diagnostic d : result.diagnostics()) {
-        if (d.level() == Diagnostic.Level.ERROR || reviewed.isSuppressionProblem(d)) err.println("iamscan: " + d);
-      }
-      err.println("iamscan: " + TextReporter.summary(result));
-    }
-    err.flush();
-    if (reviewed.suppressionErrors() > 0 && exitCode(result, threshold) != IamscanCommand.FINDINGS) {
-      return IamscanCommand.USAGE;
-    }
-    if (baselineOut != null) return result.hasErrors() ? IamscanCommand.INPUT_ERRORS : IamscanCommand.OK;
-    return exitCode(result, threshold);
-  }
-
-  static int exitCode(ScanResult result, FailOn failOn) {
-    if (failOn.threshold != null) {
-      for (Finding f : result.findings()) {
-        if (f.severity().atLeast(failOn.threshold)) return IamscanCommand.FINDINGS;
-      }
-    }
-    return result.hasErrors() ? IamscanCommand.INPUT_ERRORS : IamscanCommand.OK;
-  }
-
-  /** The explicit --config, else .iamscan.yml in the first scan root or the working directory; null on error. */
-  private ScanConfig loadConfig(Path cwd, List<Path> roots, PrintWriter err) {
-    Path file = null;
-    if (config != null) {
-      file = cwd.resolve(config);
-      if (!Files.isRegularFile(file)) throw usage("--config: no such file: " + file);
-    } else {
-      List<Path> candidates = new ArrayList<>();
-      if (Files.isDirectory(roots.get(0))) candidates.add(roots.get(0).resolve(ConfigLoader.FILE_NAME));
-      candidates.add(cwd.resolve(ConfigLoader.FILE_NAME));
-      for (Path c : candidates) {
-        if (Files.isRegularFile(c)) {
-          file = c;
-          break;
-        }
-      }
-    }
-    if (file == null) return ScanConfig.none();
-    try {
-      return new ConfigLoader().load(file, displayName(cwd, file));
+      fileSettings = configFile == null ? ScanConfig.none()
+          : new ConfigLoader(environment.ruleIds()).load(configFile, displayName(cwd, configFile));
     } catch (ConfigLoader.InvalidConfigException e) {
       for (String p : e.problems()) err.println("iamscan: " + p);
       err.flush();
-      return null;
+      return IamscanCommand.USAGE;
     }
+    EffectiveSettings settings;
+    try {
+      settings = EffectiveSettings.resolve(commandLine(), fileSettings, displayName(cwd, configFile), cwd,
+          environment.catalog(), environment.clock());
+    } catch (EffectiveSettings.SettingsException e) {
+      throw usage(e.getMessage());
+    }
+
+    Scanner scanner = environment.scanners().create(settings.rules(), settings.limits(), w -> {
+      err.println("iamscan: warning: " + w);
+      err.flush();
+    });
+    ScanResult result;
+    try {
+      result = scanner.scan(settings.request(), cwd);
+    } catch (NoSuchFileException e) {
+      throw usage("no such file or directory: " + e.getFile());
+    } catch (IOException e) {
+      throw usage("cannot read the input: " + e.getMessage());
+    }
+
+    if (settings.writeBaseline() != null) {
+      Path file = settings.writeBaseline();
+      if (!write("--write-baseline", file, w -> result.baselineFor(file.getParent()).write(w))) {
+        return IamscanCommand.USAGE;
+      }
+      err.println("iamscan: wrote " + result.findings().size() + " findings to baseline " + file);
+    }
+    if (!writeReport(settings, result)) return IamscanCommand.USAGE;
+    err.flush();
+    return exitCode(result, settings);
+  }
+
+  /** The report in the chosen format, to the output file or standard output; false when the file cannot be written. */
+  private boolean writeReport(EffectiveSettings settings, ScanResult result) {
+    PrintWriter err = spec.commandLine().getErr();
+    Path out = settings.output();
+    Reporter reporter = switch (settings.format()) {
+      case SARIF -> new SarifReporter(environment.tool(), environment.workingDirectory(), settings.sarifCategory(),
+          settings.includeSuppressed());
+      case JSON -> new JsonReporter(environment.tool());
+      case GITHUB -> new GitHubReporter();
+      case JUNIT -> new JUnitReporter(settings.failOn());
+      case TEXT -> new TextReporter(out == null && environment.colour());
+    };
+    if (out == null) {
+      try {
+        reporter.write(result, spec.commandLine().getOut());
+      } catch (IOException e) {
+        err.println("iamscan: cannot write the report: " + e.getMessage());
+        return false;
+      }
+    } else if (!write("--output", out, w -> reporter.write(result, w))) {
+      return false;
+    }
+    // The text report ends with its summary; machine formats on stdout must stay clean, so say it here.
+    if (settings.format() != ReportFormat.TEXT || out != null) {
+      for (Diagnostic d : result.diagnostics()) {
+        if (d.level() == Diagnostic.Level.ERROR || result.isSuppressionProblem(d)) err.println("iamscan: " + d);
+      }
+      err.println("iamscan: " + TextReporter.summary(result));
+    }
+    return true;
+  }
+
+  private interface Body {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  /** Writes a file, or says in one line why it could not be written. */
+  private boolean write(String option, Path file, Body body) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      body.writeTo(w);
+      return true;
+    } catch (IOException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("iamscan: " + option + ": cannot write " + file + " (" + reason(e) + ")");
+      err.flush();
+      return false;
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * Findings at or above the threshold (1) win over suppressions written wrongly under
+   * {@code --strict-suppressions} (2), which win over unreadable input (3).
+   */
+  static int exitCode(ScanResult result, EffectiveSettings settings) {
+    // Findings written into a new baseline are accepted, so they fail nothing.
+    for (Finding f : settings.writeBaseline() == null ? result.findings() : List.<Finding>of()) {
+      if (settings.failOn().fails(f)) return IamscanCommand.FINDINGS;
+    }
+    if (result.suppressionErrors() > 0) return IamscanCommand.USAGE;
+    return result.hasErrors() ? IamscanCommand.INPUT_ERRORS : IamscanCommand.OK;
+  }
+
+  private EffectiveSettings.CommandLine commandLine() {
+    return new EffectiveSettings.CommandLine(paths, varFiles, planRoot, parseOnly, format, output, sarifCategory,
+        failOn, minSeverity, onlyRules, skipRules, categories, baseline, writeBaseline, strictSuppressions,
+        includeSuppressed, exclude, changedSince);
+  }
+
+  /** The explicit --config, else .iamscan.yml in the first scan root or the working directory; null for none. */
+  private Path configFile(Path cwd) {
+    if (config != null) {
+      Path file = cwd.resolve(config);
+      if (!Files.isRegularFile(file)) throw usage("--config: no such file: " + file);
+      return file;
+    }
+    List<Path> candidates = new ArrayList<>();
+    if (!paths.isEmpty() && Files.isDirectory(cwd.resolve(paths.get(0)))) {
+      candidates.add(cwd.resolve(paths.get(0)).resolve(ConfigLoader.FILE_NAME));
+    }
+    candidates.add(cwd.resolve(ConfigLoader.FILE_NAME));
+    return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
   }
 
   static String displayName(Path cwd, Path file) {
@@ -287,43 +273,6 @@ final class ScanCommand implements Callable<Integer> {
     Path abs = file.toAbsolutePath().normalize();
     Path base = cwd.toAbsolutePath().normalize();
     return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
-  }
-
-  private Severity severity(String option, String value) {
-    try {
-      return Severity.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw usage(option + ": unknown severity '" + value + "' (one of: critical, high, medium, low)");
-    }
-  }
-
-  private List<Rule> enabledRules(List<String> only, List<String> skip, List<String> cats) {
-    Set<String> known = new TreeSet<>();
-    environment.catalog().forEach(r -> known.add(r.metadata().id()));
-    for (String id : concat(only, skip)) {
-      if (!known.contains(id.trim())) {
-        throw usage("unknown rule '" + id + "' (see: iamscan rules)");
-      }
-    }
-    Set<Category> wanted = EnumSet.noneOf(Category.class);
-    for (String c : cats) {
-      wanted.add(Category.fromId(c.trim()).orElseThrow(() -> usage("--categories: unknown category '" + c
-          + "' (one of: " + Arrays.stream(Category.values()).map(Category::id)
-              .collect(Collectors.joining(", ")) + ")")));
-    }
-    Set<String> onlyIds = only.stream().map(String::trim).collect(Collectors.toSet());
-    Set<String> skipIds = skip.stream().map(String::trim).collect(Collectors.toSet());
-    return environment.catalog().stream()
-        .filter(r -> wanted.isEmpty() || wanted.contains(r.metadata().category()))
-        .filter(r -> onlyIds.isEmpty() || onlyIds.contains(r.metadata().id()))
-        .filter(r -> !skipIds.contains(r.metadata().id()))
-        .toList();
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.iamscan.rules.Category;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads and validates {@code .iamscan.yml} against its JSON Schema, naming the line of each problem. */
 public final class ConfigLoader {
@@ -37,8 +41,11 @@ public final class ConfigLoader {
   }
 
   private final Schema schema;
+  private final Set<String> knownRules;
 
-  public ConfigLoader() {
+  /** @param knownRules every rule id there is; a file naming another is invalid */
+  public ConfigLoader(Set<String> knownRules) {
+    this.knownRules = Set.copyOf(knownRules);
     try (InputStream in = ConfigLoader.class.getResourceAsStream(SCHEMA)) {
       if (in == null) throw new IllegalStateException(SCHEMA + " missing from the jar");
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
@@ -80,10 +87,23 @@ public final class ConfigLoader {
       problems.add(display + ":" + doc.lineOf(pointer) + ": " + e.getMessage() + where);
     }
     JsonNode root = doc.root();
+    for (String key : List.of("rules", "skip-rules")) {
+      JsonNode ids = root.path(key);
+      for (int i = 0; i < ids.size(); i++) unknownRule(ids.get(i), "/" + key + "/" + i, doc, display, problems);
+    }
+    JsonNode cats = root.path("categories");
+    for (int i = 0; i < cats.size(); i++) {
+      String c = cats.get(i).asText();
+      if (cats.get(i).isTextual() && Category.fromId(c).isEmpty()) {
+        problems.add(display + ":" + doc.lineOf("/categories/" + i) + ": unknown category '" + c + "' (one of: "
+            + Arrays.stream(Category.values()).map(Category::id).collect(Collectors.joining(", ")) + ")");
+      }
+    }
     List<ScanConfig.Exception> exceptions = new ArrayList<>();
     JsonNode ex = root.path("exceptions");
     for (int i = 0; i < ex.size(); i++) {
       JsonNode e = ex.get(i);
+      unknownRule(e.path("rule"), "/exceptions/" + i + "/rule", doc, display, problems);
       LocalDate until = null;
       if (e.hasNonNull("until")) {
         try {
@@ -101,6 +121,12 @@ public final class ConfigLoader {
         strings(root, "skip-rules"), strings(root, "categories"), text(root, "baseline"),
         bool(root, "strict-suppressions"), bool(root, "include-suppressed"), strings(root, "exclude"), exceptions,
         passwordPolicy(root.path("password-policy")), limits(root.path("limits")));
+  }
+
+  private void unknownRule(JsonNode id, String pointer, LocatedDocument doc, String display, List<String> problems) {
+    // Ids that break the pattern are already reported by the schema.
+    if (!id.isTextual() || !id.asText().matches("IAM[0-9]{3}") || knownRules.contains(id.asText())) return;
+    problems.add(display + ":" + doc.lineOf(pointer) + ": unknown rule " + id.asText() + " (see: iamscan rules)");
   }
 
   private static int byLine(String a, String b) {

@@ -4,27 +4,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.iamscan.rules.fixtures.FixtureMarkers;
+import dev.iamscan.rules.fixtures.FixtureMarkers.Kind;
+import dev.iamscan.rules.fixtures.FixtureMarkers.Marker;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Examples for a rule's documentation, cut from its test fixtures ({@code testdata/rules/<ID>-<slug>/}):
- * the smallest top-level block that a marker says the rule flags, and the smallest one it must not
- * flag. Taking them from the fixtures means every example shown is one the tests check.
+ * the top-level block (Terraform block or CloudFormation resource) that starts on the line after a
+ * {@code # example: noncompliant} or {@code # example: compliant} marker. The marker is explicit so
+ * an example is chosen by a person, never by a guess; it is checked against the fixture's markers:
+ * a noncompliant example holds an {@code expect} marker of the rule, a compliant one an {@code ok}
+ * marker and nothing the rule reports or misses. Markers are read by {@link FixtureMarkers}, as in
+ * the fixture tests, so every example shown is one the tests check.
  */
 final class FixtureExamples {
-  private static final Pattern MARKER =
-      Pattern.compile("^\\s*(?:#|//)\\s*(expect|ok|todo-expect|todo-ok)\\s*:\\s*([A-Z0-9, ]+?)\\s*$");
-  private static final Pattern SIDECAR =
-      Pattern.compile("^(\\d+)\\s+(expect|ok|todo-expect|todo-ok)\\s*:\\s*([A-Z0-9, ]+?)\\s*$");
   private static final Pattern TF_BLOCK = Pattern.compile("^[a-z_]+(\\s+\"[^\"]*\")*\\s*\\{\\s*$");
   private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*$");
   private static final Pattern YAML_KEY = Pattern.compile("^\\s*[A-Za-z0-9]+:\\s*$");
@@ -32,11 +33,8 @@ final class FixtureExamples {
   /** A snippet and the Markdown fence language it is written in. */
   record Example(String language, String code) {}
 
-  private record Block(int start, int end) {
-    int size() {
-      return end - start;
-    }
-
+  /** Lines {@code start..end} (1-based, inclusive; comments above included), opened on line {@code header}. */
+  private record Block(int start, int header, int end) {
     boolean holds(int line) {
       return start <= line && line <= end;
     }
@@ -50,14 +48,14 @@ final class FixtureExamples {
   }
 
   Optional<Example> noncompliant(String ruleId, String slug) {
-    return find(ruleId, slug, true);
+    return find(ruleId, slug, FixtureMarkers.Example.NONCOMPLIANT);
   }
 
   Optional<Example> compliant(String ruleId, String slug) {
-    return find(ruleId, slug, false);
+    return find(ruleId, slug, FixtureMarkers.Example.COMPLIANT);
   }
 
-  private Optional<Example> find(String ruleId, String slug, boolean flagged) {
+  private Optional<Example> find(String ruleId, String slug, FixtureMarkers.Example which) {
     Path dir = root.resolve(ruleId + "-" + slug);
     if (!Files.isDirectory(dir)) return Optional.empty();
     List<Path> files;
@@ -66,10 +64,10 @@ final class FixtureExamples {
           .comparing((Path p) -> language(p).equals("hcl") ? 0 : 1)
           .thenComparing(p -> p.getFileName().toString())).toList();
     } catch (IOException e) {
-      return Optional.empty();
+      throw new UncheckedIOException(e);
     }
     for (Path file : files) {
-      Optional<Example> e = fromFile(file, ruleId, flagged);
+      Optional<Example> e = fromFile(file, ruleId, which);
       if (e.isPresent()) return e;
     }
     return Optional.empty();
@@ -82,72 +80,47 @@ final class FixtureExamples {
     return null;
   }
 
-  private Optional<Example> fromFile(Path file, String ruleId, boolean flagged) {
+  private Optional<Example> fromFile(Path file, String ruleId, FixtureMarkers.Example which) {
+    List<Marker> markers = FixtureMarkers.read(file);
+    Optional<Marker> chosen = markers.stream()
+        .filter(m -> m.kind() == Kind.EXAMPLE && m.example().orElseThrow() == which).findFirst();
+    if (chosen.isEmpty()) return Optional.empty();
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return Optional.empty();
+      throw new UncheckedIOException(e);
     }
-    Map<Integer, Set<String>> expect = new HashMap<>();
-    Map<Integer, Set<String>> ok = new HashMap<>();
-    markers(file, lines, ruleId, expect, ok);
     boolean hcl = language(file).equals("hcl");
-    List<Block> blocks = hcl ? terraformBlocks(lines) : yamlBlocks(lines);
-    Block best = null;
-    for (Block b : blocks) {
-      boolean hasExpect = expect.keySet().stream().anyMatch(b::holds);
-      boolean hasOk = ok.keySet().stream().anyMatch(b::holds);
-      boolean fits = flagged ? hasExpect : hasOk && !hasExpect;
-      if (fits && (best == null || b.size() < best.size())) best = b;
+    int at = chosen.get().line();
+    Block block = (hcl ? terraformBlocks(lines) : yamlBlocks(lines)).stream()
+        .filter(b -> b.header() == at).findFirst()
+        .orElseThrow(() -> new IllegalStateException(chosen.get().declaredAt()
+            + ": an example marker must stand right above a top-level block"));
+    List<Marker> inside = markers.stream().filter(m -> m.rule().equals(ruleId) && block.holds(m.line())).toList();
+    boolean expect = inside.stream().anyMatch(m -> m.kind() == Kind.EXPECT);
+    boolean ok = inside.stream().anyMatch(m -> m.kind() == Kind.OK);
+    boolean todo = inside.stream().anyMatch(m -> m.kind() == Kind.TODO_OK || m.kind() == Kind.TODO_EXPECT);
+    if (which == FixtureMarkers.Example.NONCOMPLIANT && !expect) {
+      throw new IllegalStateException(chosen.get().declaredAt() + ": the noncompliant example of " + ruleId
+          + " holds no 'expect: " + ruleId + "' marker");
     }
-    if (best == null) return Optional.empty();
+    if (which == FixtureMarkers.Example.COMPLIANT && (!ok || expect || todo)) {
+      throw new IllegalStateException(chosen.get().declaredAt() + ": the compliant example of " + ruleId
+          + " must hold an 'ok: " + ruleId + "' marker and no expect or todo marker of it");
+    }
     StringBuilder code = new StringBuilder();
     if (!hcl) code.append("Resources:\n");
-    for (int i = best.start(); i <= best.end(); i++) {
+    for (int i = block.start(); i <= block.end(); i++) {
       String line = lines.get(i - 1);
-      if (MARKER.matcher(line).matches()) continue;
+      if (FixtureMarkers.isMarker(line)) continue;
       code.append(line.stripTrailing()).append('\n');
     }
     return Optional.of(new Example(hcl ? "hcl" : "yaml", code.toString()));
   }
 
-  /** Lines each marker for the rule applies to: inline markers apply to the next non-comment line. */
-  private static void markers(Path file, List<String> lines, String ruleId, Map<Integer, Set<String>> expect,
-      Map<Integer, Set<String>> ok) {
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher m = MARKER.matcher(lines.get(i));
-      if (!m.matches()) continue;
-      int target = i + 1;
-      while (target < lines.size() && (lines.get(target).isBlank() || isComment(lines.get(target)))) target++;
-      add(m.group(1), m.group(2), ruleId, target + 1, expect, ok);
-    }
-    Path sidecar = file.resolveSibling(file.getFileName() + ".expect");
-    if (Files.isRegularFile(sidecar)) {
-      try {
-        for (String line : Files.readAllLines(sidecar, StandardCharsets.UTF_8)) {
-          Matcher m = SIDECAR.matcher(line.strip());
-          if (m.matches()) add(m.group(2), m.group(3), ruleId, Integer.parseInt(m.group(1)), expect, ok);
-        }
-      } catch (IOException e) {
-        // no sidecar markers then
-      }
-    }
-  }
-
   private static boolean isComment(String line) {
-    String t = line.strip();
-    return t.startsWith("#") || t.startsWith("//");
-  }
-
-  private static void add(String kind, String ids, String ruleId, int line, Map<Integer, Set<String>> expect,
-      Map<Integer, Set<String>> ok) {
-    boolean mentions = List.of(ids.split("[,\\s]+")).contains(ruleId);
-    if (!mentions) return;
-    if (kind.equals("expect")) expect.computeIfAbsent(line, k -> new java.util.HashSet<>()).add(ruleId);
-    if (kind.equals("ok")) ok.computeIfAbsent(line, k -> new java.util.HashSet<>()).add(ruleId);
-    // todo markers count as expected findings here: a known gap is not a good compliant example.
-    if (kind.equals("todo-expect")) expect.computeIfAbsent(line, k -> new java.util.HashSet<>()).add(ruleId);
+    return FixtureMarkers.isComment(line);
   }
 
   /** Top-level blocks, with a comment right above one taken as part of it; heredoc bodies skipped. */
@@ -155,6 +128,7 @@ final class FixtureExamples {
     List<Block> out = new ArrayList<>();
     String heredoc = null;
     int start = -1;
+    int header = -1;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (heredoc != null) {
@@ -164,10 +138,11 @@ final class FixtureExamples {
       Matcher h = HEREDOC.matcher(line);
       if (h.find() && !isComment(line)) heredoc = h.group(1);
       if (start < 0 && TF_BLOCK.matcher(line).matches()) {
-        start = i + 1;
+        header = i + 1;
+        start = header;
         while (start > 1 && isComment(lines.get(start - 2))) start--;
       } else if (start > 0 && line.equals("}")) {
-        out.add(new Block(start, i + 1));
+        out.add(new Block(start, header, i + 1));
         start = -1;
       }
     }
@@ -199,7 +174,7 @@ final class FixtureExamples {
       if (ind == 0 && !isComment(line)) break; // the next top-level section
       if (ind <= indent && (isComment(line) || YAML_KEY.matcher(line).matches())) {
         if (start > 0 && !isComment(line)) {
-          out.add(new Block(start, last));
+          out.add(new Block(start, start, last));
           start = -1;
         }
         if (!isComment(line)) start = i + 1;
@@ -207,7 +182,7 @@ final class FixtureExamples {
       }
       last = i + 1;
     }
-    if (start > 0) out.add(new Block(start, last));
+    if (start > 0) out.add(new Block(start, start, last));
     return out;
   }
 }

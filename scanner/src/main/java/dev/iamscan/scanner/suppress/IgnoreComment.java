@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param until the expiry, or null
  * @param reason text after {@code --}, or empty
  * @param problems what could not be understood
+ * @param badUntil the {@code until=} value when it is not a date (the comment then suppresses nothing), or null
  */
-record IgnoreComment(List<String> ruleIds, LocalDate until, String reason, List<String> problems) {
+record IgnoreComment(List<String> ruleIds, LocalDate until, String reason, List<String> problems, String badUntil) {
   private static final Pattern DIRECTIVE = Pattern.compile("iamscan:ignore(?![\\w-])(.*)$");
 
   /** The directive in a comment's text, if the comment holds one. */
@@ -33,19 +34,20 @@ record IgnoreComment(List<String> ruleIds, LocalDate until, String reason, List<
     List<String> ids = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     LocalDate until = null;
+    String badUntil = null;
     for (String token : rest.strip().split("[,\\s]+")) {
       if (token.isEmpty()) continue;
       if (token.startsWith("until=")) {
         try {
           until = LocalDate.parse(token.substring("until=".length()));
         } catch (DateTimeParseException e) {
-          problems.add("'" + token + "' is not a date (until=YYYY-MM-DD); the suppression has no expiry");
+          badUntil = token.substring("until=".length());
         }
       } else {
         ids.add(token);
       }
     }
     if (ids.isEmpty()) problems.add("names no rule id (iamscan:ignore IAM001 -- reason)");
-    return Optional.of(new IgnoreComment(ids, until, reason, problems));
+    return Optional.of(new IgnoreComment(ids, until, reason, problems, badUntil));
   }
 }

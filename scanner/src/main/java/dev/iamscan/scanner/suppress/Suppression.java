@@ -17,10 +17,12 @@ import java.util.function.Predicate;
  * @param file where it was written, for warnings (relative like findings)
  * @param line the line it was written on
  * @param covers which findings it covers, rule aside
- * @param problems what is wrong with how it was written (bad date, ...), reported as warnings
+ * @param problems what is wrong with how it was written, reported as warnings
+ * @param inert why it suppresses nothing although it gives a reason (an expiry that is not a date),
+ *     or null when it is in force
  */
 public record Suppression(List<String> ruleIds, String reason, LocalDate until, Suppressed.Kind kind,
-    String file, int line, Predicate<Finding> covers, List<String> problems) {
+    String file, int line, Predicate<Finding> covers, List<String> problems, String inert) {
   public Suppression {
     ruleIds = List.copyOf(ruleIds);
     Objects.requireNonNull(reason, "reason");
@@ -28,6 +30,11 @@ public record Suppression(List<String> ruleIds, String reason, LocalDate until, 
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(covers, "covers");
     problems = List.copyOf(problems);
+  }
+
+  public Suppression(List<String> ruleIds, String reason, LocalDate until, Suppressed.Kind kind, String file,
+      int line, Predicate<Finding> covers, List<String> problems) {
+    this(ruleIds, reason, until, kind, file, line, covers, problems, null);
   }
 
   /** True when the finding falls under this suppression (whether or not it is still in force). */

@@ -63,6 +63,11 @@ public final class SuppressionFilter {
             + " gives no reason (write one after '--', or as 'reason:'); it suppresses nothing"));
         continue;
       }
+      if (s.inert() != null) {
+        problems.add(problem(s, what + " of " + String.join(", ", s.ruleIds()) + ": " + s.inert()
+            + "; it suppresses nothing"));
+        continue;
+      }
       if (s.until() != null && today.isAfter(s.until())) {
         problems.add(problem(s, what + " of " + String.join(", ", s.ruleIds()) + " expired on " + s.until()
             + "; its findings are reported again"));

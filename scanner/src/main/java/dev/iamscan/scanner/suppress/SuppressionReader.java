@@ -5,6 +5,7 @@ import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
+import dev.iamscan.rules.Finding;
 import dev.iamscan.scanner.Suppressed;
 import dev.iamscan.scanner.config.LocatedDocument;
 import java.io.IOException;
@@ -20,12 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Finds the suppressions written next to the code: {@code # iamscan:ignore} comments in Terraform,
  * {@code Metadata.iamscan.ignore} on CloudFormation resources and at template level.
  */
 public final class SuppressionReader {
+  /** How the scanner's module chains name a {@code module} block among a finding's related locations. */
+  private static final String CALLED_HERE = " is called here";
+
   private final Function<String, Optional<Path>> sourceOf;
 
   /** @param sourceOf the file on disk for a file name as reports give it */
@@ -68,18 +73,28 @@ public final class SuppressionReader {
       if (owner == null) {
         problems.add("is not on or before a block or attribute");
       } else if (owner.range().startLine() == target) {
-        covers = Suppression.lines(file, owner.range().startLine(), owner.range().endLine(), owner.address());
+        covers = block(file, owner);
       } else {
         SourceRange field = fieldStartingAt(owner.body(), target, file);
         if (field == null) field = fieldStartingAt(owner.attributes(), target, file);
-        covers = field == null
-            ? Suppression.lines(file, owner.range().startLine(), owner.range().endLine(), owner.address())
-            : Suppression.lines(file, field.startLine(), field.endLine(), null);
+        covers = field == null ? block(file, owner) : Suppression.lines(file, field.startLine(), field.endLine(), null);
       }
       out.add(new Suppression(ic.ruleIds(), ic.reason(), ic.until(), Suppressed.Kind.IN_SOURCE, file, c.line(),
-          covers, problems));
+          covers, problems, ic.badUntil() == null ? null : notADate("until=" + ic.badUntil())));
     }
     return out;
+  }
+
+  /**
+   * A whole block; for a {@code module} call, also every finding inside the module it calls (found
+   * through the call chain the scanner adds to such findings as related locations).
+   */
+  private static Predicate<Finding> block(String file, Resource owner) {
+    SourceRange r = owner.range();
+    Predicate<Finding> lines = Suppression.lines(file, r.startLine(), r.endLine(), owner.address());
+    if (!owner.kind().equals("module")) return lines;
+    return lines.or(f -> f.related().stream().anyMatch(rel -> rel.location().file().equals(file)
+        && rel.location().startLine() == r.startLine() && rel.message().endsWith(CALLED_HERE)));
   }
 
   /** The block that starts on {@code target}, or that holds the comment's line. */
@@ -176,7 +191,7 @@ public final class SuppressionReader {
   }
 
   private static Suppression entryOf(Map<String, String> fields, String file, int line,
-      java.util.function.Predicate<dev.iamscan.rules.Finding> covers) {
+      Predicate<Finding> covers) {
     List<String> problems = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     String id = fields.getOrDefault("id", "");
@@ -185,16 +200,22 @@ public final class SuppressionReader {
     }
     if (ids.isEmpty()) problems.add("names no rule id ({id: IAM001, reason: ...})");
     LocalDate until = null;
+    String inert = null;
     String u = fields.get("until");
     if (u != null) {
       try {
         until = LocalDate.parse(u.strip());
       } catch (DateTimeParseException e) {
-        problems.add("'" + u + "' is not a date (YYYY-MM-DD); the suppression has no expiry");
+        inert = notADate("until: " + u);
       }
     }
     return new Suppression(ids, fields.getOrDefault("reason", "").strip(), until, Suppressed.Kind.IN_SOURCE,
-        file, line, covers, problems);
+        file, line, covers, problems, inert);
+  }
+
+  /** An expiry that cannot be read must not turn into "never expires". */
+  private static String notADate(String written) {
+    return "'" + written + "' is not a date (YYYY-MM-DD)";
   }
 
   private Optional<List<String>> readLines(String file) {

@@ -170,6 +170,7 @@ class WorkflowCliTest {
 
   @Test
   void thresholdsAndSelectionApplyToEveryFormatAndTheExitCode() throws IOException {
+    rules = List.of(RuleCatalog.byId("IAM001").orElseThrow(), RuleCatalog.byId("IAM020").orElseThrow());
     write(cwd.resolve("main.tf"), policy("admin", "", ""));
     assertEquals(0, run("scan", "--skip-rules", "IAM001", "--format", "sarif"), out + err);
     assertEquals(0, json().at("/runs/0/results").size());

@@ -41,10 +41,10 @@ class SarifReporterTest {
         "PublicBucket (AWS::S3::Bucket) has a public ACL",
         new SourceRange("stacks/my stack/täst#1.yaml", 7, 3, 7, 30), "PublicBucket", "public-read", List.of());
     ScanRoot root = new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true);
-    return new ScanResult(List.of(admin, bucket),
+    return Fixtures.result(List.of(admin, bucket),
         List.of(Diagnostic.error("broken/main.tf", 4, 9, "unexpected token '}'"),
             Diagnostic.warning("stacks/dup.json", 2, 3, "duplicate key Resources")),
-        5, 1, List.of(Fixtures.CRITICAL_RULE, Fixtures.MEDIUM_RULE), List.of(root), Map.of());
+        5, 1, List.of(Fixtures.CRITICAL_RULE, Fixtures.MEDIUM_RULE), List.of(root), Map.of(), CWD);
   }
 
   String render(ScanResult result) throws IOException {
@@ -145,8 +145,8 @@ class SarifReporterTest {
 
   @Test
   void aCleanScanIsSuccessfulWithNoResults() throws IOException {
-    ScanResult clean = new ScanResult(List.of(), List.of(), 3, 0, List.of(Fixtures.CRITICAL_RULE),
-        List.of(new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true)), Map.of());
+    ScanResult clean = Fixtures.result(List.of(), List.of(), 3, 0, List.of(Fixtures.CRITICAL_RULE),
+        List.of(new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true)), Map.of(), CWD);
     JsonNode doc = mapper.readTree(render(clean));
     assertTrue(doc.at("/runs/0/invocations/0/executionSuccessful").asBoolean());
     assertEquals(0, doc.at("/runs/0/results").size());
@@ -158,8 +158,8 @@ class SarifReporterTest {
     Path other = Path.of("/srv/other");
     Finding f = new Finding(Fixtures.CRITICAL_RULE, Severity.CRITICAL, "m", SourceRange.at("a.tf", 1, 1),
         "r", "", List.of());
-    ScanResult r = new ScanResult(List.of(f), List.of(), 1, 0, List.of(Fixtures.CRITICAL_RULE),
-        List.of(new ScanRoot(other, other, "", "SCANROOT1", false)), Map.of("a.tf", "SCANROOT1"));
+    ScanResult r = Fixtures.result(List.of(f), List.of(), 1, 0, List.of(Fixtures.CRITICAL_RULE),
+        List.of(new ScanRoot(other, other, "", "SCANROOT1", false)), Map.of("a.tf", "SCANROOT1"), CWD);
     JsonNode run = mapper.readTree(render(r)).at("/runs/0");
     assertEquals("SCANROOT1", run.at("/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId").asText());
     assertEquals("file:///srv/other/", run.at("/originalUriBaseIds/SCANROOT1/uri").asText());
