@@ -179,13 +179,15 @@ final class ModuleInstantiator {
     m.defaults().forEach((name, e) -> {
       if (e != null) variables.put(name, constants.eval(e, Scope.EMPTY));
     });
-    // Values a user sets on purpose: --var-file, a plan's values, a caller's argument that does not
-    // rest on such soft values itself. Defaults and auto-loaded tfvars files are soft: one -var
-    // overrides them.
+    // Values a user sets on purpose: --var-file, a plan's values, a called module's own defaults
+    // (only an edit of the call changes them), a caller's argument that does not rest on soft
+    // values. The root module's defaults and auto-loaded tfvars files are soft: one -var overrides
+    // them.
     Map<String, Value> explicit = new HashMap<>();
     if (inputs == null) {
       applyRootVariables(m, variables, explicit, constants, varFiles);
     } else {
+      explicit.putAll(variables);
       openInputs.forEach((k, v) -> {
         if (m.defaults().containsKey(k)) explicit.put(k, v);
       });
