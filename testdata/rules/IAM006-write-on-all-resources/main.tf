@@ -13,7 +13,7 @@ resource "aws_iam_role_policy" "worker" {
         "s3:ListAllMyBuckets",
         # ok: IAM006
         "ec2:CreateDefaultVpc",
-        # expect: IAM006
+        # expect: IAM041
         "iam:PutRolePolicy",
         # named in the statement's one finding, at iam:PutRolePolicy
         "dynamodb:PutItem",

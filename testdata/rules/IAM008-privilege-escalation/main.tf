@@ -69,7 +69,7 @@ resource "aws_iam_role_policy" "ops" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      # expect: IAM040
+      # expect: IAM042
       Action    = "iam:Put*Policy"
       Resource  = "*"
       Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
@@ -143,7 +143,7 @@ resource "aws_iam_role" "platform_admin" {
   managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
   inline_policy {
     name   = "tune"
-    # expect: IAM006
+    # expect: IAM041
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
   }
 }

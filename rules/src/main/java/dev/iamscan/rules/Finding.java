@@ -8,7 +8,8 @@ import java.util.Objects;
  * One problem found by a rule.
  *
  * @param rule the rule that found it
- * @param severity the severity of this finding (the rule's default, or lower when a condition limits it)
+ * @param severity the rule's severity: a rule reports at one severity, the one SARIF consumers read from
+ *     the rule (the engine rejects any other)
  * @param message what is wrong, naming the resource and the offending value (secrets masked)
  * @param location the offending attribute or statement
  * @param resource the address or logical id of the resource it is about (baseline key)

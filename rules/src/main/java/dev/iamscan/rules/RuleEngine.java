@@ -32,7 +32,7 @@ public final class RuleEngine {
   public List<Finding> run(ScanContext context) {
     List<List<Finding>> perRule = rules.parallelStream().map(rule -> {
       List<Finding> own = new ArrayList<>();
-      rule.check(context, own::add);
+      rule.check(context, f -> own.add(checked(rule, f)));
       return own;
     }).toList();
     // A set: the same finding reached through two paths (a policy attached twice) is reported once.
@@ -68,5 +68,22 @@ public final class RuleEngine {
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * A rule reports findings of its own, at its own severity: SARIF consumers such as GitHub read the
+   * severity from the rule ({@code security-severity}), so a finding at another severity would show
+   * one thing there and another on the command line.
+   */
+  static Finding checked(Rule rule, Finding f) {
+    RuleMetadata m = rule.metadata();
+    if (!f.rule().equals(m)) {
+      throw new IllegalStateException("rule " + m.id() + " reported a finding of rule " + f.ruleId());
+    }
+    if (f.severity() != m.severity()) {
+      throw new IllegalStateException("rule " + m.id() + " reported a finding at severity " + f.severity().label()
+          + ", not its own " + m.severity().label() + ": " + f.message());
+    }
+    return f;
   }
 }

@@ -4,17 +4,15 @@ import java.util.Locale;
 
 /** How bad a finding is; ordered from least to most severe. */
 public enum Severity {
-  LOW("3.0", "note"),
-  MEDIUM("5.5", "warning"),
-  HIGH("8.0", "error"),
-  CRITICAL("9.5", "error");
+  LOW("3.0"),
+  MEDIUM("5.5"),
+  HIGH("8.0"),
+  CRITICAL("9.5");
 
   private final String securitySeverity;
-  private final String sarifLevel;
 
-  Severity(String securitySeverity, String sarifLevel) {
+  Severity(String securitySeverity) {
     this.securitySeverity = securitySeverity;
-    this.sarifLevel = sarifLevel;
   }
 
   /** SARIF {@code properties.security-severity}, which GitHub maps back to these names. */
@@ -22,18 +20,8 @@ public enum Severity {
     return securitySeverity;
   }
 
-  /** SARIF {@code level}. */
-  public String sarifLevel() {
-    return sarifLevel;
-  }
-
   public String label() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** One step lower, used when a condition limits a grant; never below LOW. */
-  public Severity lower() {
-    return this == LOW ? LOW : values()[ordinal() - 1];
   }
 
   public boolean atLeast(Severity other) {

@@ -24,8 +24,8 @@ class RuleCatalogTest {
   void everyRuleExplainsHowToFixAndLinksDocumentation() {
     for (Rule r : RuleCatalog.all()) {
       RuleMetadata m = r.metadata();
-      assertTrue(m.helpMarkdown().contains("How to fix"), m.id() + " help needs a 'How to fix' part");
-      assertTrue(m.helpMarkdown().contains("```"), m.id() + " help needs an example");
+      assertTrue(m.remediation().endsWith("."), m.id() + " remediation should be sentences");
+      assertFalse(m.examples().isEmpty(), m.id() + " help needs an example");
       assertFalse(m.references().isEmpty(), m.id() + " needs documentation links");
       m.references().forEach(u -> assertTrue(u.startsWith("https://"), m.id() + " link " + u));
       assertEquals(m, RuleCatalog.byId(m.id()).orElseThrow().metadata());

@@ -59,6 +59,20 @@ class RuleFixtureTest {
     return tests.stream();
   }
 
+  /** Every fixture folder is a rule of the catalogue: a rule left out of the one list is noticed. */
+  @Test
+  void everyFixtureFolderIsARegisteredRule() throws IOException {
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        Matcher m = DIR.matcher(dir.getFileName().toString());
+        assertTrue(m.matches(), "fixture folder not named <ID>-<slug>: " + dir.getFileName());
+        Optional<Rule> rule = RuleCatalog.byId(m.group(1));
+        assertTrue(rule.isPresent(), dir.getFileName() + ": no such rule in RuleCatalog");
+        assertEquals(m.group(1) + "-" + rule.get().metadata().slug(), dir.getFileName().toString());
+      }
+    }
+  }
+
   /** Every rule of the catalogue has fixtures in both formats, each with both kinds of marker. */
   @Test
   void everyRuleHasFixturesBothWays() throws IOException {

@@ -25,20 +25,14 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static RuleMetadata rule(String id, Category category, Severity severity) {
-    return new RuleMetadata(id, "test-rule-" + id.toLowerCase(), category, severity,
-        "Test rule " + id + " flags resources named bad",
-        """
-        A test rule. It flags every resource whose name starts with `bad`.
-
-        ## How to fix
-
-        - Rename the resource so it no longer starts with `bad`.
-
-        ```hcl
-        resource "aws_iam_role" "good" {}
-        ```
-        """,
-        List.of("https://example.com/" + id), RuleMetadata.Precision.HIGH);
+    return RuleMetadata.builder(id, "test-rule-" + id.toLowerCase())
+        .category(category).severity(severity).precision(RuleMetadata.Precision.HIGH)
+        .summary("Test rule " + id + " flags resources named bad")
+        .description("A test rule. It flags every resource whose name starts with `bad`.")
+        .remediation("rename the resource so it no longer starts with `bad`.")
+        .compliant("hcl", "resource \"aws_iam_role\" \"good\" {}\n")
+        .references("https://example.com/" + id)
+        .build();
   }
 
   /** A scan result as the scanner would return it before review: nothing suppressed or baselined. */

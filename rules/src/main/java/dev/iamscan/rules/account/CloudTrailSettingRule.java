@@ -85,154 +85,173 @@ public final class CloudTrailSettingRule implements Rule {
 
   private static final String TRAIL_DOCS = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html";
 
-  static final Setting LOGGING = new Setting(new RuleMetadata("IAM056", "cloudtrail-logging-disabled",
-      Category.AUDIT_LOGGING, Severity.HIGH, "CloudTrail trail is not logging",
-      """
-      A trail with logging turned off (`enable_logging = false`, `IsLogging: false`) records nothing: \
-      API calls, sign-ins and IAM changes go unrecorded, and an intrusion leaves no trace to \
-      investigate.
+  static final Setting LOGGING = new Setting(RuleMetadata.builder("IAM056", "cloudtrail-logging-disabled")
+      .category(Category.AUDIT_LOGGING).severity(Severity.HIGH).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("CloudTrail trail is not logging")
+      .description("""
+          A trail with logging turned off (`enable_logging = false`, `IsLogging: false`) records \
+          nothing: API calls, sign-ins and IAM changes go unrecorded, and an intrusion leaves no \
+          trace to investigate.
+          """)
+      .remediation("remove the setting (Terraform defaults to logging) or set it to `true`.")
+      .noncompliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name           = "main"
+            s3_bucket_name = aws_s3_bucket.trail.id
+            enable_logging = false
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name                       = "main"
+            s3_bucket_name             = aws_s3_bucket.trail.id
+            is_multi_region_trail      = true
+            enable_log_file_validation = true
+            kms_key_id                 = aws_kms_key.trail.arn
+          }
+          """)
+      .references(TRAIL_DOCS, "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html")
+      .build(), "enable_logging", "IsLogging", Bad.FALSE, false, "does not log");
 
-      **How to fix:** remove the setting (Terraform defaults to logging) or set it to `true`.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name           = "main"
-        s3_bucket_name = aws_s3_bucket.trail.id
-        enable_logging = false
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name                       = "main"
-        s3_bucket_name             = aws_s3_bucket.trail.id
-        is_multi_region_trail      = true
-        enable_log_file_validation = true
-        kms_key_id                 = aws_kms_key.trail.arn
-      }
-      ```
-      """, List.of(TRAIL_DOCS, "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html"),
-      RuleMetadata.Precision.VERY_HIGH), "enable_logging", "IsLogging", Bad.FALSE, false, "does not log");
-
-  static final Setting MULTI_REGION = new Setting(new RuleMetadata("IAM057", "cloudtrail-single-region",
-      Category.AUDIT_LOGGING, Severity.MEDIUM, "CloudTrail trail records only one region",
-      """
-      A single-region trail (`is_multi_region_trail` / `IsMultiRegionTrail` absent or `false`) does not \
-      record activity in the other regions, which is where an attacker with stolen credentials \
-      starts resources unnoticed.
-
-      **How to fix:** set `is_multi_region_trail = true` (`IsMultiRegionTrail: true`).
-
-      Compliant:
-      ```yaml
-      Trail:
-        Type: AWS::CloudTrail::Trail
-        Properties:
-          S3BucketName: !Ref TrailBucket
-          IsLogging: true
-          IsMultiRegionTrail: true
-          EnableLogFileValidation: true
-      ```
-      """, List.of(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html"),
-      RuleMetadata.Precision.VERY_HIGH), "is_multi_region_trail", "IsMultiRegionTrail", Bad.FALSE_OR_ABSENT, true,
+  static final Setting MULTI_REGION = new Setting(RuleMetadata.builder("IAM057", "cloudtrail-single-region")
+      .category(Category.AUDIT_LOGGING).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("CloudTrail trail records only one region")
+      .description("""
+          A single-region trail (`is_multi_region_trail` / `IsMultiRegionTrail` absent or `false`) \
+          does not record activity in the other regions, which is where an attacker with stolen \
+          credentials starts resources unnoticed.
+          """)
+      .remediation("set `is_multi_region_trail = true` (`IsMultiRegionTrail: true`).")
+      .compliant("yaml", """
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              S3BucketName: !Ref TrailBucket
+              IsLogging: true
+              IsMultiRegionTrail: true
+              EnableLogFileValidation: true
+          """)
+      .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html")
+      .build(), "is_multi_region_trail", "IsMultiRegionTrail", Bad.FALSE_OR_ABSENT, true,
       "records one region only");
 
-  static final Setting VALIDATION = new Setting(new RuleMetadata("IAM058", "cloudtrail-log-validation-disabled",
-      Category.AUDIT_LOGGING, Severity.MEDIUM, "CloudTrail trail does not validate its log files",
-      """
-      Without log file validation (`enable_log_file_validation` / `EnableLogFileValidation` absent or \
-      `false`), CloudTrail writes no signed digest files, so nobody can prove that a log file was not \
-      changed or deleted after delivery — exactly what an intruder covering their tracks does.
-
-      **How to fix:** set `enable_log_file_validation = true` (`EnableLogFileValidation: true`).
-
-      Noncompliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name           = "main"
-        s3_bucket_name = aws_s3_bucket.trail.id
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name                       = "main"
-        s3_bucket_name             = aws_s3_bucket.trail.id
-        enable_log_file_validation = true
-      }
-      ```
-      """, List.of(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html"),
-      RuleMetadata.Precision.VERY_HIGH), "enable_log_file_validation", "EnableLogFileValidation", Bad.FALSE_OR_ABSENT, true,
+  static final Setting VALIDATION = new Setting(RuleMetadata.builder("IAM058", "cloudtrail-log-validation-disabled")
+      .category(Category.AUDIT_LOGGING).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("CloudTrail trail does not validate its log files")
+      .description("""
+          Without log file validation (`enable_log_file_validation` / `EnableLogFileValidation` \
+          absent or `false`), CloudTrail writes no signed digest files, so nobody can prove that a \
+          log file was not changed or deleted after delivery — exactly what an intruder covering \
+          their tracks does.
+          """)
+      .remediation("set `enable_log_file_validation = true` (`EnableLogFileValidation: true`).")
+      .noncompliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name           = "main"
+            s3_bucket_name = aws_s3_bucket.trail.id
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name                       = "main"
+            s3_bucket_name             = aws_s3_bucket.trail.id
+            enable_log_file_validation = true
+          }
+          """)
+      .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html")
+      .build(), "enable_log_file_validation", "EnableLogFileValidation", Bad.FALSE_OR_ABSENT, true,
       "does not validate its log files");
 
-  static final Setting KMS = new Setting(new RuleMetadata("IAM059", "cloudtrail-not-kms-encrypted",
-      Category.AUDIT_LOGGING, Severity.LOW, "CloudTrail logs are not encrypted with a KMS key",
-      """
-      Without `kms_key_id` (`KMSKeyId`), log files are encrypted with S3-managed keys: anyone who can \
-      read the bucket can read the logs. A KMS key adds a second, separately audited permission.
+  static final Setting KMS = new Setting(RuleMetadata.builder("IAM059", "cloudtrail-not-kms-encrypted")
+      .category(Category.AUDIT_LOGGING).severity(Severity.LOW).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("CloudTrail logs are not encrypted with a KMS key")
+      .description("""
+          Without `kms_key_id` (`KMSKeyId`), log files are encrypted with S3-managed keys: anyone \
+          who can read the bucket can read the logs. A KMS key adds a second, separately audited \
+          permission.
+          """)
+      .remediation("set `kms_key_id` to a customer managed key whose policy lets CloudTrail encrypt.")
+      .compliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name           = "main"
+            s3_bucket_name = aws_s3_bucket.trail.id
+            kms_key_id     = aws_kms_key.trail.arn
+          }
+          """)
+      .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html")
+      .build(), "kms_key_id", "KMSKeyId", Bad.ABSENT, true, "is not encrypted with a KMS key");
 
-      **How to fix:** set `kms_key_id` to a customer managed key whose policy lets CloudTrail encrypt.
-
-      Compliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name           = "main"
-        s3_bucket_name = aws_s3_bucket.trail.id
-        kms_key_id     = aws_kms_key.trail.arn
-      }
-      ```
-      """, List.of(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html"),
-      RuleMetadata.Precision.VERY_HIGH), "kms_key_id", "KMSKeyId", Bad.ABSENT, true, "is not encrypted with a KMS key");
-
-  static final Setting CLOUDWATCH = new Setting(new RuleMetadata("IAM060", "cloudtrail-not-in-cloudwatch",
-      Category.AUDIT_LOGGING, Severity.LOW, "CloudTrail trail does not send events to CloudWatch Logs",
-      """
-      A trail without `cloud_watch_logs_group_arn` (`CloudWatchLogsLogGroupArn`) delivers to S3 only, \
-      so no metric filter or alarm can react to root sign-ins, IAM policy changes or disabled trails \
-      while they happen.
-
-      **How to fix:** send the trail to a log group (with `cloud_watch_logs_role_arn`) and alarm on \
-      the CIS metric filters.
-
-      Compliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name                       = "main"
-        s3_bucket_name             = aws_s3_bucket.trail.id
-        cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
-        cloud_watch_logs_role_arn  = aws_iam_role.trail_to_logs.arn
-      }
-      ```
-      """, List.of(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html"),
-      RuleMetadata.Precision.VERY_HIGH), "cloud_watch_logs_group_arn", "CloudWatchLogsLogGroupArn", Bad.ABSENT, true,
+  static final Setting CLOUDWATCH = new Setting(RuleMetadata.builder("IAM060", "cloudtrail-not-in-cloudwatch")
+      .category(Category.AUDIT_LOGGING).severity(Severity.LOW).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("CloudTrail trail does not send events to CloudWatch Logs")
+      .description("""
+          A trail without `cloud_watch_logs_group_arn` (`CloudWatchLogsLogGroupArn`) delivers to S3 \
+          only, so no metric filter or alarm can react to root sign-ins, IAM policy changes or \
+          disabled trails while they happen.
+          """)
+      .remediation("""
+          send the trail to a log group (with `cloud_watch_logs_role_arn`) and alarm on the CIS \
+          metric filters.
+          """)
+      .compliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name                       = "main"
+            s3_bucket_name             = aws_s3_bucket.trail.id
+            cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+            cloud_watch_logs_role_arn  = aws_iam_role.trail_to_logs.arn
+          }
+          """)
+      .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html")
+      .build(), "cloud_watch_logs_group_arn", "CloudWatchLogsLogGroupArn", Bad.ABSENT, true,
       "does not send events to CloudWatch Logs");
 
-  static final Setting GLOBAL_EVENTS = new Setting(new RuleMetadata("IAM061", "cloudtrail-global-events-excluded",
-      Category.AUDIT_LOGGING, Severity.LOW, "CloudTrail trail leaves out global service events",
-      """
-      With `include_global_service_events = false` (`IncludeGlobalServiceEvents: false`) the trail does \
-      not record events of global services — IAM, STS and CloudFront — so changes to users, roles and \
-      policies are missing from it.
-
-      **How to fix:** remove the setting (the default includes them) or set it to `true`.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_cloudtrail" "main" {
-        name                          = "main"
-        s3_bucket_name                = aws_s3_bucket.trail.id
-        include_global_service_events = false
-      }
-      ```
-      """, List.of(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events"),
-      RuleMetadata.Precision.VERY_HIGH), "include_global_service_events", "IncludeGlobalServiceEvents", Bad.FALSE, false,
+  static final Setting GLOBAL_EVENTS = new Setting(RuleMetadata.builder("IAM061", "cloudtrail-global-events-excluded")
+      .category(Category.AUDIT_LOGGING).severity(Severity.LOW).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("CloudTrail trail leaves out global service events")
+      .description("""
+          With `include_global_service_events = false` (`IncludeGlobalServiceEvents: false`) the \
+          trail does not record events of global services — IAM, STS and CloudFront — so changes to \
+          users, roles and policies are missing from it.
+          """)
+      .remediation("remove the setting (the default includes them) or set it to `true`.")
+      .noncompliant("hcl", """
+          resource "aws_cloudtrail" "main" {
+            name                          = "main"
+            s3_bucket_name                = aws_s3_bucket.trail.id
+            include_global_service_events = false
+          }
+          """)
+      .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events")
+      .build(), "include_global_service_events", "IncludeGlobalServiceEvents", Bad.FALSE, false,
       "leaves out global service events such as IAM");
 
-  static List<Rule> all() {
-    return List.of(LOGGING, MULTI_REGION, VALIDATION, KMS, CLOUDWATCH, GLOBAL_EVENTS).stream()
-        .map(s -> (Rule) new CloudTrailSettingRule(s)).toList();
+  /** IAM056: logging switched off. */
+  public static CloudTrailSettingRule logging() {
+    return new CloudTrailSettingRule(LOGGING);
+  }
+
+  /** IAM057: one region only. */
+  public static CloudTrailSettingRule multiRegion() {
+    return new CloudTrailSettingRule(MULTI_REGION);
+  }
+
+  /** IAM058: log file validation off. */
+  public static CloudTrailSettingRule logValidation() {
+    return new CloudTrailSettingRule(VALIDATION);
+  }
+
+  /** IAM059: no KMS key. */
+  public static CloudTrailSettingRule kmsEncryption() {
+    return new CloudTrailSettingRule(KMS);
+  }
+
+  /** IAM060: no CloudWatch Logs. */
+  public static CloudTrailSettingRule cloudWatchLogs() {
+    return new CloudTrailSettingRule(CLOUDWATCH);
+  }
+
+  /** IAM061: global service events excluded. */
+  public static CloudTrailSettingRule globalServiceEvents() {
+    return new CloudTrailSettingRule(GLOBAL_EVENTS);
   }
 }

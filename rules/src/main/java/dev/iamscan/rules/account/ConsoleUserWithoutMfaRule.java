@@ -23,44 +23,43 @@ import java.util.Set;
 
 /** An IAM user with a console password whose permissions work without MFA. */
 public final class ConsoleUserWithoutMfaRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM053", "console-user-without-mfa",
-      Category.MFA, Severity.MEDIUM,
-      "IAM user with a console password can use its permissions without MFA",
-      """
-      A user who signs in with a password alone is one phished or reused password away from a \
-      compromised account. AWS cannot require MFA at sign-in from a template, but policies can: a \
-      `Deny` of everything (except managing one's own MFA device) when `aws:MultiFactorAuthPresent` \
-      is false or missing, attached to the user or its groups, makes every other permission depend on \
-      MFA. iamscan reports a user with a login profile when none of its policies or groups has such a \
-      statement and not every permission it is granted is conditioned on MFA. The finding points at \
-      the first statement that grants access without MFA, or at the login profile when the scan shows \
-      no permission. Users whose policies the scan cannot fully read (unresolved groups or policies) \
-      are not reported, and neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is \
-      assigned to.
-
-      **How to fix:** attach an MFA-enforcing statement to the users' group, or move people to IAM \
-      Identity Center with MFA.
-
-      Compliant:
-      ```hcl
-      data "aws_iam_policy_document" "require_mfa" {
-        statement {
-          effect        = "Deny"
-          not_actions   = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
-                           "iam:ResyncMFADevice", "iam:ChangePassword", "sts:GetSessionToken"]
-          resources     = ["*"]
-          condition {
-            test     = "BoolIfExists"
-            variable = "aws:MultiFactorAuthPresent"
-            values   = ["false"]
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM053", "console-user-without-mfa")
+      .category(Category.MFA).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("IAM user with a console password can use its permissions without MFA")
+      .description("""
+          A user who signs in with a password alone is one phished or reused password away from a \
+          compromised account. AWS cannot require MFA at sign-in from a template, but policies can: \
+          a `Deny` of everything (except managing one's own MFA device) when \
+          `aws:MultiFactorAuthPresent` is false or missing, attached to the user or its groups, \
+          makes every other permission depend on MFA. iamscan reports a user with a login profile \
+          when none of its policies or groups has such a statement and not every permission it is \
+          granted is conditioned on MFA. The finding points at the first statement that grants \
+          access without MFA, or at the login profile when the scan shows no permission. Users whose \
+          policies the scan cannot fully read (unresolved groups or policies) are not reported, and \
+          neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is assigned to.
+          """)
+      .remediation("""
+          attach an MFA-enforcing statement to the users' group, or move people to IAM Identity \
+          Center with MFA.
+          """)
+      .compliant("hcl", """
+          data "aws_iam_policy_document" "require_mfa" {
+            statement {
+              effect        = "Deny"
+              not_actions   = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
+                               "iam:ResyncMFADevice", "iam:ChangePassword", "sts:GetSessionToken"]
+              resources     = ["*"]
+              condition {
+                test     = "BoolIfExists"
+                variable = "aws:MultiFactorAuthPresent"
+                values   = ["false"]
+              }
+            }
           }
-        }
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html",
-          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html"),
-      RuleMetadata.Precision.HIGH);
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

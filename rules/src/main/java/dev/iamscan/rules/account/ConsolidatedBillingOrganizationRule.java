@@ -15,38 +15,35 @@ import java.util.Optional;
 
 /** An organization with only consolidated billing: service control policies cannot apply to it. */
 public final class ConsolidatedBillingOrganizationRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM065", "organization-without-all-features",
-      Category.ORGANIZATIONS, Severity.MEDIUM,
-      "Organization has only consolidated billing, so service control policies cannot apply",
-      """
-      An AWS Organization created with the `CONSOLIDATED_BILLING` feature set shares a bill and \
-      nothing else. Service control policies, resource control policies and the other \
-      organization-wide guard rails (denying actions to every account, protecting CloudTrail, \
-      keeping accounts in approved regions) need the `ALL` feature set; without it, an administrator \
-      of a member account can do anything in that account.
-
-      **How to fix:** use `feature_set = "ALL"` (Terraform's default) or `FeatureSet: ALL`, then \
-      attach service control policies to the organization's root or units.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_organizations_organization" "this" {
-        feature_set = "CONSOLIDATED_BILLING"
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_organizations_organization" "this" {
-        feature_set                   = "ALL"
-        enabled_policy_types          = ["SERVICE_CONTROL_POLICY"]
-        aws_service_access_principals = ["cloudtrail.amazonaws.com"]
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/organizations/latest/userguide/orgs_getting-started_concepts.html#feature-set",
-          "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM065", "organization-without-all-features")
+      .category(Category.ORGANIZATIONS).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Organization has only consolidated billing, so service control policies cannot apply")
+      .description("""
+          An AWS Organization created with the `CONSOLIDATED_BILLING` feature set shares a bill and \
+          nothing else. Service control policies, resource control policies and the other \
+          organization-wide guard rails (denying actions to every account, protecting CloudTrail, \
+          keeping accounts in approved regions) need the `ALL` feature set; without it, an \
+          administrator of a member account can do anything in that account.
+          """)
+      .remediation("""
+          use `feature_set = "ALL"` (Terraform's default) or `FeatureSet: ALL`, then attach service \
+          control policies to the organization's root or units.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_organizations_organization" "this" {
+            feature_set = "CONSOLIDATED_BILLING"
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_organizations_organization" "this" {
+            feature_set                   = "ALL"
+            enabled_policy_types          = ["SERVICE_CONTROL_POLICY"]
+            aws_service_access_principals = ["cloudtrail.amazonaws.com"]
+          }
+          """)
+      .references("https://docs.aws.amazon.com/organizations/latest/userguide/orgs_getting-started_concepts.html#feature-set",
+          "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -6,9 +6,9 @@ import dev.iamscan.policy.PolicyStatement;
 import java.util.Locale;
 
 /** How a policy statement's conditions involve MFA. */
-final class MfaConditions {
-  static final String PRESENT = "aws:multifactorauthpresent";
-  static final String AGE = "aws:multifactorauthage";
+public final class MfaConditions {
+  public static final String PRESENT = "aws:multifactorauthpresent";
+  public static final String AGE = "aws:multifactorauthage";
 
   private MfaConditions() {}
 
@@ -16,7 +16,7 @@ final class MfaConditions {
    * A Deny that applies when the request was not authenticated with MFA: {@code BoolIfExists} (or
    * {@code Bool}) {@code aws:MultiFactorAuthPresent = false}, or {@code Null aws:MultiFactorAuthPresent = true}.
    */
-  static boolean deniesWithoutMfa(PolicyStatement s) {
+  public static boolean deniesWithoutMfa(PolicyStatement s) {
     if (s.effect() != dev.iamscan.policy.Effect.DENY) return false;
     for (ConditionClause c : s.conditions()) {
       if (!c.lowerKey().equals(PRESENT)) continue;
@@ -31,7 +31,7 @@ final class MfaConditions {
    * An Allow usable only with MFA: {@code Bool}/{@code BoolIfExists} {@code aws:MultiFactorAuthPresent = true},
    * or a {@code NumericLessThan} limit on {@code aws:MultiFactorAuthAge} (absent without MFA).
    */
-  static boolean requiresMfa(PolicyStatement s) {
+  public static boolean requiresMfa(PolicyStatement s) {
     for (ConditionClause c : s.conditions()) {
       String op = c.baseOperator().toLowerCase(Locale.ROOT);
       if (c.lowerKey().equals(PRESENT) && op.equals("bool") && has(c, "true") && !has(c, "false")) return true;
@@ -41,7 +41,7 @@ final class MfaConditions {
   }
 
   /** Whether any condition of the statement mentions MFA at all. */
-  static boolean mentionsMfa(PolicyStatement s) {
+  public static boolean mentionsMfa(PolicyStatement s) {
     return s.conditions().stream().anyMatch(c -> c.lowerKey().equals(PRESENT) || c.lowerKey().equals(AGE));
   }
 

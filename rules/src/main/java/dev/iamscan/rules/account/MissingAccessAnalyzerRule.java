@@ -15,32 +15,31 @@ import java.util.Set;
 
 /** An account or organization baseline without an IAM Access Analyzer. */
 public final class MissingAccessAnalyzerRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM062", "missing-access-analyzer",
-      Category.ACCESS_ANALYZER, Severity.LOW,
-      "Account baseline defines no IAM Access Analyzer",
-      """
-      Code that sets up an account or an organization (an `aws_organizations_organization`, the \
-      account password policy, or a CloudTrail trail) is where the account's guard rails live. IAM \
-      Access Analyzer is one of them: it reports every bucket, key, role, queue or secret shared \
-      outside the account or organization, including grants made by hand later. iamscan reports \
-      such a baseline when no `aws_accessanalyzer_analyzer` / `AWS::AccessAnalyzer::Analyzer` is \
-      defined in the same directory, a parent or a child directory; one finding per module or \
-      template, at its first baseline resource.
-
-      **How to fix:** add an analyzer (type `ORGANIZATION` in the management or delegated \
-      administrator account, `ACCOUNT` elsewhere).
-
-      Compliant:
-      ```hcl
-      resource "aws_accessanalyzer_analyzer" "account" {
-        analyzer_name = "account"
-        type          = "ACCOUNT"
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html",
-          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/accessanalyzer_analyzer"),
-      RuleMetadata.Precision.MEDIUM);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM062", "missing-access-analyzer")
+      .category(Category.ACCESS_ANALYZER).severity(Severity.LOW).precision(RuleMetadata.Precision.MEDIUM)
+      .summary("Account baseline defines no IAM Access Analyzer")
+      .description("""
+          Code that sets up an account or an organization (an `aws_organizations_organization`, the \
+          account password policy, or a CloudTrail trail) is where the account's guard rails live. \
+          IAM Access Analyzer is one of them: it reports every bucket, key, role, queue or secret \
+          shared outside the account or organization, including grants made by hand later. iamscan \
+          reports such a baseline when no `aws_accessanalyzer_analyzer` / \
+          `AWS::AccessAnalyzer::Analyzer` is defined in the same directory, a parent or a child \
+          directory; one finding per module or template, at its first baseline resource.
+          """)
+      .remediation("""
+          add an analyzer (type `ORGANIZATION` in the management or delegated administrator account, \
+          `ACCOUNT` elsewhere).
+          """)
+      .compliant("hcl", """
+          resource "aws_accessanalyzer_analyzer" "account" {
+            analyzer_name = "account"
+            type          = "ACCOUNT"
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html",
+          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/accessanalyzer_analyzer")
+      .build();
 
   private static final List<String> BASELINE = List.of("aws_organizations_organization",
       WeakPasswordPolicyRule.TYPE, CloudTrailSettingRule.TF_TYPE, CloudTrailSettingRule.CFN_TYPE);

@@ -14,40 +14,40 @@ import java.util.Set;
 
 /** Console passwords are created but no account password policy is defined for their account. */
 public final class MissingPasswordPolicyRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM051", "missing-password-policy",
-      Category.PASSWORD_POLICY, Severity.MEDIUM,
-      "IAM users get console passwords but no account password policy is defined",
-      """
-      The template gives IAM users console passwords (`aws_iam_user_login_profile`, or `LoginProfile` \
-      on a CloudFormation `AWS::IAM::User`) while no `aws_iam_account_password_policy` is defined for \
-      the account. Without one, AWS accepts passwords of 8 characters with no complexity, no expiry \
-      and unlimited reuse. CloudFormation has no password policy resource, so a template with \
-      console users needs the policy from Terraform, the CLI or an account baseline.
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM051", "missing-password-policy")
+      .category(Category.PASSWORD_POLICY).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
+      .summary("IAM users get console passwords but no account password policy is defined")
+      .description("""
+          The template gives IAM users console passwords (`aws_iam_user_login_profile`, or \
+          `LoginProfile` on a CloudFormation `AWS::IAM::User`) while no \
+          `aws_iam_account_password_policy` is defined for the account. Without one, AWS accepts \
+          passwords of 8 characters with no complexity, no expiry and unlimited reuse. \
+          CloudFormation has no password policy resource, so a template with console users needs the \
+          policy from Terraform, the CLI or an account baseline.
 
-      The policy counts when it is written in the same directory as the login profile, a parent \
-      directory or a child directory (one account per directory tree). One finding is reported per \
-      module or template, at its first login profile.
-
-      **How to fix:** define the password policy with the account baseline, or better, replace \
-      console passwords with IAM Identity Center or federation.
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_account_password_policy" "strict" {
-        minimum_password_length        = 14
-        require_uppercase_characters   = true
-        require_lowercase_characters   = true
-        require_numbers                = true
-        require_symbols                = true
-        password_reuse_prevention      = 24
-        max_password_age               = 90
-        allow_users_to_change_password = true
-      }
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-          "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html"),
-      RuleMetadata.Precision.HIGH);
+          The policy counts when it is written in the same directory as the login profile, a parent \
+          directory or a child directory (one account per directory tree). One finding is reported \
+          per module or template, at its first login profile.
+          """)
+      .remediation("""
+          define the password policy with the account baseline, or better, replace console passwords \
+          with IAM Identity Center or federation.
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_account_password_policy" "strict" {
+            minimum_password_length        = 14
+            require_uppercase_characters   = true
+            require_lowercase_characters   = true
+            require_numbers                = true
+            require_symbols                = true
+            password_reuse_prevention      = 24
+            max_password_age               = 90
+            allow_users_to_change_password = true
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

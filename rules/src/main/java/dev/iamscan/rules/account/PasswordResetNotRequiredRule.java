@@ -14,41 +14,36 @@ import java.util.Optional;
 
 /** A new console password that the user is not made to change at first sign-in. */
 public final class PasswordResetNotRequiredRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM054", "password-reset-not-required",
-      Category.MFA, Severity.LOW,
-      "New console password does not have to be changed at first sign-in",
-      """
-      A console password created by a template is known to whoever ran the deployment and sits in its \
-      state or outputs. When `password_reset_required` (Terraform) or \
-      `LoginProfile.PasswordResetRequired` (CloudFormation) is `false`, the user never has to replace it, \
-      so the password stays shared; requiring a reset is also the moment users are prompted to set up \
-      their MFA device.
-
-      **How to fix:** set it to `true`.
-
-      Noncompliant:
-      ```yaml
-      Alice:
-        Type: AWS::IAM::User
-        Properties:
-          LoginProfile:
-            Password: !Ref InitialPassword
-            PasswordResetRequired: false
-      ```
-
-      Compliant:
-      ```yaml
-      Alice:
-        Type: AWS::IAM::User
-        Properties:
-          LoginProfile:
-            Password: !Ref InitialPassword
-            PasswordResetRequired: true
-      ```
-      """,
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html",
-          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-user-loginprofile.html"),
-      RuleMetadata.Precision.VERY_HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM054", "password-reset-not-required")
+      .category(Category.MFA).severity(Severity.LOW).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("New console password does not have to be changed at first sign-in")
+      .description("""
+          A console password created by a template is known to whoever ran the deployment and sits \
+          in its state or outputs. When `password_reset_required` (Terraform) or \
+          `LoginProfile.PasswordResetRequired` (CloudFormation) is `false`, the user never has to \
+          replace it, so the password stays shared; requiring a reset is also the moment users are \
+          prompted to set up their MFA device.
+          """)
+      .remediation("set it to `true`.")
+      .noncompliant("yaml", """
+          Alice:
+            Type: AWS::IAM::User
+            Properties:
+              LoginProfile:
+                Password: !Ref InitialPassword
+                PasswordResetRequired: false
+          """)
+      .compliant("yaml", """
+          Alice:
+            Type: AWS::IAM::User
+            Properties:
+              LoginProfile:
+                Password: !Ref InitialPassword
+                PasswordResetRequired: true
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html",
+          "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-user-loginprofile.html")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

@@ -15,39 +15,34 @@ import java.util.Optional;
 
 /** A console password created shorter than the minimum length iamscan expects. */
 public final class ShortInitialPasswordRule implements Rule {
-  static final RuleMetadata METADATA = new RuleMetadata("IAM052", "short-initial-password",
-      Category.PASSWORD_POLICY, Severity.LOW,
-      "Console password is created shorter than the expected minimum length",
-      """
-      A login profile that generates a short password (`password_length` of \
-      `aws_iam_user_login_profile`, default 20), or a CloudFormation `LoginProfile.Password` written \
-      shorter than the expected minimum length (%d characters by default; `password-policy.minimum-length` \
-      in `.iamscan.yml`), starts the user with a password that is easier to guess than the account \
-      password policy should allow. A written password is a secret in the template as well; \
-      its value is never shown in findings.
-
-      **How to fix:** generate passwords of at least the minimum length and require a reset at first sign-in.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_iam_user_login_profile" "alice" {
-        user            = aws_iam_user.alice.name
-        password_length = 10
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_user_login_profile" "alice" {
-        user                    = aws_iam_user.alice.name
-        password_length         = 20
-        password_reset_required = true
-      }
-      ```
-      """.formatted(RuleSettings.PasswordPolicy.DEFAULTS.minimumLength()),
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_login_profile"),
-      RuleMetadata.Precision.HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM052", "short-initial-password")
+      .category(Category.PASSWORD_POLICY).severity(Severity.LOW).precision(RuleMetadata.Precision.HIGH)
+      .summary("Console password is created shorter than the expected minimum length")
+      .description("""
+          A login profile that generates a short password (`password_length` of \
+          `aws_iam_user_login_profile`, default 20), or a CloudFormation `LoginProfile.Password` \
+          written shorter than the expected minimum length (14 characters by default; \
+          `password-policy.minimum-length` in `.iamscan.yml`), starts the user with a password that \
+          is easier to guess than the account password policy should allow. A written password is a \
+          secret in the template as well; its value is never shown in findings.
+          """)
+      .remediation("generate passwords of at least the minimum length and require a reset at first sign-in.")
+      .noncompliant("hcl", """
+          resource "aws_iam_user_login_profile" "alice" {
+            user            = aws_iam_user.alice.name
+            password_length = 10
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_user_login_profile" "alice" {
+            user                    = aws_iam_user.alice.name
+            password_length         = 20
+            password_reset_required = true
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_user_login_profile")
+      .build();
 
   @Override
   public RuleMetadata metadata() {

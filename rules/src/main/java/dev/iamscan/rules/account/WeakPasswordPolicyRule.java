@@ -21,46 +21,41 @@ import java.util.OptionalLong;
 public final class WeakPasswordPolicyRule implements Rule {
   static final String TYPE = "aws_iam_account_password_policy";
 
-  static final RuleMetadata METADATA = new RuleMetadata("IAM050", "weak-password-policy",
-      Category.PASSWORD_POLICY, Severity.MEDIUM,
-      "Account password policy is weaker than recommended",
-      """
-      The account password policy decides how strong the console passwords of every IAM user are. \
-      iamscan expects passwords of at least %d characters with upper case letters, lower case letters, \
-      numbers and symbols, no reuse of the last %d passwords, expiry after at most %d days, and users \
-      allowed to change their own password (otherwise they cannot rotate a password they suspect is \
-      known, and administrators end up handling passwords). The length, reuse and age thresholds are \
-      defaults; set them under `password-policy` in `.iamscan.yml`. Each weak setting is reported where it is \
-      written; settings left out are reported together on the resource, since AWS then applies its own \
-      weaker defaults (minimum length %d, no complexity, no reuse prevention, no expiry).
-
-      **How to fix:** set every attribute explicitly.
-
-      Noncompliant:
-      ```hcl
-      resource "aws_iam_account_password_policy" "strict" {
-        minimum_password_length = 8
-      }
-      ```
-
-      Compliant:
-      ```hcl
-      resource "aws_iam_account_password_policy" "strict" {
-        minimum_password_length        = 14
-        require_uppercase_characters   = true
-        require_lowercase_characters   = true
-        require_numbers                = true
-        require_symbols                = true
-        password_reuse_prevention      = 24
-        max_password_age               = 90
-        allow_users_to_change_password = true
-      }
-      ```
-      """.formatted(RuleSettings.PasswordPolicy.DEFAULTS.minimumLength(), RuleSettings.PasswordPolicy.DEFAULTS.reusePrevention(),
-          RuleSettings.PasswordPolicy.DEFAULTS.maxAgeDays(), AWS_DEFAULT_MINIMUM_LENGTH),
-      List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"),
-      RuleMetadata.Precision.VERY_HIGH);
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM050", "weak-password-policy")
+      .category(Category.PASSWORD_POLICY).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
+      .summary("Account password policy is weaker than recommended")
+      .description("""
+          The account password policy decides how strong the console passwords of every IAM user \
+          are. iamscan expects passwords of at least 14 characters with upper case letters, lower \
+          case letters, numbers and symbols, no reuse of the last 24 passwords, expiry after at most \
+          90 days, and users allowed to change their own password (otherwise they cannot rotate a \
+          password they suspect is known, and administrators end up handling passwords). The length, \
+          reuse and age thresholds are defaults; set them under `password-policy` in `.iamscan.yml`. \
+          Each weak setting is reported where it is written; settings left out are reported together \
+          on the resource, since AWS then applies its own weaker defaults (minimum length 6, no \
+          complexity, no reuse prevention, no expiry).
+          """)
+      .remediation("set every attribute explicitly.")
+      .noncompliant("hcl", """
+          resource "aws_iam_account_password_policy" "strict" {
+            minimum_password_length = 8
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_iam_account_password_policy" "strict" {
+            minimum_password_length        = 14
+            require_uppercase_characters   = true
+            require_lowercase_characters   = true
+            require_numbers                = true
+            require_symbols                = true
+            password_reuse_prevention      = 24
+            max_password_age               = 90
+            allow_users_to_change_password = true
+          }
+          """)
+      .references("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+          "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy")
+      .build();
 
   private static final List<String> REQUIRED_FLAGS = List.of("require_uppercase_characters",
       "require_lowercase_characters", "require_numbers", "require_symbols", "allow_users_to_change_password");

@@ -50,6 +50,14 @@ public record Baseline(List<Key> entries) {
       return new Key(file, f.resource(), f.ruleId(), sha256(value));
     }
 
+    /**
+     * The key as one digest, for SARIF {@code partialFingerprints}: a finding keeps it when lines move
+     * and loses it when its file, resource, rule or offending value changes.
+     */
+    public String fingerprint() {
+      return sha256(file + '\u0000' + resource + '\u0000' + rule + '\u0000' + digest);
+    }
+
     @Override
     public int compareTo(Key o) {
       return ORDER.compare(this, o);

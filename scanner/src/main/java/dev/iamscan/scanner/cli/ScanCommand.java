@@ -12,6 +12,7 @@ import dev.iamscan.scanner.config.ScanConfig;
 import dev.iamscan.scanner.report.GitHubReporter;
 import dev.iamscan.scanner.report.JsonReporter;
 import dev.iamscan.scanner.report.JUnitReporter;
+import dev.iamscan.scanner.report.MarkdownReporter;
 import dev.iamscan.scanner.report.ReportFormat;
 import dev.iamscan.scanner.report.Reporter;
 import dev.iamscan.scanner.report.TextReporter;
@@ -24,8 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +46,9 @@ import picocli.CommandLine.Parameters;
         "3:some input could not be read or parsed",
         "0:none of the above"})
 final class ScanCommand implements Callable<Integer> {
+  /** One more report of the same scan: {@code --report FORMAT=FILE}. */
+  record ExtraReport(ReportFormat format, Path file) {}
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +63,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
+
+  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+      description = "Also write the same scan's report in FORMAT (sarif, text, json, github, junit, markdown) "
+          + "to FILE; repeatable, next to --format/--output.")
+  List<String> reports = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit with 1 when a reported finding is at least this severe: ${COMPLETION-CANDIDATES} "
@@ -153,6 +167,7 @@ final class ScanCommand implements Callable<Integer> {
     } catch (EffectiveSettings.SettingsException e) {
       throw usage(e.getMessage());
     }
+    List<ExtraReport> extra = extraReports(cwd, settings.output());
 
     Scanner scanner = environment.scanners().create(settings.rules(), settings.limits(), w -> {
       err.println("iamscan: warning: " + w);
@@ -175,6 +190,10 @@ final class ScanCommand implements Callable<Integer> {
       err.println("iamscan: wrote " + result.findings().size() + " findings to baseline " + file);
     }
     if (!writeReport(settings, result)) return IamscanCommand.USAGE;
+    for (ExtraReport r : extra) {
+      Reporter reporter = reporter(r.format(), false, settings);
+      if (!write("--report", r.file(), w -> reporter.write(result, w))) return IamscanCommand.USAGE;
+    }
     err.flush();
     return exitCode(result, settings);
   }
@@ -183,14 +202,7 @@ final class ScanCommand implements Callable<Integer> {
   private boolean writeReport(EffectiveSettings settings, ScanResult result) {
     PrintWriter err = spec.commandLine().getErr();
     Path out = settings.output();
-    Reporter reporter = switch (settings.format()) {
-      case SARIF -> new SarifReporter(environment.tool(), environment.workingDirectory(), settings.sarifCategory(),
-          settings.includeSuppressed());
-      case JSON -> new JsonReporter(environment.tool());
-      case GITHUB -> new GitHubReporter();
-      case JUNIT -> new JUnitReporter(settings.failOn());
-      case TEXT -> new TextReporter(out == null && environment.colour());
-    };
+    Reporter reporter = reporter(settings.format(), out == null && environment.colour(), settings);
     if (out == null) {
       try {
         reporter.write(result, spec.commandLine().getOut());
@@ -209,6 +221,44 @@ final class ScanCommand implements Callable<Integer> {
       err.println("iamscan: " + TextReporter.summary(result));
     }
     return true;
+  }
+
+  private Reporter reporter(ReportFormat format, boolean colour, EffectiveSettings settings) {
+    Path cwd = environment.workingDirectory();
+    return switch (format) {
+      case SARIF -> new SarifReporter(environment.tool(), cwd, settings.sarifCategory(), settings.includeSuppressed());
+      case JSON -> new JsonReporter(environment.tool());
+      case GITHUB -> new GitHubReporter();
+      case JUNIT -> new JUnitReporter(settings.failOn());
+      case TEXT -> new TextReporter(colour);
+      case MARKDOWN -> new MarkdownReporter(MarkdownReporter.SourceLinks.fromEnvironment(environment.env(), cwd),
+          settings.sarifCategory());
+    };
+  }
+
+  /** The --report options, checked before scanning: a known format, a writable file, no file twice. */
+  private List<ExtraReport> extraReports(Path cwd, Path mainOutput) {
+    List<ExtraReport> list = new ArrayList<>();
+    Set<Path> files = new TreeSet<>();
+    if (mainOutput != null) files.add(mainOutput.toAbsolutePath().normalize());
+    for (String r : reports) {
+      int eq = r.indexOf('=');
+      if (eq <= 0 || eq == r.length() - 1) throw usage("--report: expected FORMAT=FILE, got '" + r + "'");
+      String name = r.substring(0, eq).strip();
+      ReportFormat f = Arrays.stream(ReportFormat.values()).filter(v -> v.name().equalsIgnoreCase(name)).findFirst()
+          .orElseThrow(() -> usage("--report: unknown format '" + name + "' (one of: "
+              + Arrays.stream(ReportFormat.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")) + ")"));
+      Path file;
+      try {
+        file = EffectiveSettings.writable("--report", Path.of(r.substring(eq + 1)), cwd);
+      } catch (EffectiveSettings.SettingsException e) {
+        throw usage(e.getMessage());
+      }
+      if (!files.add(file)) throw usage("--report: " + file + " is written twice");
+      list.add(new ExtraReport(f, file));
+    }
+    return list;
   }
 
   private interface Body {

@@ -151,7 +151,8 @@ public record EffectiveSettings(ScanRequest request, List<Rule> rules, FailOn fa
   }
 
   /** A file the scan will write: its directory must exist, and it must not be a directory or read-only. */
-  private static Path writable(String option, Path file, Path cwd) throws SettingsException {
+  /** A report file that can be written: its folder exists, it is no folder, and it is writable. */
+  public static Path writable(String option, Path file, Path cwd) throws SettingsException {
     if (file == null) return null;
     Path out = cwd.resolve(file).toAbsolutePath().normalize();
     Path parent = out.getParent();

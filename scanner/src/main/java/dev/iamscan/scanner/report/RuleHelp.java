@@ -2,7 +2,6 @@ package dev.iamscan.scanner.report;
 
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.scanner.ToolInfo;
-import java.util.Locale;
 
 /** What reports say about a rule beyond its metadata: a description, a one-line fix, links. */
 public final class RuleHelp {
@@ -12,12 +11,31 @@ public final class RuleHelp {
     return ToolInfo.RULE_DOCS + rule.id() + ".md";
   }
 
-  /** The first paragraph of the help that is not a heading, or the summary. */
+  /** GitHub code scanning refuses a rule whose {@code fullDescription} is longer than this. */
+  public static final int FULL_DESCRIPTION_LIMIT = 1024;
+
+  /**
+   * The first paragraph of the description in plain text, or the summary; cut at the last whole
+   * sentence (or word) that fits GitHub's limit, since the full text is in {@code help}.
+   */
   public static String fullDescription(RuleMetadata rule) {
+    return fit(firstParagraph(rule), FULL_DESCRIPTION_LIMIT);
+  }
+
+  static String fit(String text, int limit) {
+    if (text.length() <= limit) return text;
+    String head = text.substring(0, limit);
+    int sentence = head.lastIndexOf(". ");
+    if (sentence > 0) return head.substring(0, sentence + 1);
+    int word = head.lastIndexOf(' ', limit - 2);
+    return (word > 0 ? head.substring(0, word) : head.substring(0, limit - 1)) + "\u2026";
+  }
+
+  private static String firstParagraph(RuleMetadata rule) {
     StringBuilder paragraph = new StringBuilder();
-    for (String line : lines(rule)) {
+    for (String line : rule.description().split("\\R")) {
       String t = line.strip();
-      if (t.isEmpty() || t.startsWith("#") || t.startsWith("```")) {
+      if (t.isEmpty()) {
         if (paragraph.length() > 0) break;
         continue;
       }
@@ -28,26 +46,9 @@ public final class RuleHelp {
     return text.endsWith(".") ? text : text + ".";
   }
 
-  /**
-   * One line saying how to fix: the first sentence of a paragraph that starts with "How to fix:"
-   * (bold or not), else the first line under a "How to fix" heading, else a pointer to the rule's page.
-   */
+  /** One line saying how to fix: the first sentence of the rule's remediation, in plain text. */
   public static String fix(RuleMetadata rule) {
-    boolean underHeading = false;
-    for (String line : lines(rule)) {
-      String t = line.strip();
-      String lower = t.toLowerCase(Locale.ROOT);
-      if (t.startsWith("#")) {
-        underHeading = lower.contains("how to fix") || lower.contains("remediation");
-        continue;
-      }
-      String inline = plain(t).replaceFirst("^(?i)(how to fix|remediation)\\s*:\\s*", "");
-      if (inline.length() < plain(t).length() && !inline.isBlank()) return capitalise(firstSentence(inline));
-      if (underHeading && !t.isEmpty() && !t.startsWith("```")) {
-        return capitalise(firstSentence(plain(t.replaceFirst("^([-*+]|\\d+\\.)\\s+", ""))));
-      }
-    }
-    return "See " + helpUri(rule);
+    return capitalise(firstSentence(plain(rule.remediation().lines().findFirst().orElse("").strip())));
   }
 
   private static String firstSentence(String s) {

@@ -16,6 +16,7 @@ import dev.iamscan.scanner.Suppressed;
 import dev.iamscan.scanner.ScanResult;
 import dev.iamscan.scanner.ScanRoot;
 import dev.iamscan.scanner.ToolInfo;
+import dev.iamscan.scanner.baseline.Baseline;
 import dev.iamscan.scanner.report.Reporter;
 import dev.iamscan.scanner.report.RuleHelp;
 import java.io.IOException;
@@ -29,11 +30,14 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one run, every enabled rule described once, results
- * with relative URIs against {@code %SRCROOT%}, input problems as tool execution notifications. No
- * timestamps and no fingerprints, so two scans of the same tree give the same bytes.
+ * with relative URIs against {@code %SRCROOT%}, input problems as tool execution notifications. Each
+ * result carries a {@code partialFingerprints} entry made from its baseline key (never its line); no
+ * timestamps, so two scans of the same tree give the same bytes.
  */
 public final class SarifReporter implements Reporter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  /** The {@code partialFingerprints} key; the version changes if the key's recipe ever does. */
+  public static final String FINGERPRINT = "iamscan/v1";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -48,8 +52,9 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * @param category {@code automationDetails.id}, which tells GitHub apart several analyses of one
-   *     commit; null for none
+   * @param category the code scanning category, written as {@code automationDetails.id} in the
+   *     {@code category/} form GitHub documents (so several analyses of one commit stay apart); null
+   *     for none
    * @param includeSuppressed write suppressed findings with their {@code suppressions}; GitHub ignores
    *     that property and would show them as open alerts, so they are left out by default
    */
@@ -82,7 +87,8 @@ public final class SarifReporter implements Reporter {
     ObjectNode run = root.putArray("runs").addObject();
 
     ObjectNode driver = run.putObject("tool").putObject("driver");
-    if (category != null && !category.isBlank()) run.putObject("automationDetails").put("id", category);
+    String automationId = automationId(category);
+    if (automationId != null) run.putObject("automationDetails").put("id", automationId);
     driver.put("name", tool.name());
     driver.put("semanticVersion", tool.version());
     driver.put("informationUri", tool.informationUri());
@@ -125,8 +131,14 @@ public final class SarifReporter implements Reporter {
     }
 
     ArrayNode results = run.putArray("results");
+    // Equal keys (the same value flagged twice in one resource) are told apart by their order.
+    Map<String, Integer> occurrences = new HashMap<>();
     for (Finding f : reported) {
       ObjectNode r = result(f, ruleIndex.get(f.ruleId()), result);
+      // The baseline's key, with the file as this report names it.
+      String key = Baseline.Key.of(f, f.location().file()).fingerprint();
+      int n = occurrences.merge(key, 1, Integer::sum);
+      r.putObject("partialFingerprints").put(FINGERPRINT, key + ":" + n);
       Suppressed s = suppressions.get(f);
       if (s != null) {
         ObjectNode entry = r.putArray("suppressions").addObject();
@@ -139,6 +151,16 @@ public final class SarifReporter implements Reporter {
     return root;
   }
 
+  /**
+   * GitHub reads the part of {@code automationDetails.id} before its last {@code /} as the category,
+   * and upload-sarif writes a category given to it as {@code category/}; so does this.
+   */
+  public static String automationId(String category) {
+    if (category == null || category.isBlank()) return null;
+    String c = category.strip();
+    return c.endsWith("/") ? c : c + "/";
+  }
+
   private ObjectNode rule(RuleMetadata rule) {
     ObjectNode r = NODES.objectNode();
     r.put("id", rule.id());
@@ -149,7 +171,7 @@ public final class SarifReporter implements Reporter {
     help.put("text", RuleHelp.helpText(rule));
     help.put("markdown", rule.helpMarkdown());
     r.put("helpUri", RuleHelp.helpUri(rule));
-    r.putObject("defaultConfiguration").put("level", rule.severity().sarifLevel());
+    r.putObject("defaultConfiguration").put("level", SarifLevel.of(rule.severity()));
     ObjectNode props = r.putObject("properties");
     ArrayNode tags = props.putArray("tags");
     tags.add("security");
@@ -164,8 +186,8 @@ public final class SarifReporter implements Reporter {
     ObjectNode r = NODES.objectNode();
     r.put("ruleId", f.ruleId());
     r.put("ruleIndex", index);
-    r.put("level", f.severity().sarifLevel());
-    r.putObject("message").put("text", f.message());
+    r.put("level", SarifLevel.of(f.severity()));
+    r.putObject("message").put("text", messageText(f));
     r.putArray("locations").add(location(f.location(), scan));
     if (!f.related().isEmpty()) {
       ArrayNode related = r.putArray("relatedLocations");
@@ -181,6 +203,25 @@ public final class SarifReporter implements Reporter {
     props.put("security-severity", f.severity().securitySeverity());
     props.put("resource", f.resource());
     return r;
+  }
+
+  /**
+   * The message with a link to each related location ({@code [text](id)}, SARIF's embedded links), which
+   * is how GitHub shows related locations. Where links are embedded, literal brackets are escaped.
+   */
+  static String messageText(Finding f) {
+    if (f.related().isEmpty()) return f.message();
+    StringBuilder text = new StringBuilder(escapeBrackets(f.message())).append(". Related: ");
+    int id = 1;
+    for (Finding.Related rel : f.related()) {
+      if (id > 1) text.append(", ");
+      text.append('[').append(escapeBrackets(rel.message())).append("](").append(id++).append(')');
+    }
+    return text.toString();
+  }
+
+  private static String escapeBrackets(String s) {
+    return s.replace("[", "\\[").replace("]", "\\]");
   }
 
   private ObjectNode location(SourceRange range, ScanResult scan) {

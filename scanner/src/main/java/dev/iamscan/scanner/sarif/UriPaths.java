@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** URI forms of file names for SARIF. */
-final class UriPaths {
+public final class UriPaths {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private UriPaths() {}
@@ -14,7 +14,7 @@ final class UriPaths {
    * unreserved characters percent-encoded as UTF-8. Encoding more than strictly needed (":" and
    * sub-delims too) keeps a first segment like {@code a:b} from reading as a scheme.
    */
-  static String encodePath(String path) {
+  public static String encodePath(String path) {
     StringBuilder b = new StringBuilder(path.length() + 8);
     for (byte by : path.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
       int c = by & 0xff;

@@ -141,7 +141,7 @@ class WorkflowCliTest {
     run("scan", "--format", "sarif", "--include-suppressed", "--category", "iac/iam");
     JsonNode sarif = json();
     assertEquals(3, sarif.at("/runs/0/results").size());
-    assertEquals("iac/iam", sarif.at("/runs/0/automationDetails/id").asText());
+    assertEquals("iac/iam/", sarif.at("/runs/0/automationDetails/id").asText());
     assertEquals("inSource", sarif.at("/runs/0/results/0/suppressions/0/kind").asText());
     assertEquals("break-glass", sarif.at("/runs/0/results/0/suppressions/0/justification").asText());
     assertEquals(java.util.List.of(), SarifValidation.errors(sarif));

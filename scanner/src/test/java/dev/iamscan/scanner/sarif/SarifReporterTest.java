@@ -15,6 +15,7 @@ import dev.iamscan.scanner.Fixtures;
 import dev.iamscan.scanner.ScanResult;
 import dev.iamscan.scanner.ScanRoot;
 import dev.iamscan.scanner.ToolInfo;
+import dev.iamscan.scanner.baseline.Baseline;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ class SarifReporterTest {
     assertEquals("error", rules.get(0).at("/defaultConfiguration/level").asText());
     assertEquals("https://github.com/iamscan/iamscan/blob/main/docs/rules/IAM901.md",
         rules.get(0).get("helpUri").asText());
-    assertTrue(rules.get(0).at("/help/markdown").asText().contains("## How to fix"));
+    assertTrue(rules.get(0).at("/help/markdown").asText().contains("**How to fix:** rename the resource"));
     assertEquals("warning", rules.get(1).at("/defaultConfiguration/level").asText());
 
     JsonNode second = run.at("/results/1");
@@ -111,7 +112,75 @@ class SarifReporterTest {
     assertEquals(1, related.get("id").asInt());
     assertEquals("attached to aws_iam_user.deploy here", related.at("/message/text").asText());
     assertEquals("infra/users.tf", related.at("/physicalLocation/artifactLocation/uri").asText());
-    assertTrue(run.at("/results/0/partialFingerprints").isMissingNode());
+  }
+
+  @Test
+  void relatedLocationsAreLinkedFromTheMessage() throws IOException {
+    JsonNode result = mapper.readTree(render(sample())).at("/runs/0/results/0");
+    assertEquals("aws_iam_policy.admin allows Action \"*\" on Resource \"*\". Related: "
+        + "[attached to aws_iam_user.deploy here](1)", result.at("/message/text").asText());
+    assertEquals(1, result.at("/relatedLocations/0/id").asInt());
+    // Without related locations the message is left as the scanner wrote it.
+    assertEquals("PublicBucket (AWS::S3::Bucket) has a public ACL",
+        mapper.readTree(render(sample())).at("/runs/0/results/1/message/text").asText());
+  }
+
+  @Test
+  void bracketsInALinkedMessageAreEscapedAndEveryRelatedLocationGetsALink() {
+    Finding f = new Finding(Fixtures.CRITICAL_RULE, Severity.CRITICAL, "Action [\"*\"] allowed",
+        SourceRange.at("a.tf", 9, 1), "r", "", List.of(
+            new Finding.Related("user [one]", SourceRange.at("a.tf", 1, 1)),
+            new Finding.Related("group two", SourceRange.at("b.tf", 2, 1))));
+    assertEquals("Action \\[\"*\"\\] allowed. Related: [user \\[one\\]](1), [group two](2)",
+        SarifReporter.messageText(f));
+  }
+
+  @Test
+  void categoriesAreWrittenInTheFormGitHubDocuments() throws IOException {
+    assertEquals("infra/", SarifReporter.automationId("infra"));
+    assertEquals("infra/", SarifReporter.automationId("infra/"));
+    assertEquals("team/infra/", SarifReporter.automationId("team/infra"));
+    assertEquals(null, SarifReporter.automationId(" "));
+    StringWriter a = new StringWriter();
+    new SarifReporter(TOOL, CWD, "infra", false).write(sample(), a);
+    StringWriter b = new StringWriter();
+    new SarifReporter(TOOL, CWD, "templates", false).write(sample(), b);
+    JsonNode first = mapper.readTree(a.toString()).at("/runs/0/automationDetails/id");
+    JsonNode second = mapper.readTree(b.toString()).at("/runs/0/automationDetails/id");
+    assertEquals("infra/", first.asText());
+    assertEquals("templates/", second.asText());
+    assertTrue(mapper.readTree(render(sample())).at("/runs/0/automationDetails").isMissingNode());
+  }
+
+  @Test
+  void everyResultCarriesAFingerprintOfItsBaselineKey() throws IOException {
+    JsonNode results = mapper.readTree(render(sample())).at("/runs/0/results");
+    String first = results.at("/0/partialFingerprints").get(SarifReporter.FINGERPRINT).asText();
+    assertEquals(Baseline.Key.of(sample().findings().get(0), "infra/iam.tf").fingerprint() + ":1", first);
+    assertTrue(first.matches("[0-9a-f]{64}:1"), first);
+    assertFalse(first.equals(results.at("/1/partialFingerprints").get(SarifReporter.FINGERPRINT).asText()));
+  }
+
+  @Test
+  void fingerprintsIgnoreLinesAndNumberEqualKeys() throws IOException {
+    Finding a = new Finding(Fixtures.CRITICAL_RULE, Severity.CRITICAL, "m", SourceRange.at("a.tf", 3, 1), "r", "*",
+        List.of());
+    Finding moved = new Finding(Fixtures.CRITICAL_RULE, Severity.CRITICAL, "m", SourceRange.at("a.tf", 40, 7), "r",
+        "*", List.of());
+    Finding other = new Finding(Fixtures.CRITICAL_RULE, Severity.CRITICAL, "m", SourceRange.at("a.tf", 3, 1), "r",
+        "s3:*", List.of());
+    assertEquals(fingerprints(List.of(a)), fingerprints(List.of(moved)));
+    assertFalse(fingerprints(List.of(a)).equals(fingerprints(List.of(other))));
+    // The same key twice: still two alerts, told apart by their order.
+    List<String> twice = fingerprints(List.of(a, moved));
+    assertTrue(twice.get(0).endsWith(":1") && twice.get(1).endsWith(":2"), twice.toString());
+    assertEquals(twice.get(0).substring(0, 64), twice.get(1).substring(0, 64));
+  }
+
+  private List<String> fingerprints(List<Finding> findings) throws IOException {
+    ScanResult r = Fixtures.result(findings, List.of(), 1, 0, List.of(Fixtures.CRITICAL_RULE),
+        List.of(new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true)), Map.of(), CWD);
+    return mapper.readTree(render(r)).at("/runs/0/results").findValuesAsText(SarifReporter.FINGERPRINT);
   }
 
   @Test

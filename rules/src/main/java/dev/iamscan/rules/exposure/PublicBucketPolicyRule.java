@@ -1,0 +1,107 @@
+package dev.iamscan.rules.exposure;
+
+import dev.iamscan.iam.BucketIndex;
+import dev.iamscan.iam.ResourcePolicy;
+import dev.iamscan.model.Resource;
+import dev.iamscan.policy.PolicyStatement;
+import dev.iamscan.rules.Category;
+import dev.iamscan.rules.Finding;
+import dev.iamscan.rules.FindingSink;
+import dev.iamscan.rules.Rule;
+import dev.iamscan.rules.RuleMetadata;
+import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An S3 bucket policy statement that allows anyone, without a condition that pins the caller. */
+public final class PublicBucketPolicyRule implements Rule {
+  static final RuleMetadata METADATA = RuleMetadata.builder("IAM020", "public-bucket-policy")
+      .category(Category.PUBLIC_BUCKET).severity(Severity.CRITICAL).precision(RuleMetadata.Precision.HIGH)
+      .summary("S3 bucket policy allows anyone")
+      .description("""
+          A bucket policy statement with `Effect: Allow` and `Principal: "*"` (also `{"AWS": "*"}`, \
+          `{"AWS": ["*"]}`, or `principals { type = "*" }` in a policy document) lets every AWS \
+          account and anonymous callers on the internet use the bucket. Statements that may write, \
+          delete, restore or change the bucket's ACL or policy (`s3:Put*`, `s3:Delete*`, `s3:*`, \
+          `*`, `s3:*Object`, `NotAction`) and statements that only read or list (`s3:Get*`, \
+          `s3:List*`) are both critical: public reading hands every object to the internet. The \
+          message names what the statement allows.
+
+          A statement is not public when a condition pins the caller or the request with a fixed \
+          value: `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`, \
+          `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOwner`, \
+          `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceIp`, `aws:userid`. Negated operators \
+          (`StringNotEquals`), `...IfExists` operators and `*` values do not pin anything. `Deny` \
+          statements (such as TLS-only policies) are never reported. When the bucket's public-access \
+          block (or the account's) sets both `block_public_policy` and `restrict_public_buckets`, S3 \
+          refuses or ignores the public grant: the finding stays (the policy is one setting away \
+          from public) and says so.
+          """)
+      .remediation("""
+          name the accounts or roles that need access as principals, or add a condition such as \
+          `aws:PrincipalOrgID`. Serve public websites through CloudFront with origin access control \
+          instead of a public bucket, and turn on all four public-access block settings.
+          """)
+      .noncompliant("hcl", """
+          resource "aws_s3_bucket_policy" "site" {
+            bucket = aws_s3_bucket.site.id
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
+                             Resource = "${aws_s3_bucket.site.arn}/*" }]
+            })
+          }
+          """)
+      .compliant("hcl", """
+          resource "aws_s3_bucket_policy" "site" {
+            bucket = aws_s3_bucket.site.id
+            policy = jsonencode({
+              Version   = "2012-10-17"
+              Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject",
+                             Resource = "${aws_s3_bucket.site.arn}/*",
+                             Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]
+            })
+          }
+          """)
+      .references("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
+          "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(ScanContext context, FindingSink sink) {
+    BucketIndex buckets = new BucketIndex(context.model());
+    for (ResourcePolicy policy : context.iam().resourcePolicies()) {
+      if (!policy.isBucketPolicy()) continue;
+      Optional<Resource> bucket = buckets.bucketOf(policy);
+      List<BucketIndex.AccessBlock> blocks = buckets.blocksFor(policy.owner(), policy.target());
+      boolean blocked = BucketIndex.allEnabled(blocks, "block_public_policy", "restrict_public_buckets");
+      for (PolicyStatement s : policy.document().statements()) {
+        PublicGrant.of(s).ifPresent(g -> sink.report(finding(policy, g, bucket, blocked, blocks)));
+      }
+    }
+  }
+
+  private static Finding finding(ResourcePolicy policy, PublicGrant g, Optional<Resource> bucket, boolean blocked,
+      List<BucketIndex.AccessBlock> blocks) {
+    String on = bucket.filter(b -> !b.equals(policy.owner())).map(b -> " on bucket " + b.displayName()).orElse("");
+    String message = "Bucket policy of %s %s allows anyone (%s) %s%s".formatted(policy.owner().displayName(),
+        g.statement().label(), g.principalText(), g.action(), on);
+    if (blocked) {
+      message += "; not effectively public: the public-access block sets block_public_policy and restrict_public_buckets";
+    }
+    List<Finding.Related> related = new ArrayList<>();
+    bucket.filter(b -> !b.equals(policy.owner())).ifPresent(b -> related.add(new Finding.Related("bucket " + b.displayName(), b.headRange())));
+    if (blocked) {
+      for (BucketIndex.AccessBlock b : blocks) related.add(new Finding.Related("public-access block " + b.owner().displayName(), b.at()));
+    }
+    return new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
+        "Principal * " + g.action(), related);
+  }
+}

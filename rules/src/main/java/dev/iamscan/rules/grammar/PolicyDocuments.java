@@ -1,0 +1,27 @@
+package dev.iamscan.rules.grammar;
+
+import dev.iamscan.iam.IamView;
+import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.iam.ResourcePolicy;
+import dev.iamscan.iam.ServiceControlPolicy;
+import dev.iamscan.iam.TrustPolicy;
+import dev.iamscan.model.Resource;
+import dev.iamscan.policy.PolicyDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every policy document of the IAM view with the resource that holds it. */
+record PolicyDocuments(PolicyDocument document, Resource owner) {
+  static List<PolicyDocuments> all(IamView iam) {
+    List<PolicyDocuments> out = new ArrayList<>();
+    for (IdentityPolicy p : iam.identityPolicies()) out.add(new PolicyDocuments(p.document(), p.owner()));
+    for (TrustPolicy p : iam.trustPolicies()) out.add(new PolicyDocuments(p.document(), p.role()));
+    for (ResourcePolicy p : iam.resourcePolicies()) {
+      // An EventBridge bus policy's Statement property is one statement, not a document.
+      if (p.owner().type().equals("AWS::Events::EventBusPolicy")) continue;
+      out.add(new PolicyDocuments(p.document(), p.owner()));
+    }
+    for (ServiceControlPolicy p : iam.serviceControlPolicies()) out.add(new PolicyDocuments(p.document(), p.owner()));
+    return out;
+  }
+}
