@@ -315,8 +315,16 @@ final class ModuleInstantiator {
       List<String> keys = new ArrayList<>();
       List<Scope> scopes = new ArrayList<>();
       String shape = "single";
+      // a call that only soft values switch off is instantiated once, its resources saying when
+      String appliesWhen = null;
       if (count.isPresent()) {
         Optional<BigDecimal> n = TerraformEvaluator.number(eval.eval(count.get().value(), Scope.EMPTY));
+        if (n.isPresent() && n.get().signum() == 0 && openEval != null
+            && !TerraformEvaluator.number(openEval.eval(count.get().value(), Scope.EMPTY))
+                .map(d -> d.signum() == 0).orElse(false)) {
+          appliesWhen = TerraformModuleParser.appliesWhen(count.get(), eval);
+          n = Optional.of(BigDecimal.ONE);
+        }
         if (n.isPresent()) {
           shape = "list";
           long c = n.get().max(BigDecimal.ZERO).min(BigDecimal.valueOf(Integer.MAX_VALUE)).longValue();
@@ -339,6 +347,11 @@ final class ModuleInstantiator {
         } else if (coll instanceof Value.Null) {
           entries = List.of();
         } else {
+          entries = null;
+        }
+        if (entries != null && entries.isEmpty() && openEval != null
+            && !TerraformModuleParser.isKnownEmpty(openEval.eval(forEach.get().value(), Scope.EMPTY))) {
+          appliesWhen = TerraformModuleParser.appliesWhen(forEach.get(), eval);
           entries = null;
         }
         if (entries == null) {
@@ -382,7 +395,9 @@ final class ModuleInstantiator {
         childChain.add(new ModuleCall(address, scope, call.loc().range()));
         String childScope = childDir + "#" + String.join(".", childChain.stream().map(ModuleCall::address).toList());
         Result r = instantiate(child, childScope, childChain, inputs, openInputs, List.of(), childStack);
-        childResources.addAll(r.resources());
+        for (Resource res : r.resources()) {
+          childResources.add(appliesWhen == null ? res : TerraformModuleParser.withAppliesWhen(res, appliesWhen));
+        }
         String key = keys.get(i);
         if (shape.equals("map")) byKey.add(new Value.Field(unquote(key), head, r.outputs()));
         else if (shape.equals("list")) byIndex.add(r.outputs());

@@ -273,6 +273,22 @@ public final class TerraformModuleParser {
     return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range));
   }
 
+  /** The resource of a module instance that exists only when {@code when} holds (and its own condition, if any). */
+  static Resource withAppliesWhen(Resource r, String when) {
+    List<Value.Field> fields = new ArrayList<>();
+    String combined = when;
+    for (Value.Field f : r.attributes().fields()) {
+      if (f.key().equals(Resource.APPLIES_WHEN)) {
+        combined = when + " and " + f.value().scalar().orElse("");
+      } else {
+        fields.add(f);
+      }
+    }
+    fields.add(new Value.Field(Resource.APPLIES_WHEN, r.headRange(), new Value.Text(combined, r.headRange())));
+    return new Resource(r.format(), r.kind(), r.type(), r.name(), r.scope(), r.body(),
+        new Value.ObjectValue(fields, r.attributes().range()), r.range(), r.moduleCalls());
+  }
+
   private static boolean isKnownZero(Value v) {
     return TerraformEvaluator.number(v).map(d -> d.signum() == 0).orElse(false);
   }
@@ -281,7 +297,7 @@ public final class TerraformModuleParser {
    * Under which values a resource switched off by variable defaults exists: {@code var.enabled =
    * true} for {@code count = var.enabled ? 1 : 0}, else the count or for_each expression.
    */
-  private static String appliesWhen(Attribute a, TerraformEvaluator eval) {
+  static String appliesWhen(Attribute a, TerraformEvaluator eval) {
     boolean count = a.name().equals("count");
     Expr e = a.value();
     while (e instanceof Parens p) e = p.inner();
@@ -298,7 +314,7 @@ public final class TerraformModuleParser {
     return a.name() + " = " + a.value().loc().text().strip() + (count ? " is not 0" : " is not empty");
   }
 
-  private static boolean isKnownEmpty(Value v) {
+  static boolean isKnownEmpty(Value v) {
     return (v instanceof Value.ListValue l && l.items().isEmpty())
         || (v instanceof Value.ObjectValue o && o.size() == 0);
   }

@@ -260,6 +260,18 @@ class TerraformModuleParserTest {
           source   = "./child"
           enable_y = false || var.enable_x
         }
+        module "optional" {
+          source = "./opt"
+          count  = var.enable_x ? 1 : 0
+        }
+        module "literal_off" {
+          source = "./opt"
+          count  = 0
+        }
+        """);
+    Files.createDirectories(tmp.resolve("opt"));
+    Files.writeString(tmp.resolve("opt/c.tf"), """
+        resource "c" "inside" {}
         """);
     Files.createDirectories(tmp.resolve("child"));
     Files.writeString(tmp.resolve("child/b.tf"), """
@@ -280,6 +292,11 @@ class TerraformModuleParserTest {
     assertEquals(1, toldOff.size());
     assertEquals("module.passed_on", toldOff.get(0).modulePath());
     assertEquals(Optional.of("var.enable_y = true"), toldOff.get(0).appliesWhen());
+    // a module call switched off by a default: its resources are scanned, saying when
+    List<Resource> inside = r.resources().stream().filter(x -> x.name().equals("inside")).toList();
+    assertEquals(1, inside.size());
+    assertEquals("module.optional", inside.get(0).modulePath());
+    assertEquals(Optional.of("var.enable_x = true"), inside.get(0).appliesWhen());
   }
 
   @Test
