@@ -95,10 +95,6 @@ final class TerraformEvaluator {
     return functions.renderTemplateFile(template, vars, at);
   }
 
-  EvaluationBounds bounds() {
-    return bounds;
-  }
-
   static Value.Unknown unknown(Expr e) {
     return new Value.Unknown(e.loc().text(), e.loc().range());
   }

@@ -270,7 +270,7 @@ public final class TerraformModuleParser {
       meta.add(new Value.Field(Resource.APPLIES_WHEN, b.header().range(), new Value.Text(appliesWhen, b.header().range())));
     }
     Value.ObjectValue attributes = new Value.ObjectValue(meta, range);
-    return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range));
+    return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range, List.of()));
   }
 
   /** The resource of a module instance that exists only when {@code when} holds (and its own condition, if any). */

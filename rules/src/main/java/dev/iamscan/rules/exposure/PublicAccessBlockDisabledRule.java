@@ -10,6 +10,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.StateView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +60,6 @@ public final class PublicAccessBlockDisabledRule implements Rule {
           "https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html")
       .build();
 
-  private static final String S3_MODULE = "terraform-aws-modules/s3-bucket";
-
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -68,12 +67,11 @@ public final class PublicAccessBlockDisabledRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    BucketIndex buckets = new BucketIndex(context.model());
-    for (BucketIndex.AccessBlock block : buckets.accessBlocks()) {
+    for (BucketIndex.AccessBlock block : context.state().accessBlocks()) {
       Resource owner = block.owner();
       String which = block.accountLevel() ? "account public-access block " : "public-access block of ";
       List<String> absent = new ArrayList<>();
-      for (String setting : BucketIndex.SETTINGS) {
+      for (BucketIndex.PublicAccessSetting setting : BucketIndex.PublicAccessSetting.values()) {
         Optional<Boolean> on = block.enabled(setting);
         if (on.isEmpty() || on.get()) continue;
         Optional<Value.Field> f = block.field(setting);
@@ -91,18 +89,14 @@ public final class PublicAccessBlockDisabledRule implements Rule {
             block.at(), owner.address(), "absent " + String.join(",", absent), List.of()));
       }
     }
-    for (Resource m : context.model().resources()) {
-      if (!m.kind().equals("module") || !m.body().string("source").map(s -> s.contains(S3_MODULE)).orElse(false)) continue;
-      for (String setting : BucketIndex.SETTINGS) {
-        m.body().field(setting).ifPresent(f -> {
-          boolean off = f.value() instanceof Value.Bool b ? !b.value()
-              : f.value() instanceof Value.Text t && t.value().trim().equalsIgnoreCase("false");
-          if (off) {
-            sink.report(new Finding(METADATA, METADATA.severity(),
-                "module %s sets %s to false".formatted(m.displayName(), setting),
-                f.range(), m.address(), setting + " = false", List.of()));
-          }
-        });
+    for (StateView.ModuleAccessSetting m : context.state().moduleAccessSettings()) {
+      Value.Field f = m.field();
+      boolean off = f.value() instanceof Value.Bool b ? !b.value()
+          : f.value() instanceof Value.Text t && t.value().trim().equalsIgnoreCase("false");
+      if (off) {
+        sink.report(new Finding(METADATA, METADATA.severity(),
+            "module %s sets %s to false".formatted(m.module().displayName(), f.key()),
+            f.range(), m.module().address(), f.key() + " = false", List.of()));
       }
     }
   }

@@ -120,10 +120,6 @@ final class IamActions {
     return byService.values().stream().mapToInt(List::size).sum();
   }
 
-  boolean knowsService(String service) {
-    return byService.containsKey(service.toLowerCase(Locale.ROOT));
-  }
-
   /**
    * The service a prefix the catalogue does not know was meant to be, when it is a near miss of
    * one it knows ({@code cognitoidp} for {@code cognito-idp}, {@code ec3} for {@code ec2}): such an

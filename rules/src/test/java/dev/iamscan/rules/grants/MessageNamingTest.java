@@ -108,4 +108,26 @@ class MessageNamingTest {
         one.message());
     assertEquals(8, one.related().size());
   }
+
+  @Test
+  void samStateMachinePolicyGoesToItsExecutionRole() throws IOException {
+    Path template = dir.resolve("template.yaml");
+    Files.writeString(template, """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Flow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              DefinitionUri: s3://bucket/flow.json
+              Policies:
+                - AdministratorAccess
+        """);
+    var parsed = new dev.iamscan.cloudformation.CloudFormationParser().parse(template, dir).orElseThrow();
+    List<Finding> f = new RuleEngine(List.of(RuleCatalog.byId("IAM009").orElseThrow()))
+        .run(ScanContext.of(new ResourceModel(parsed.resources())));
+    assertEquals(1, f.size(), messages(f));
+    // SAM gives a state machine an execution role, as it does a function: the policy is not on the resource itself.
+    assertTrue(f.get(0).message().endsWith("AdministratorAccess to its execution role"), f.get(0).message());
+  }
 }
