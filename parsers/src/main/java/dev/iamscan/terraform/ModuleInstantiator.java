@@ -319,9 +319,10 @@ final class ModuleInstantiator {
       String appliesWhen = null;
       if (count.isPresent()) {
         Optional<BigDecimal> n = TerraformEvaluator.number(eval.eval(count.get().value(), Scope.EMPTY));
+        // only a switch (count = var.enabled ? 1 : 0): a count computed from a default collection
+        // says nothing of what its instances would hold
         if (n.isPresent() && n.get().signum() == 0 && openEval != null
-            && !TerraformEvaluator.number(openEval.eval(count.get().value(), Scope.EMPTY))
-                .map(d -> d.signum() == 0).orElse(false)) {
+            && switchedOn(openEval.eval(count.get().value(), Scope.EMPTY), true) != null) {
           appliesWhen = TerraformModuleParser.appliesWhen(count.get(), eval);
           n = Optional.of(BigDecimal.ONE);
         }
@@ -345,14 +346,20 @@ final class ModuleInstantiator {
         } else if (coll instanceof Value.ListValue l && l.items().stream().allMatch(i -> i.scalar().isPresent())) {
           for (Value item : l.items()) entries.add(new Value[] {new Value.Text(item.scalar().get(), item.range()), item});
         } else if (coll instanceof Value.Null) {
-          entries = List.of();
+          entries = new ArrayList<>();
         } else {
           entries = null;
         }
-        if (entries != null && entries.isEmpty() && openEval != null
-            && !TerraformModuleParser.isKnownEmpty(openEval.eval(forEach.get().value(), Scope.EMPTY))) {
+        // for_each = var.enabled ? {...} : {}: the instances of the branch that has some; a default
+        // empty map of items (wrappers) leaves nothing to scan, as each instance would be unknown
+        Value on = entries != null && entries.isEmpty() && openEval != null
+            ? switchedOn(openEval.eval(forEach.get().value(), Scope.EMPTY), false) : null;
+        if (on instanceof Value.ObjectValue o) {
           appliesWhen = TerraformModuleParser.appliesWhen(forEach.get(), eval);
-          entries = null;
+          for (Value.Field f : o.fields()) entries.add(new Value[] {new Value.Text(f.key(), f.keyRange()), f.value()});
+        } else if (on instanceof Value.ListValue l && l.items().stream().allMatch(i -> i.scalar().isPresent())) {
+          appliesWhen = TerraformModuleParser.appliesWhen(forEach.get(), eval);
+          for (Value item : l.items()) entries.add(new Value[] {new Value.Text(item.scalar().get(), item.range()), item});
         }
         if (entries == null) {
           // the instances are not known before apply: evaluate one with each.key and each.value unknown
@@ -406,6 +413,25 @@ final class ModuleInstantiator {
       if (shape.equals("map")) return Optional.of(new Value.ObjectValue(byKey, call.loc().range()));
       if (shape.equals("list")) return Optional.of(new Value.ListValue(byIndex, call.loc().range()));
       return Optional.ofNullable(single);
+    }
+
+    /**
+     * The branch of a conditional count or for_each (evaluated with soft values unknown) that
+     * creates instances: a known count above zero, or a known non-empty collection; null when the
+     * value is not such a switch.
+     */
+    private Value switchedOn(Value open, boolean count) {
+      if (!(open instanceof Value.Conditional c)) return null;
+      for (Value branch : List.of(c.whenTrue(), c.whenFalse())) {
+        Value b = branch instanceof Value.Conditional ? switchedOn(branch, count) : branch;
+        if (b == null) continue;
+        if (count && TerraformEvaluator.number(b).map(d -> d.signum() > 0).orElse(false)) return b;
+        if (!count && (b instanceof Value.ObjectValue || b instanceof Value.ListValue)
+            && !TerraformModuleParser.isKnownEmpty(b)) {
+          return b;
+        }
+      }
+      return null;
     }
 
     /** Whether one more instance fits in the budget; reports the first time it does not. */

@@ -268,6 +268,15 @@ class TerraformModuleParserTest {
           source = "./opt"
           count  = 0
         }
+        variable "items" { default = {} }
+        module "each_on" {
+          source   = "./opt"
+          for_each = var.enable_x ? { a = 1 } : {}
+        }
+        module "wrapper" {
+          source   = "./opt"
+          for_each = var.items
+        }
         """);
     Files.createDirectories(tmp.resolve("opt"));
     Files.writeString(tmp.resolve("opt/c.tf"), """
@@ -294,9 +303,11 @@ class TerraformModuleParserTest {
     assertEquals(Optional.of("var.enable_y = true"), toldOff.get(0).appliesWhen());
     // a module call switched off by a default: its resources are scanned, saying when
     List<Resource> inside = r.resources().stream().filter(x -> x.name().equals("inside")).toList();
-    assertEquals(1, inside.size());
-    assertEquals("module.optional", inside.get(0).modulePath());
-    assertEquals(Optional.of("var.enable_x = true"), inside.get(0).appliesWhen());
+    // a for_each switched by a default yields the instances of its other branch; a default empty
+    // map of items (a wrapper) yields nothing, as nothing says what an item would hold
+    assertEquals(List.of("module.each_on", "module.optional"), inside.stream().map(Resource::modulePath).sorted().toList());
+    assertEquals(List.of(Optional.of("var.enable_x = true")),
+        inside.stream().map(Resource::appliesWhen).distinct().toList());
   }
 
   @Test
