@@ -450,6 +450,29 @@ resource "aws_iam_group_policy" "self_service" {
   policy = data.aws_iam_policy_document.self_service.json
 }
 
+# Trust by reference to a user of the scan: the user it names reaches the role, another does not.
+# expect: IAM008
+resource "aws_iam_user" "ref_dev" {
+  name = "ref-dev"
+}
+
+# ok: IAM008
+resource "aws_iam_user" "ref_other" {
+  name = "ref-other"
+}
+
+# expect: IAM014
+resource "aws_iam_role" "ref_admin" {
+  name                = "ref-admin"
+  # expect: IAM009
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    # expect: IAM055
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = aws_iam_user.ref_dev.arn } }]
+  })
+}
+
 data "aws_iam_policy_document" "ec2_trust" {
   statement {
     actions = ["sts:AssumeRole"]

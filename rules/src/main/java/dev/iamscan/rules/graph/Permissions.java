@@ -188,6 +188,12 @@ final class Permissions {
     for (LocatedString r : s.resources().known()) {
       if (ArnMatcher.matches(r.value(), target, caller) == Tri.YES) return r.value();
     }
+    // A template whose unresolved parts are the partition or the account.
+    for (LocatedString r : s.resources().partial()) {
+      if (ArnMatcher.matches(r.value(), target, caller) == Tri.YES) {
+        return r.value().replace(String.valueOf(dev.iamscan.model.Value.Unknown.HOLE), "${…}");
+      }
+    }
     return "its resources";
   }
 

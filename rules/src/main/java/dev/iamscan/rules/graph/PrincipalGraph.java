@@ -270,6 +270,12 @@ public final class PrincipalGraph {
             trustedServices.computeIfAbsent(role.id(), k -> new LinkedHashSet<>()).add(pp.id().toLowerCase(Locale.ROOT));
           }
           if (!assume || !(pp.type().equals("AWS") || pp.type().equals("*"))) continue;
+          // Named by reference to a user or role of the scan (aws_iam_user.dev.arn, !GetAtt Dev.Arn).
+          Actor byReference = pp.resource() != null ? actorOfResource.get(pp.resource()) : null;
+          if (byReference != null) {
+            namedIn.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(new Named(byReference, pp));
+            continue;
+          }
           String id = pp.id().trim();
           if (id.equals("*") || id.chars().allMatch(Character::isDigit) || id.matches("arn:[^:]+:iam::[^:]*:root")) {
             openTrust.putIfAbsent(role.id(), id.equals("*") ? "anyone" : "the account root");
