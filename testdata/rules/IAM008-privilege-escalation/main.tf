@@ -473,6 +473,54 @@ resource "aws_iam_role" "ref_admin" {
   })
 }
 
+# PassRole by reference to a role of the scan, from a policy document: the strong role reaches
+# administrator, the logs-only one does not.
+# expect: IAM008
+resource "aws_iam_user" "ref_builder" {
+  name = "ref-builder"
+}
+
+data "aws_iam_policy_document" "ref_builder" {
+  statement {
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.fn_admin.arn]
+  }
+  statement {
+    # expect: IAM006
+    actions   = ["lambda:CreateFunction", "lambda:InvokeFunction"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_group" "ref_builders" {
+  name = "ref-builders"
+}
+
+resource "aws_iam_group_policy" "ref_builders" {
+  group  = aws_iam_group.ref_builders.name
+  policy = data.aws_iam_policy_document.ref_builder.json
+}
+
+resource "aws_iam_group_membership" "ref_builders" {
+  name  = "ref-builders"
+  group = aws_iam_group.ref_builders.name
+  users = [aws_iam_user.ref_builder.name]
+}
+
+# ok: IAM008
+resource "aws_iam_role" "ref_logger" {
+  name               = "ref-logger"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  inline_policy {
+    name = "pass"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [
+      { Effect = "Allow", Action = "iam:PassRole", Resource = aws_iam_role.fn_logs.arn },
+      # expect: IAM006
+      { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" },
+    ] })
+  }
+}
+
 data "aws_iam_policy_document" "ec2_trust" {
   statement {
     actions = ["sts:AssumeRole"]

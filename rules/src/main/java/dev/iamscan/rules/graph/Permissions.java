@@ -6,6 +6,7 @@ import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.Effect;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
+import dev.iamscan.policy.StringSet;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Locale;
@@ -194,6 +195,9 @@ final class Permissions {
         return r.value().replace(String.valueOf(dev.iamscan.model.Value.Unknown.HOLE), "${…}");
       }
     }
+    for (StringSet.NamedResource n : s.resources().named()) {
+      if (named(n, target) == Tri.YES) return "the ARN of " + n.resource().displayName();
+    }
     return "its resources";
   }
 
@@ -241,8 +245,18 @@ final class Permissions {
     }
     if (any != Tri.YES) {
       for (LocatedString r : s.resources().partial()) any = any.or(ArnMatcher.matches(r.value(), target, caller));
-      if (s.resources().opaque()) any = any.or(Tri.UNKNOWN);
+      for (StringSet.NamedResource n : s.resources().named()) any = any.or(named(n, target));
+      if (s.resources().opaqueBeyondNamed()) any = any.or(Tri.UNKNOWN);
     }
     return s.notResource() ? any.not() : any;
+  }
+
+  /**
+   * A resource named by reference to its ARN ({@code aws_iam_role.x.arn}, {@code !GetAtt X.Arn})
+   * covers that resource and no other; another attribute, or a {@code Ref}, is not known to be an ARN.
+   */
+  private static Tri named(StringSet.NamedResource n, Target target) {
+    if (n.attribute() == null || !n.attribute().equalsIgnoreCase("arn")) return Tri.UNKNOWN;
+    return Tri.of(target.resource() != null && target.resource() == n.resource());
   }
 }

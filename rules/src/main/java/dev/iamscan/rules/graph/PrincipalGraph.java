@@ -129,7 +129,7 @@ public final class PrincipalGraph {
         case GROUP -> "group";
         default -> "role";
       };
-      Actor a = new Actor(actors.size(), p, name, Target.iam(type, path, name), List.copyOf(view.groupsOf(p)));
+      Actor a = new Actor(actors.size(), p, name, Target.iam(type, path, name, r), List.copyOf(view.groupsOf(p)));
       actors.add(a);
       byIdentity.put(p.identity(), a);
       if (r != null) actorOfResource.put(r, a);
@@ -315,7 +315,7 @@ public final class PrincipalGraph {
 
   private void addExisting(String kind, String name, Resource r, Actor role, String service, String sep) {
     String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "") : r.displayName();
-    Target t = new Target(service, kind, "", name, false, false, sep);
+    Target t = new Target(service, kind, "", name, false, false, sep, r);
     existing.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Existing(kind + " " + shown, t, role));
   }
 
@@ -427,7 +427,7 @@ public final class PrincipalGraph {
             for (IdentityPolicy pol : own) {
               Resource r = pol.owner();
               String name = PrincipalDetails.policyName(r).orElse(null);
-              Target t = Target.iam("policy", PrincipalDetails.policyPath(r), name);
+              Target t = Target.iam("policy", PrincipalDetails.policyPath(r), name, r);
               selfStep(a, m, t, "policy " + (name != null ? name : r.displayName()) + " attached to it");
             }
           }

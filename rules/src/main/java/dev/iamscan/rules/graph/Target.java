@@ -1,5 +1,6 @@
 package dev.iamscan.rules.graph;
 
+import dev.iamscan.model.Resource;
 import java.util.Objects;
 
 /**
@@ -12,16 +13,26 @@ import java.util.Objects;
  * @param path the IAM path, {@code /} by default; empty for other services
  * @param awsManaged an AWS-managed policy ({@code arn:aws:iam::aws:policy/...})
  * @param separator between type and name: {@code /} or {@code :} ({@code function:name})
+ * @param resource the resource of the scan it is, for policies that name it by reference; or null
  */
-record Target(String service, String type, String path, String name, boolean any, boolean awsManaged, String separator) {
+record Target(String service, String type, String path, String name, boolean any, boolean awsManaged, String separator,
+    Resource resource) {
   Target {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(type, "type");
     path = path == null ? "" : path;
   }
 
+  Target(String service, String type, String path, String name, boolean any, boolean awsManaged, String separator) {
+    this(service, type, path, name, any, awsManaged, separator, null);
+  }
+
   static Target iam(String type, String path, String name) {
-    return new Target("iam", type, path == null || path.isEmpty() ? "/" : path, name, false, false, "/");
+    return iam(type, path, name, null);
+  }
+
+  static Target iam(String type, String path, String name, Resource resource) {
+    return new Target("iam", type, path == null || path.isEmpty() ? "/" : path, name, false, false, "/", resource);
   }
 
   static Target anyIam(String type) {
