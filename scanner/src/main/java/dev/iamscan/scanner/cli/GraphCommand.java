@@ -61,16 +61,24 @@ final class GraphCommand implements Callable<Integer> {
     GraphCapture capture = new GraphCapture();
     Path cwd = environment.workingDirectory();
     Path root = cwd.resolve(path != null ? path : Path.of("."));
+    dev.iamscan.scanner.ScanResult result;
     try {
-      environment.scanners().create(List.of(capture), dev.iamscan.model.ParserLimits.DEFAULTS, err::println)
+      result = environment.scanners().create(List.of(capture), dev.iamscan.model.ParserLimits.DEFAULTS, err::println)
           .scan(new ScanRequest(List.of(root), List.of(), false), cwd);
     } catch (NoSuchFileException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), root + ": no such file or directory");
     }
+    // What could not be read is said, as scan says it: a graph without it may miss paths.
+    for (dev.iamscan.model.Diagnostic d : result.diagnostics()) {
+      String where = d.file().isEmpty() ? "iamscan" : d.file() + ":" + d.line() + ":" + d.column();
+      err.println(where + "  " + (d.level() == dev.iamscan.model.Diagnostic.Level.ERROR ? "error" : "warning") + "  "
+          + d.message());
+    }
+    err.flush();
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.equals("dot") ? dot(capture.edges) : mermaid(capture.edges));
     out.flush();
-    return IamscanCommand.OK;
+    return result.hasErrors() ? IamscanCommand.INPUT_ERRORS : IamscanCommand.OK;
   }
 
   static String mermaid(List<PrincipalGraph.Edge> edges) {

@@ -98,4 +98,13 @@ class GraphCommandTest {
     assertEquals("iam/main.tf", dev.at("/path/1/file").asText());
     assertEquals(10, dev.at("/path/1/startLine").asInt());
   }
+
+  @Test
+  void unreadableInputIsNamedAndExitsThree() throws IOException {
+    chain();
+    Files.writeString(cwd.resolve("iam/broken.tf"), "resource \"aws_iam_user\" {\n");
+    assertEquals(3, run("graph", "iam"));
+    assertTrue(err.contains("iam/broken.tf:"), err);
+    assertTrue(err.contains("error"), err);
+  }
 }
