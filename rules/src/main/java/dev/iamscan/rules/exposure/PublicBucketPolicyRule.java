@@ -14,6 +14,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,7 @@ public final class PublicBucketPolicyRule implements Rule {
     if (blocked) {
       for (BucketIndex.AccessBlock b : blocks) related.add(new Finding.Related("public-access block " + b.owner().displayName(), b.at()));
     }
+    related.addAll(PolicyMessages.related(policy));
     return new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
         "Principal * " + g.action(), related);
   }

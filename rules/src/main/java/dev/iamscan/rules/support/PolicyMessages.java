@@ -2,10 +2,14 @@ package dev.iamscan.rules.support;
 
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.iam.ResourcePolicy;
+import dev.iamscan.iam.TrustPolicy;
 import dev.iamscan.model.SourceRange;
+import dev.iamscan.policy.PolicyDocument;
 import dev.iamscan.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How findings about policies name things, the same way in every rule. */
@@ -35,13 +39,43 @@ public final class PolicyMessages {
         out.add(new Finding.Related(a.kind().label() + " " + a.name(), a.resource().headRange()));
       }
     }
-    // a policy read from a template or file (templatefile(), file()): where it is read
-    p.document().statements().stream().map(st -> st.range().file())
-        .filter(f -> !f.equals(p.at().file()) && !f.endsWith(".tf") && !f.endsWith(".tf.json"))
-        .findFirst().ifPresent(f -> out.add(new Finding.Related("policy read from " + f + " here", p.at())));
+    readFrom(p.document(), p.at()).ifPresent(out::add);
     for (SourceRange r : p.document().builtFrom()) {
       if (!r.equals(p.owner().headRange())) out.add(new Finding.Related("policy document built here", r));
     }
     return out;
+  }
+
+  /** Where a trust policy read from a template or file is read, or nothing. */
+  public static List<Finding.Related> related(TrustPolicy p) {
+    return readFrom(p.document(), p.at()).map(List::of).orElse(List.of());
+  }
+
+  /** Where a resource policy read from a template or file is read, or nothing. */
+  public static List<Finding.Related> related(ResourcePolicy p) {
+    return readFrom(p.document(), p.at()).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * {@code related} with {@code more} after it: the rule's own related locations, then where the
+   * policy is read.
+   */
+  public static List<Finding.Related> with(List<Finding.Related> more, List<Finding.Related> related) {
+    if (related.isEmpty()) return more;
+    List<Finding.Related> out = new ArrayList<>(more);
+    out.addAll(related);
+    return out;
+  }
+
+  /**
+   * A policy read from a template or file ({@code templatefile()}, {@code file()}, a
+   * {@code template_file} data source), whose statements lie in that file: the attribute holding
+   * the call, where the policy is read. Findings point at the line in the template; this is how a
+   * reviewer finds the resource that uses it.
+   */
+  private static Optional<Finding.Related> readFrom(PolicyDocument d, SourceRange at) {
+    return d.statements().stream().map(st -> st.range().file())
+        .filter(f -> !f.equals(at.file()) && !f.endsWith(".tf") && !f.endsWith(".tf.json"))
+        .findFirst().map(f -> new Finding.Related("policy read from " + f + " here", at));
   }
 }
