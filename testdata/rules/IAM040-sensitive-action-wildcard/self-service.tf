@@ -34,6 +34,30 @@ data "aws_iam_policy_document" "own_credentials" {
   }
 }
 
+# The data source also reads &{aws:username} as the policy variable ${aws:username}; a path written
+# out still names the caller's own user (user names are unique in an account).
+data "aws_iam_policy_document" "own_credentials_alternative" {
+  statement {
+    actions = [
+      # ok: IAM040
+      "iam:*AccessKey*",
+    ]
+    resources = ["arn:aws:iam::123456789012:user/&{aws:username}"]
+  }
+  statement {
+    actions = [
+      # ok: IAM040
+      "iam:*LoginProfile",
+    ]
+    resources = ["arn:aws:iam::123456789012:user/staff/$${aws:username}"]
+  }
+}
+
+resource "aws_iam_policy" "own_credentials_alternative" {
+  name   = "own-credentials-alternative"
+  policy = data.aws_iam_policy_document.own_credentials_alternative.json
+}
+
 resource "aws_iam_policy" "own_credentials" {
   name   = "own-credentials"
   policy = data.aws_iam_policy_document.own_credentials.json
@@ -75,4 +99,32 @@ data "aws_iam_policy_document" "others_credentials" {
 resource "aws_iam_policy" "others_credentials" {
   name   = "others-credentials"
   policy = data.aws_iam_policy_document.others_credentials.json
+}
+
+# Outside the data source &{...} is not a policy variable: IAM compares the text as written.
+resource "aws_iam_policy" "not_a_variable" {
+  name = "not-a-variable"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM040
+      Action   = "iam:*AccessKey*"
+      Resource = "arn:aws:iam::*:user/&{aws:username}"
+    }]
+  })
+}
+
+# A wildcard in the path reaches other users' names too.
+resource "aws_iam_policy" "wildcard_path" {
+  name = "wildcard-path"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM040
+      Action   = "iam:*AccessKey*"
+      Resource = "arn:aws:iam::*:user/*$${aws:username}"
+    }]
+  })
 }

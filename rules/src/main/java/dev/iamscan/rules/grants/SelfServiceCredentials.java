@@ -24,13 +24,14 @@ final class SelfServiceCredentials {
   private static final String HOLE = Pattern.quote(String.valueOf(Value.Unknown.HOLE));
 
   /**
-   * The caller's own user ({@code user/${aws:username}}) or own virtual MFA device
-   * ({@code mfa/${aws:username}}), in any partition and account (IAM acts only on users of the
-   * caller's account, so the account adds nothing). A part left unresolved may only stand for the
-   * partition or the account, never for the path or name.
+   * The caller's own user ({@code user/${aws:username}}, also under a path written out such as
+   * {@code user/staff/${aws:username}}) or own virtual MFA device ({@code mfa/${aws:username}}), in
+   * any partition and account (IAM acts only on users of the caller's account, so the account adds
+   * nothing). A part left unresolved may only stand for the partition or the account, never for the
+   * path or name; a wildcard in the path reaches other users.
    */
   private static final Pattern OWN = Pattern.compile(
-      "arn:(aws[a-z-]*|" + HOLE + "):iam::(\\d{12}|\\*|" + HOLE + ")?:(user|mfa)/\\$\\{aws:username\\}",
+      "arn:(aws[a-z-]*|" + HOLE + "):iam::(\\d{12}|\\*|" + HOLE + ")?:(user|mfa)/([\\w+=,.@-]+/)*\\$\\{aws:username\\}",
       Pattern.CASE_INSENSITIVE);
 
   static boolean credentialAction(IamActions.Action a) {
