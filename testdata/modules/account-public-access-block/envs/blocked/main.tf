@@ -6,6 +6,6 @@ resource "aws_s3_account_public_access_block" "account" {
   restrict_public_buckets = true
 }
 
-module "site" {
+module "blocked_site" {
   source = "../../modules/blocked-site"
 }

@@ -28,7 +28,9 @@ public final class MissingAccessAnalyzerRule implements Rule {
           shared outside the account or organization, including grants made by hand later. iamscan \
           reports such a baseline when no `aws_accessanalyzer_analyzer` / \
           `AWS::AccessAnalyzer::Analyzer` is defined in the same directory, a parent or a child \
-          directory; one finding per module or template, at its first baseline resource.
+          directory, or by a module that the same root module calls (local modules, and remote ones \
+          that `terraform init` has downloaded); one finding per module or template, at its first \
+          baseline resource.
           """)
       .remediation("""
           add an analyzer (type `ORGANIZATION` in the management or delegated administrator account, \

@@ -1,0 +1,4 @@
+# The same baseline without the analyzer module: reported.
+module "baseline" {
+  source = "../../modules/baseline"
+}
