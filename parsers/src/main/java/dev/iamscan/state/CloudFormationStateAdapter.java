@@ -76,6 +76,10 @@ final class CloudFormationStateAdapter {
         });
       }
       case "AWS::IAM::OIDCProvider" -> out.oidcProviders.put(r, new OidcProvider(r, Setting.of(p, "Url")));
+      case "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain" -> {
+        Setting vpc = Setting.of(p, "VPCOptions");
+        out.searchDomains.add(new SearchDomain(r, Setting.of(p, "DomainName"), vpc, Values.placedInVpc(vpc, "SubnetIds")));
+      }
       default -> { }
     }
   }

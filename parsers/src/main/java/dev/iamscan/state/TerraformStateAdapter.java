@@ -89,6 +89,10 @@ final class TerraformStateAdapter {
       default -> { }
     }
     if (!r.kind().equals("resource")) return;
+    if (r.type().equals("aws_opensearch_domain") || r.type().equals("aws_elasticsearch_domain")) {
+      Setting vpc = Setting.of(r.body(), "vpc_options");
+      out.searchDomains.add(new SearchDomain(r, Setting.of(r.body(), "domain_name"), vpc, Values.placedInVpc(vpc, "subnet_ids")));
+    }
     switch (r.type()) {
       case "aws_iam_account_password_policy" -> out.passwordPolicies.add(new PasswordPolicy(r,
           Setting.of(r.body(), "minimum_password_length"), Setting.of(r.body(), "password_reuse_prevention"),
