@@ -36,6 +36,7 @@ public final class StateView {
   final List<ModuleAccessSetting> moduleAccessSettings = new ArrayList<>();
   final Map<Resource, OidcProvider> oidcProviders = new IdentityHashMap<>();
   final List<SearchDomain> searchDomains = new ArrayList<>();
+  final List<ReadablePlace> readablePlaces = new ArrayList<>();
   /** Set once the adapters have read every bucket and public-access block. */
   BucketIndex buckets;
 
@@ -138,6 +139,11 @@ public final class StateView {
     String cfn = CloudFormationStateAdapter.TYPE_NAMES.get(concern);
     if (cfn != null) names.add(cfn);
     return names;
+  }
+
+  /** Places whose content others can read, with the access keys their content uses. */
+  public List<ReadablePlace> readablePlaces() {
+    return Collections.unmodifiableList(readablePlaces);
   }
 
   /** OpenSearch and Elasticsearch domains. */

@@ -99,11 +99,62 @@ final class TerraformEvaluator {
   Value eval(Expr e, Scope scope) {
     SourceRange at = e.loc().range();
     if (!bounds.enter(files, at)) return unknown(e);
+    int mark = referencesSeen.size();
+    evalDepth++;
     try {
       if (!bounds.charge(1, files, at)) return unknown(e);
-      return evalBounded(e, scope);
+      return noteReferences(e, evalBounded(e, scope), mark);
     } finally {
       bounds.leave();
+      if (--evalDepth == 0) referencesSeen.clear();
+    }
+  }
+
+  /** References met while evaluating the current top-level expression, in order. */
+  private final List<Value.Reference> referencesSeen = new ArrayList<>();
+  private int evalDepth;
+  /** References one unknown keeps at most. */
+  static final int MAX_UNKNOWN_REFERENCES = 32;
+
+  /**
+   * Records the references a value was computed from, and gives an unknown value the references
+   * met while computing it, so that where its content comes from survives locals and functions.
+   */
+  private Value noteReferences(Expr e, Value v, int mark) {
+    if (v instanceof Value.Reference r) {
+      referencesSeen.add(r);
+    } else if (v instanceof Value.Unknown u) {
+      if (!u.references().isEmpty()) {
+        referencesSeen.addAll(u.references());
+      } else if (referencesSeen.size() > mark) {
+        List<Value.Reference> from = new ArrayList<>();
+        for (Value.Reference r : referencesSeen.subList(mark, referencesSeen.size())) {
+          if (!from.contains(r)) from.add(r);
+          if (from.size() == MAX_UNKNOWN_REFERENCES) break;
+        }
+        return u.withReferences(from);
+      }
+    } else if (e instanceof Traversal && (v instanceof Value.ObjectValue || v instanceof Value.ListValue
+        || v instanceof Value.Conditional)) {
+      // A local or variable already evaluated: what it holds was met before, not here.
+      collectReferences(v, 0);
+    }
+    return v;
+  }
+
+  private void collectReferences(Value v, int depth) {
+    if (depth > 8 || referencesSeen.size() > 4 * MAX_UNKNOWN_REFERENCES) return;
+    if (v instanceof Value.Reference r) {
+      referencesSeen.add(r);
+    } else if (v instanceof Value.Unknown u) {
+      referencesSeen.addAll(u.references());
+    } else if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) collectReferences(f.value(), depth + 1);
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) collectReferences(i, depth + 1);
+    } else if (v instanceof Value.Conditional c) {
+      collectReferences(c.whenTrue(), depth + 1);
+      collectReferences(c.whenFalse(), depth + 1);
     }
   }
 

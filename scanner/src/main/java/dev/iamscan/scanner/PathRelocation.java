@@ -76,7 +76,12 @@ final class PathRelocation {
       return new Value.ListValue(items, range(l.range()));
     }
     if (v instanceof Value.ObjectValue o) return object(o);
-    if (v instanceof Value.Unknown u) return new Value.Unknown(u.expression(), range(u.range()));
+    if (v instanceof Value.Unknown u) {
+      Value.Text partial = u.partial() == null ? null : (Value.Text) value(u.partial());
+      List<Value.Reference> from = new ArrayList<>(u.references().size());
+      for (Value.Reference r : u.references()) from.add((Value.Reference) value(r));
+      return new Value.Unknown(u.expression(), range(u.range()), partial, from);
+    }
     if (v instanceof Value.Reference r) {
       return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));
     }
