@@ -120,6 +120,12 @@ final class IamActions {
     return byService.values().stream().mapToInt(List::size).sum();
   }
 
+  /** Whether the catalogue knows the service and none of its actions accepts a resource ARN. */
+  boolean acceptsOnlyEveryResource(String service) {
+    List<Action> actions = byService.getOrDefault(service.toLowerCase(Locale.ROOT), List.of());
+    return !actions.isEmpty() && actions.stream().noneMatch(Action::resourceLevel);
+  }
+
   /** The actions an action pattern as written in a policy covers, ignoring case. */
   List<Action> expand(String pattern) {
     String p = pattern.trim();

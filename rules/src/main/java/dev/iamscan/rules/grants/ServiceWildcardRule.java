@@ -33,6 +33,11 @@ public final class ServiceWildcardRule implements Rule {
           still lets the holder rewrite that role's policies and trust); `s3:*` on one bucket is the \
           usual way to own it and is not reported. A condition limits when the grant applies, not \
           what it grants: the finding stays.
+
+          `ssmmessages:*` and `ec2messages:*` are not reported: they are the message channel of the \
+          SSM Agent and Session Manager, which need every one of their actions, and none of those \
+          actions accepts anything narrower than `Resource: "*"`, so the wildcard grants exactly \
+          what listing the actions would.
           """)
       .remediation("""
           list the actions the workload needs, for example `s3:GetObject` and `s3:PutObject` instead \
@@ -70,7 +75,7 @@ public final class ServiceWildcardRule implements Rule {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
-          if (service.isEmpty()) continue;
+          if (service.isEmpty() || OverbroadActions.wildcardIsWholeAgentChannel(service.get())) continue;
           boolean sensitive = OverbroadActions.sensitive(service.get());
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
           // On named resources a wildcard of an ordinary service is the usual way to own them.
