@@ -95,7 +95,7 @@ resource "aws_ssm_parameter" "smtp" {
 }
 
 output "ci_secret" {
-  # expect: IAM015 "terraform output"
+  # expect: IAM015 "terraform_remote_state"
   value = aws_iam_access_key.ci.secret
 }
 

@@ -33,7 +33,8 @@ public final class AccessKeyInReadablePlaceRule implements Rule {
           environment (`lambda:GetFunctionConfiguration`), ECS container definitions \\
           (`ecs:DescribeTaskDefinition`), an SSM parameter of type `String` or `StringList` \\
           (`ssm:GetParameter`, never encrypted), a Terraform root module output not marked \\
-          `sensitive` (the state and `terraform output`), or a CloudFormation stack output \\
+          `sensitive` (printed by plans and applies, shared through `terraform output` and \
+          `terraform_remote_state`), or a CloudFormation stack output \\
           (`cloudformation:DescribeStacks`). Read-only roles such as `ReadOnlyAccess` include \\
           several of these permissions.
 
@@ -134,7 +135,7 @@ public final class AccessKeyInReadablePlaceRule implements Rule {
       case FUNCTION_ENVIRONMENT -> "anyone allowed lambda:GetFunctionConfiguration";
       case CONTAINER_DEFINITIONS -> "anyone allowed ecs:DescribeTaskDefinition";
       case STRING_PARAMETER -> "anyone allowed ssm:GetParameter";
-      case MODULE_OUTPUT -> "anyone who can read the Terraform state or run terraform output";
+      case MODULE_OUTPUT -> "anyone who can read this root's outputs (terraform output, terraform_remote_state) or the logs of its plans and applies";
       case STACK_OUTPUT -> "anyone allowed cloudformation:DescribeStacks";
     };
   }
