@@ -77,6 +77,8 @@ final class PathRelocation {
     }
     if (v instanceof Value.ObjectValue o) return object(o);
     if (v instanceof Value.Unknown u) {
+      // the partly known text of a template goes along: policies with computed parts stay readable;
+      // so do the references the value was computed from
       Value.Text partial = u.partial() == null ? null : (Value.Text) value(u.partial());
       List<Value.Reference> from = new ArrayList<>(u.references().size());
       for (Value.Reference r : u.references()) from.add((Value.Reference) value(r));
