@@ -134,7 +134,7 @@ final class CloudFormationStateAdapter {
 
   /** Where the content of each readable place uses an access key's credentials. */
   private void readablePlaces() {
-    KeyUseFinder finder = new KeyUseFinder(model, out.accessKeys, CloudFormationStateAdapter::keyPart, KEY_IN_TEXT, false);
+    KeyUseFinder finder = new KeyUseFinder(model, out.accessKeys, CloudFormationStateAdapter::keyPart, KEY_IN_TEXT);
     for (Resource r : placeResources) {
       Value.ObjectValue p = r.body();
       if (r.kind().equals("output")) {

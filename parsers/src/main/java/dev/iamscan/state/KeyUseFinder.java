@@ -24,14 +24,14 @@ final class KeyUseFinder {
   private final Map<Resource, AccessKey> keys = new IdentityHashMap<>();
   /** The credential an attribute of an access key is (null: the reference itself), or null for none. */
   private final Function<String, ReadablePlace.Part> partOf;
-  /** References in expression text: group 1 the key's address, group 2 its attribute (may be absent). */
+  /**
+   * References in expression text, for a format whose unknowns do not keep their references: group
+   * 1 the key's address, group 2 its attribute (may be absent); null when unknowns keep them.
+   */
   private final Pattern inText;
-  /** Whether an unknown's expression is its source text from the start of its range (Terraform). */
-  private final boolean expressionsAsWritten;
 
   KeyUseFinder(ResourceModel model, List<AccessKey> accessKeys, Function<String, ReadablePlace.Part> partOf,
-      Pattern inText, boolean expressionsAsWritten) {
-    this.expressionsAsWritten = expressionsAsWritten;
+      Pattern inText) {
     this.model = model;
     for (AccessKey k : accessKeys) keys.put(k.owner(), k);
     this.partOf = partOf;
@@ -52,12 +52,12 @@ final class KeyUseFinder {
       use(owner, r, field, out);
     } else if (v instanceof Value.Unknown u) {
       for (Value.Reference r : u.references()) use(owner, r, field, out);
-      Matcher m = inText.matcher(u.expression());
-      while (m.find()) {
+      Matcher m = inText == null ? null : inText.matcher(u.expression());
+      while (m != null && m.find()) {
         ReadablePlace.Part part = partOf.apply(m.group(2));
         if (part == null) continue;
         Optional<AccessKey> key = model.lookup(owner.scope(), m.group(1)).map(keys::get);
-        if (key.isPresent()) add(owner, key.get(), part, inExpression(u, m), field, m.group(), out);
+        if (key.isPresent()) add(owner, key.get(), part, u.range(), field, m.group(), out);
       }
     } else if (v instanceof Value.Conditional c) {
       walk(owner, c.whenTrue(), field, out, depth + 1);
@@ -83,24 +83,6 @@ final class KeyUseFinder {
       if (u.key() == key && u.part() == part && u.at().equals(at)) return;
     }
     out.add(new ReadablePlace.KeyUse(key, part, at, written, expression));
-  }
-
-  /** Where a match inside an unknown's expression is written, when the expression is its source text. */
-  private SourceRange inExpression(Value.Unknown u, Matcher m) {
-    SourceRange r = u.range();
-    if (!expressionsAsWritten) return r;
-    String text = u.expression();
-    int line = r.startLine();
-    int lineStart = -1;
-    for (int i = 0; i < m.start() && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i;
-      }
-    }
-    int column = lineStart < 0 ? r.startColumn() + m.start() : m.start() - lineStart;
-    int end = column + Math.max(0, m.group().length() - 1);
-    return new SourceRange(r.file(), line, column, line, end);
   }
 
   private static boolean within(Resource owner, Value.Field f) {

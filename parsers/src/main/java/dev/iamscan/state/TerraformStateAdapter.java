@@ -49,9 +49,6 @@ final class TerraformStateAdapter {
   private final List<Resource> placeResources = new ArrayList<>();
   private static final Set<String> PLACES = Set.of("aws_instance", "aws_launch_configuration", "aws_launch_template",
       "aws_s3_object", "aws_s3_bucket_object", "aws_lambda_function", "aws_ecs_task_definition", "aws_ssm_parameter");
-  /** An access key's attributes in interpolations and other unresolved expressions. */
-  private static final Pattern KEY_IN_TEXT = Pattern.compile(
-      "\\b(aws_iam_access_key\\.[A-Za-z_][A-Za-z0-9_-]*)(?:\\[[^\\]]*\\])?\\.(secret|ses_smtp_password_v4|id)\\b");
 
   TerraformStateAdapter(ResourceModel model, StateView out) {
     this.model = model;
@@ -151,7 +148,7 @@ final class TerraformStateAdapter {
 
   /** Where the content of each readable place uses an access key's credentials. */
   private void readablePlaces() {
-    KeyUseFinder finder = new KeyUseFinder(model, out.accessKeys, TerraformStateAdapter::keyPart, KEY_IN_TEXT, true);
+    KeyUseFinder finder = new KeyUseFinder(model, out.accessKeys, TerraformStateAdapter::keyPart, null);
     for (Resource r : placeResources) {
       Value.ObjectValue b = r.body();
       if (r.kind().equals("output")) {

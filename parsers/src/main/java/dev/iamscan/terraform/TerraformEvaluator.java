@@ -120,6 +120,10 @@ final class TerraformEvaluator {
   /** References met while evaluating the current top-level expression, in order. */
   private final List<Value.Reference> referencesSeen = new ArrayList<>();
   private int evalDepth;
+  /** Functions whose result does not carry the content of their arguments. */
+  private static final Set<String> DIGESTS = Set.of("md5", "sha1", "sha256", "sha512", "bcrypt", "base64sha256",
+      "base64sha512", "filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512",
+      "length", "uuidv5");
   /** References one unknown keeps at most. */
   static final int MAX_UNKNOWN_REFERENCES = 32;
 
@@ -131,7 +135,10 @@ final class TerraformEvaluator {
     if (v instanceof Value.Reference r) {
       referencesSeen.add(r);
     } else if (v instanceof Value.Unknown u) {
-      if (!u.references().isEmpty()) {
+      if (e instanceof Call c && DIGESTS.contains(c.name())) {
+        // A digest or a length of a value does not carry its content.
+        referencesSeen.subList(mark, referencesSeen.size()).clear();
+      } else if (!u.references().isEmpty()) {
         referencesSeen.addAll(u.references());
       } else if (referencesSeen.size() > mark) {
         return u.withReferences(seenSince(mark));

@@ -250,6 +250,9 @@ class StateViewTest {
         resource "aws_instance" "a" {
           user_data = base64encode(local.script)
         }
+        resource "aws_instance" "digest" {
+          user_data = "echo ${sha256(aws_iam_access_key.k.secret)}"
+        }
         resource "aws_ssm_parameter" "secure" {
           type  = "SecureString"
           value = aws_iam_access_key.k.secret
@@ -267,8 +270,10 @@ class StateViewTest {
         }
         """);
     List<ReadablePlace> places = tf.readablePlaces();
-    assertEquals(List.of("aws_instance.a", "aws_ssm_parameter.plain", "output.shown"),
+    assertEquals(List.of("aws_instance.a", "aws_instance.digest", "aws_ssm_parameter.plain", "output.shown"),
         places.stream().map(p -> p.owner().address()).toList(), "SecureString and sensitive outputs are not readable places");
+    assertEquals(List.of(), places.get(1).keys(), "a digest of the secret is not the secret");
+    places = places.stream().filter(p -> !p.owner().name().equals("digest")).toList();
     ReadablePlace a = places.get(0);
     assertEquals(ReadablePlace.Kind.INSTANCE_USER_DATA, a.kind());
     ReadablePlace.KeyUse use = a.keys().get(0);
