@@ -80,6 +80,51 @@ resource "aws_ecs_task_definition" "deployer" {
   }])
 }
 
+resource "aws_codebuild_project" "deploy" {
+  name         = "deploy"
+  service_role = "arn:aws:iam::123456789012:role/codebuild"
+  artifacts {
+    type = "NO_ARTIFACTS"
+  }
+  source {
+    type = "NO_SOURCE"
+  }
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+    type         = "LINUX_CONTAINER"
+    environment_variable {
+      name = "AWS_SECRET_ACCESS_KEY"
+      # expect: IAM015 "codebuild:BatchGetProjects"
+      value = aws_iam_access_key.ci.secret
+    }
+    environment_variable {
+      name = "FROM_SECRETS_MANAGER"
+      type = "SECRETS_MANAGER"
+      # ok: IAM015
+      value = "ci/${aws_iam_access_key.ci.secret}"
+    }
+  }
+}
+
+resource "aws_elastic_beanstalk_environment" "app" {
+  name        = "app"
+  application = "app"
+  setting {
+    namespace = "aws:elasticbeanstalk:application:environment"
+    name      = "AWS_SECRET_ACCESS_KEY"
+    # expect: IAM015 "elasticbeanstalk:DescribeConfigurationSettings"
+    value = aws_iam_access_key.ci.secret
+  }
+}
+
+resource "aws_dynamodb_table_item" "credentials" {
+  table_name = "credentials"
+  hash_key   = "id"
+  # expect: IAM015 "dynamodb:GetItem"
+  item = jsonencode({ id = { S = "ci" }, secret = { S = aws_iam_access_key.ci.secret } })
+}
+
 resource "aws_ssm_parameter" "plain" {
   name = "/ci/secret"
   type = "String"

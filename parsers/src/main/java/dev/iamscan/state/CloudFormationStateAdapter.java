@@ -37,7 +37,7 @@ final class CloudFormationStateAdapter {
   private final List<Resource> placeResources = new ArrayList<>();
   private static final Set<String> PLACES = Set.of("AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration",
       "AWS::EC2::LaunchTemplate", "AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::ECS::TaskDefinition",
-      "AWS::SSM::Parameter");
+      "AWS::SSM::Parameter", "AWS::CodeBuild::Project", "AWS::ElasticBeanstalk::Environment");
   /** {@code ${Key}} and {@code ${Key.SecretAccessKey}} in a Fn::Sub or Fn::Join the scan could not resolve. */
   private static final Pattern KEY_IN_TEXT = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.([A-Za-z0-9]+))?\\}");
 
@@ -150,6 +150,14 @@ final class CloudFormationStateAdapter {
         case "AWS::Lambda::Function", "AWS::Serverless::Function" ->
             place(finder, r, ReadablePlace.Kind.FUNCTION_ENVIRONMENT, Setting.of(p, "Environment"));
         case "AWS::ECS::TaskDefinition" -> place(finder, r, ReadablePlace.Kind.CONTAINER_DEFINITIONS, Setting.of(p, "ContainerDefinitions"));
+        case "AWS::CodeBuild::Project" -> {
+          for (Value.ObjectValue variable : p.object("Environment").map(e -> e.blocks("EnvironmentVariables")).orElse(List.of())) {
+            if (Values.missing(variable, "Type") || variable.string("Type").map("PLAINTEXT"::equals).orElse(false)) {
+              place(finder, r, ReadablePlace.Kind.BUILD_ENVIRONMENT, Setting.of(variable, "Value"));
+            }
+          }
+        }
+        case "AWS::ElasticBeanstalk::Environment" -> place(finder, r, ReadablePlace.Kind.BEANSTALK_SETTINGS, Setting.of(p, "OptionSettings"));
         // CloudFormation creates String and StringList parameters only: never encrypted.
         case "AWS::SSM::Parameter" -> place(finder, r, ReadablePlace.Kind.STRING_PARAMETER, Setting.of(p, "Value"));
         default -> { }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A place whose content people and services other than its workload can read: an instance's or a
  * launch template's user data, an S3 object's content, a function's environment, a task's container
- * definitions, a plain-text SSM parameter, a root module's output that is not sensitive, a stack
+ * definitions, a build project's plain-text environment variable, an Elastic Beanstalk environment's
+ * settings, a DynamoDB table item, a plain-text SSM parameter, a root module's output that is not sensitive, a stack
  * output. A credential put there is held by everyone who can read the place.
  *
  * @param kind what the place is
@@ -27,6 +28,12 @@ public record ReadablePlace(Resource owner, Kind kind, Setting content, List<Key
     OBJECT_CONTENT,
     FUNCTION_ENVIRONMENT,
     CONTAINER_DEFINITIONS,
+    /** A plain-text environment variable of a CodeBuild project. */
+    BUILD_ENVIRONMENT,
+    /** An Elastic Beanstalk environment's option settings (environment properties among them). */
+    BEANSTALK_SETTINGS,
+    /** An item of a DynamoDB table the template writes. */
+    TABLE_ITEM,
     STRING_PARAMETER,
     /** An output of a Terraform root module, kept in plain text in the state. */
     MODULE_OUTPUT,

@@ -48,7 +48,8 @@ final class TerraformStateAdapter {
   /** Resources and root outputs whose content others can read, checked once every access key is read. */
   private final List<Resource> placeResources = new ArrayList<>();
   private static final Set<String> PLACES = Set.of("aws_instance", "aws_launch_configuration", "aws_launch_template",
-      "aws_s3_object", "aws_s3_bucket_object", "aws_lambda_function", "aws_ecs_task_definition", "aws_ssm_parameter");
+      "aws_s3_object", "aws_s3_bucket_object", "aws_lambda_function", "aws_ecs_task_definition", "aws_ssm_parameter",
+      "aws_codebuild_project", "aws_elastic_beanstalk_environment", "aws_dynamodb_table_item");
 
   TerraformStateAdapter(ResourceModel model, StateView out) {
     this.model = model;
@@ -174,6 +175,20 @@ final class TerraformStateAdapter {
         }
         case "aws_lambda_function" -> place(finder, r, ReadablePlace.Kind.FUNCTION_ENVIRONMENT, Setting.of(b, "environment"));
         case "aws_ecs_task_definition" -> place(finder, r, ReadablePlace.Kind.CONTAINER_DEFINITIONS, Setting.of(b, "container_definitions"));
+        case "aws_codebuild_project" -> {
+          for (Value.ObjectValue env : b.blocks("environment")) {
+            for (Value.ObjectValue variable : env.blocks("environment_variable")) {
+              // PARAMETER_STORE and SECRETS_MANAGER variables hold a name, read at build time.
+              if (Values.missing(variable, "type") || variable.string("type").map("PLAINTEXT"::equals).orElse(false)) {
+                place(finder, r, ReadablePlace.Kind.BUILD_ENVIRONMENT, Setting.of(variable, "value"));
+              }
+            }
+          }
+        }
+        case "aws_elastic_beanstalk_environment" -> {
+          for (Value.Field f : b.all("setting")) place(finder, r, ReadablePlace.Kind.BEANSTALK_SETTINGS, new Setting("setting", Optional.of(f)));
+        }
+        case "aws_dynamodb_table_item" -> place(finder, r, ReadablePlace.Kind.TABLE_ITEM, Setting.of(b, "item"));
         case "aws_ssm_parameter" -> {
           // Only a type known to be plain text: a SecureString is encrypted, an unknown type is not a guess.
           String type = b.string("type").orElse("");

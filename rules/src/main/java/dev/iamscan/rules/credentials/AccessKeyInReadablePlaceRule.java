@@ -31,7 +31,10 @@ public final class AccessKeyInReadablePlaceRule implements Rule {
           `ec2:DescribeLaunchTemplateVersions`, and every process on the instance through the \\
           metadata service), the content of an S3 object (`s3:GetObject`), a Lambda function's \\
           environment (`lambda:GetFunctionConfiguration`), ECS container definitions \\
-          (`ecs:DescribeTaskDefinition`), an SSM parameter of type `String` or `StringList` \\
+          (`ecs:DescribeTaskDefinition`), a CodeBuild project's plain-text environment variable \
+          (`codebuild:BatchGetProjects`), an Elastic Beanstalk environment's settings \
+          (`elasticbeanstalk:DescribeConfigurationSettings`), a DynamoDB table item \
+          (`dynamodb:GetItem`), an SSM parameter of type `String` or `StringList` \\
           (`ssm:GetParameter`, never encrypted), a Terraform root module output not marked \\
           `sensitive` (printed by plans and applies, shared through `terraform output` and \
           `terraform_remote_state`), or a CloudFormation stack output \\
@@ -120,6 +123,9 @@ public final class AccessKeyInReadablePlaceRule implements Rule {
       case OBJECT_CONTENT -> "the content of S3 object " + name;
       case FUNCTION_ENVIRONMENT -> "the environment of function " + name;
       case CONTAINER_DEFINITIONS -> "the container definitions of " + name;
+      case BUILD_ENVIRONMENT -> "a plain-text environment variable of build project " + name;
+      case BEANSTALK_SETTINGS -> "the settings of Elastic Beanstalk environment " + name;
+      case TABLE_ITEM -> "DynamoDB item " + name;
       case STRING_PARAMETER -> "plain-text SSM parameter " + name;
       case MODULE_OUTPUT -> name + ", which is not marked sensitive";
       case STACK_OUTPUT -> "stack output " + name;
@@ -134,6 +140,9 @@ public final class AccessKeyInReadablePlaceRule implements Rule {
       case OBJECT_CONTENT -> "anyone allowed s3:GetObject on it";
       case FUNCTION_ENVIRONMENT -> "anyone allowed lambda:GetFunctionConfiguration";
       case CONTAINER_DEFINITIONS -> "anyone allowed ecs:DescribeTaskDefinition";
+      case BUILD_ENVIRONMENT -> "anyone allowed codebuild:BatchGetProjects";
+      case BEANSTALK_SETTINGS -> "anyone allowed elasticbeanstalk:DescribeConfigurationSettings";
+      case TABLE_ITEM -> "anyone allowed dynamodb:GetItem or dynamodb:Scan on the table";
       case STRING_PARAMETER -> "anyone allowed ssm:GetParameter";
       case MODULE_OUTPUT -> "anyone who can read this root's outputs (terraform output, terraform_remote_state) or the logs of its plans and applies";
       case STACK_OUTPUT -> "anyone allowed cloudformation:DescribeStacks";
