@@ -37,6 +37,7 @@ public final class StateView {
   final Map<Resource, OidcProvider> oidcProviders = new IdentityHashMap<>();
   final List<SearchDomain> searchDomains = new ArrayList<>();
   final List<ReadablePlace> readablePlaces = new ArrayList<>();
+  final List<UnreadModule> unreadModules = new ArrayList<>();
   /** Set once the adapters have read every bucket and public-access block. */
   BucketIndex buckets;
 
@@ -144,6 +145,11 @@ public final class StateView {
   /** Places whose content others can read, with the access keys their content uses. */
   public List<ReadablePlace> readablePlaces() {
     return Collections.unmodifiableList(readablePlaces);
+  }
+
+  /** Module calls whose remote module the scan did not read. */
+  public List<UnreadModule> unreadModules() {
+    return Collections.unmodifiableList(unreadModules);
   }
 
   /** OpenSearch and Elasticsearch domains. */

@@ -130,6 +130,7 @@ final class TerraformStateAdapter {
       else bucketAcl(r);
     }
     for (Resource m : modules) module(m);
+    unreadModules();
     Set<Resource> serviceManaged = serviceManagedTemplates();
     Map<Resource, LaunchTemplate> templates = new IdentityHashMap<>();
     for (Resource t : templateResources) {
@@ -239,6 +240,20 @@ final class TerraformStateAdapter {
       }
     }
     out.bucketAcls.add(new BucketAcl(r, bucket, out.buckets.blocksFor(r, target), Setting.of(r.body(), "acl"), grants));
+  }
+
+  /** Calls of remote modules that produced no resource: their module was not downloaded. */
+  private void unreadModules() {
+    Set<String> instantiated = new HashSet<>();
+    for (Resource r : model.resources()) {
+      for (dev.iamscan.model.ModuleCall c : r.moduleCalls()) instantiated.add(c.callerScope() + "\u0000" + c.callName());
+    }
+    for (Resource m : modules) {
+      Optional<String> source = m.body().string("source");
+      boolean local = source.map(s -> s.startsWith("./") || s.startsWith("../")).orElse(true);
+      if (local || instantiated.contains(m.scope() + "\u0000" + m.address())) continue;
+      out.unreadModules.add(new UnreadModule(m, Setting.of(m.body(), "source")));
+    }
   }
 
   /** The S3 bucket module passes its acl input to an ACL resource, and its public-access inputs to a block. */

@@ -350,4 +350,20 @@ class StateViewTest {
     assertEquals(List.of(Optional.of(true), Optional.of(false), Optional.empty()),
         cfn.searchDomains().stream().map(SearchDomain::inVpc).toList());
   }
+
+  @Test
+  void remoteModulesThatProduceNothingAreUnread() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.writeString(dir.resolve("child/main.tf"), "resource \"aws_iam_user\" \"u\" {}\n");
+    StateView tf = terraform("""
+        module "local" {
+          source = "./child"
+        }
+        module "remote" {
+          source = "terraform-aws-modules/iam/aws"
+        }
+        """);
+    assertEquals(List.of("module.remote"), tf.unreadModules().stream().map(m -> m.call().address()).toList());
+    assertEquals(Optional.of("terraform-aws-modules/iam/aws"), tf.unreadModules().get(0).source().value().flatMap(Value::scalar));
+  }
 }
