@@ -59,4 +59,10 @@ class TemplateRelatedLocationTest {
             "IAM003 policy.tpl.json:13 aws_iam_policy.from_template", "policy-text-with-holes.tf:105"),
         templated("IAM003-service-wildcard-action"));
   }
+
+  @Test
+  void grammarFindingInATemplate() throws IOException {
+    assertEquals(Map.of("IAM063 trust-effect.tpl.json:5 aws_iam_role.from_template", "templated.tf:6"),
+        templated("IAM063-invalid-statement-effect"));
+  }
 }

@@ -6,6 +6,7 @@ import dev.iamscan.iam.ResourcePolicy;
 import dev.iamscan.iam.TrustPolicy;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.policy.PolicyDocument;
+import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,27 @@ public final class PolicyMessages {
    */
   private static Optional<Finding.Related> readFrom(PolicyDocument d, SourceRange at) {
     return d.statements().stream().map(st -> st.range().file())
-        .filter(f -> !f.equals(at.file()) && !f.endsWith(".tf") && !f.endsWith(".tf.json"))
-        .findFirst().map(f -> new Finding.Related("policy read from " + f + " here", at));
+        .filter(f -> readElsewhere(f, at)).findFirst().map(f -> readHere(f, at));
+  }
+
+  /**
+   * Where a policy document is read when a finding about it lies in {@code file}, another file than
+   * the one holding the policy attribute {@code at} (a template): that attribute; else nothing.
+   */
+  public static List<Finding.Related> readFrom(String file, SourceRange at) {
+    return readElsewhere(file, at) ? List.of(readHere(file, at)) : List.of();
+  }
+
+  /** {@link #readFrom(String, SourceRange)} for a finding about one statement of the document. */
+  public static List<Finding.Related> readFrom(PolicyStatement s, SourceRange at) {
+    return readFrom(s.range().file(), at);
+  }
+
+  private static boolean readElsewhere(String file, SourceRange at) {
+    return !file.equals(at.file()) && !file.endsWith(".tf") && !file.endsWith(".tf.json");
+  }
+
+  private static Finding.Related readHere(String file, SourceRange at) {
+    return new Finding.Related("policy read from " + file + " here", at);
   }
 }
