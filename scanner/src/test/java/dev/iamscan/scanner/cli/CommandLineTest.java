@@ -147,6 +147,27 @@ class CommandLineTest {
   }
 
   @Test
+  void baselineEntriesOutsideTheScanAreNotCountedAsFixed() throws IOException {
+    write(root.resolve("infra/main.tf"), policy("infra"));
+    write(root.resolve("apps/main.tf"), policy("apps"));
+    assertEquals(0, run("scan", "--write-baseline", "baseline.json"));
+
+    // Scanning one folder with the whole repository's baseline: the other folder's entries were not looked at.
+    assertEquals(0, run("scan", "infra", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+    // Nor were entries of a rule that did not run.
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--skip-rules", "IAM001", "--format", "json"), out + err);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+
+    // An entry in a scanned file that no finding matches any more is fixed.
+    write(root.resolve("apps/main.tf"), "");
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(1, json().at("/summary/baselineGone").asInt(), out);
+  }
+
+  @Test
   void scanningASubfolderFromTheRootUsesItsConfigurationAsFromInside() throws IOException {
     Path infra = root.resolve("infra");
     write(infra.resolve("app/main.tf"), policy("app"));
