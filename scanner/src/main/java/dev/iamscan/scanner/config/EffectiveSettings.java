@@ -129,7 +129,9 @@ public record EffectiveSettings(ScanRequest request, List<Rule> rules, FailOn fa
     }
     if (cli.changedSince() != null) {
       try {
-        changed = ChangedFiles.since(cli.changedSince(), cwd);
+        // The repository of what is scanned, which need not be the one the working directory is in.
+        Path first = roots.get(0);
+        changed = ChangedFiles.since(cli.changedSince(), Files.isDirectory(first) ? first : first.toAbsolutePath().getParent());
       } catch (ChangedFiles.GitException e) {
         throw new SettingsException("--changed-since: " + e.getMessage());
       }

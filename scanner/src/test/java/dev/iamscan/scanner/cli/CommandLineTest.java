@@ -420,6 +420,12 @@ class CommandLineTest {
     assertEquals(0, run("scan", "--changed-since", "HEAD", "--format", "json"), err);
     assertEquals(0, json().at("/summary/findings").asInt());
 
+    // The repository is the scanned path's, wherever the scan runs from.
+    Path elsewhere = Files.createTempDirectory(root.getParent(), "elsewhere");
+    assertEquals(1, runIn(elsewhere, "scan", root.toString(), "--changed-since", "main", "--format", "json"), err);
+    assertEquals(3, json().at("/summary/findings").asInt(), out);
+    assertEquals(1, runIn(elsewhere, "scan", root.resolve("new/main.tf").toString(), "--changed-since", "main"), err);
+
     assertEquals(2, run("scan", "--changed-since", "main", "--write-baseline", "b.json"));
     assertTrue(errLines().get(0).contains("cannot be used together"), err);
 
