@@ -76,7 +76,11 @@ final class PathRelocation {
       return new Value.ListValue(items, range(l.range()));
     }
     if (v instanceof Value.ObjectValue o) return object(o);
-    if (v instanceof Value.Unknown u) return new Value.Unknown(u.expression(), range(u.range()));
+    if (v instanceof Value.Unknown u) {
+      // the partly known text of a template goes along: policies with computed parts stay readable
+      Value.Text partial = u.partial() == null ? null : (Value.Text) value(u.partial());
+      return new Value.Unknown(u.expression(), range(u.range()), partial);
+    }
     if (v instanceof Value.Reference r) {
       return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));
     }

@@ -75,7 +75,11 @@ public final class ServiceWildcardRule implements Rule {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
-          if (service.isEmpty() || OverbroadActions.wildcardIsWholeAgentChannel(service.get())) continue;
+          // a misspelt service grants nothing: IAM064 reports it as an unknown action
+          if (service.isEmpty() || OverbroadActions.wildcardIsWholeAgentChannel(service.get())
+              || ActionServices.misspelt(a.value()).isPresent()) {
+            continue;
+          }
           boolean sensitive = OverbroadActions.sensitive(service.get());
           boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
           // On named resources a wildcard of an ordinary service is the usual way to own them.
