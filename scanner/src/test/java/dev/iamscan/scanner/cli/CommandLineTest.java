@@ -326,7 +326,9 @@ class CommandLineTest {
       assertTrue(errLines().get(0).startsWith("iamscan: --output: "), err);
       assertFalse(err.contains("internal error") || err.contains("\tat "), err);
     }
-    assertTrue(err.contains("directory does not exist"), err);
+    assertEquals("iamscan: --output: not a directory: " + root.resolve("file"), errLines().get(0));
+    assertEquals(2, run("scan", "--output", "missing/r.sarif"));
+    assertEquals("iamscan: --output: directory does not exist: " + root.resolve("missing"), errLines().get(0));
     assertEquals(2, run("scan", "--output", "reports"));
     assertEquals("iamscan: --output: is a directory: " + root.resolve("reports"), errLines().get(0));
     assertEquals(2, run("scan", "--write-baseline", "reports"));
