@@ -10,6 +10,7 @@ import dev.iamscan.scanner.suppress.SuppressionFilter;
 import dev.iamscan.scanner.suppress.SuppressionReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,8 +64,12 @@ final class Review {
     int gone = 0;
     ReviewSettings.AcceptedBaseline accepted = settings.baseline();
     if (accepted != null) {
-      Baseline.Outcome b = accepted.baseline().apply(reported, baselineNames(raw, accepted.directory()),
-          k -> inScope(raw, accepted.directory(), k));
+      Function<Finding, String> names = baselineNames(raw, accepted.directory());
+      // A baseline entry whose finding is now suppressed is not fixed either.
+      Set<Baseline.Key> suppressedKeys = new HashSet<>();
+      for (Suppressed s : filtered.suppressed()) suppressedKeys.add(Baseline.Key.of(s.finding(), names.apply(s.finding())));
+      Baseline.Outcome b = accepted.baseline().apply(reported, names,
+          k -> !suppressedKeys.contains(k) && inScope(raw, accepted.directory(), k));
       reported = b.fresh();
       known = b.known();
       gone = b.gone();

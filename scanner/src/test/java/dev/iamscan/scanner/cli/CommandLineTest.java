@@ -160,6 +160,13 @@ class CommandLineTest {
     assertEquals(0, run("scan", "--baseline", "baseline.json", "--skip-rules", "IAM001", "--format", "json"), out + err);
     assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
 
+    // Nor is an entry whose finding a suppression now covers.
+    write(root.resolve(".iamscan.yml"), "version: 1\nexceptions:\n  - {rule: IAM001, path: apps/**, reason: accepted}\n");
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+    Files.delete(root.resolve(".iamscan.yml"));
+
     // An entry in a scanned file that no finding matches any more is fixed.
     write(root.resolve("apps/main.tf"), "");
     assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
