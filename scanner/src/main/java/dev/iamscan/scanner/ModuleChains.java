@@ -50,7 +50,7 @@ final class ModuleChains {
       all.addAll(related);
       Finding base = previous != null ? previous : f;
       merged.put(key, new Finding(base.rule(), base.severity(), base.message(), base.location(), base.resource(),
-          base.evidence(), new ArrayList<>(all)));
+          base.evidence(), new ArrayList<>(all), base.path()));
     }
     return new ArrayList<>(merged.values());
   }
