@@ -8,6 +8,7 @@ import dev.iamscan.rules.account.MissingPasswordPolicyRule;
 import dev.iamscan.rules.account.PasswordResetNotRequiredRule;
 import dev.iamscan.rules.account.ShortInitialPasswordRule;
 import dev.iamscan.rules.account.WeakPasswordPolicyRule;
+import dev.iamscan.rules.credentials.AccessKeyInReadablePlaceRule;
 import dev.iamscan.rules.credentials.HardcodedCredentialsRule;
 import dev.iamscan.rules.credentials.InstanceProfileWithoutRoleRule;
 import dev.iamscan.rules.credentials.InstanceWithoutProfileRule;
@@ -67,6 +68,7 @@ public final class RuleCatalog {
       new HardcodedCredentialsRule(),                // IAM012
       new LongLivedAccessKeyRule(),                  // IAM013
       new AdministratorRule(),                       // IAM014
+      new AccessKeyInReadablePlaceRule(),            // IAM015
       new PublicBucketPolicyRule(),                  // IAM020
       new PublicBucketAclRule(),                     // IAM021
       new PublicAccessBlockDisabledRule(),           // IAM022
