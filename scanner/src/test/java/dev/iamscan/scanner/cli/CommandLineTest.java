@@ -323,6 +323,13 @@ class CommandLineTest {
   // --- output files and exit codes ---------------------------------------------------------------
 
   @Test
+  void writeErrorsSayWhyInWords() {
+    assertEquals("no such file or directory", ScanCommand.reason(new java.nio.file.NoSuchFileException("/proc/x.sarif")));
+    assertEquals("permission denied", ScanCommand.reason(new java.nio.file.AccessDeniedException("/r.sarif")));
+    assertEquals("disk full", ScanCommand.reason(new java.nio.file.FileSystemException("/r.sarif", null, "disk full")));
+  }
+
+  @Test
   void anOutputThatCannotBeWrittenIsOneLine() throws IOException {
     write(root.resolve("main.tf"), policy("admin"));
     Files.createDirectories(root.resolve("reports"));
