@@ -101,13 +101,15 @@ final class IntrinsicEvaluator {
   /** A parameter's default, placed at the reference; list parameters become lists. */
   private static Value parameterValue(Parameter p, SourceRange at) {
     Value d = p.defaultValue();
+    Value.Origin origin = new Value.Origin("the default of parameter " + p.name(), d.range());
     boolean list = p.type() != null && (p.type().equals("CommaDelimitedList") || p.type().startsWith("List<"));
     if (list && d.scalar().isPresent()) {
       List<Value> items = new ArrayList<>();
-      for (String part : d.scalar().get().split(",", -1)) items.add(new Value.Text(part.strip(), at));
+      for (String part : d.scalar().get().split(",", -1)) items.add(new Value.Text(part.strip(), at).from(origin));
       return new Value.ListValue(items, at);
     }
-    return placeAt(d, at);
+    Value placed = placeAt(d, at);
+    return placed instanceof Value.Text t ? t.from(origin) : placed;
   }
 
   /** Scalars take the position of the expression that produced them. */

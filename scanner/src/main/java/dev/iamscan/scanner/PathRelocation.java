@@ -66,7 +66,10 @@ final class PathRelocation {
 
   private Value value(Value v) {
     // Java 17 has no pattern switch; the chain is exhaustive over the sealed Value.
-    if (v instanceof Value.Text t) return new Value.Text(t.value(), range(t.range()), t.verbatim());
+    if (v instanceof Value.Text t) {
+      Value.Origin origin = t.origin() == null ? null : new Value.Origin(t.origin().description(), range(t.origin().range()));
+      return new Value.Text(t.value(), range(t.range()), t.verbatim(), origin);
+    }
     if (v instanceof Value.Num n) return new Value.Num(n.text(), range(n.range()));
     if (v instanceof Value.Bool b) return new Value.Bool(b.value(), range(b.range()));
     if (v instanceof Value.Null n) return new Value.Null(range(n.range()));
@@ -76,7 +79,11 @@ final class PathRelocation {
       return new Value.ListValue(items, range(l.range()));
     }
     if (v instanceof Value.ObjectValue o) return object(o);
-    if (v instanceof Value.Unknown u) return new Value.Unknown(u.expression(), range(u.range()));
+    if (v instanceof Value.Unknown u) {
+      // the partly known text of a template goes along: policies with computed parts stay readable
+      Value.Text partial = u.partial() == null ? null : (Value.Text) value(u.partial());
+      return new Value.Unknown(u.expression(), range(u.range()), partial);
+    }
     if (v instanceof Value.Reference r) {
       return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));
     }

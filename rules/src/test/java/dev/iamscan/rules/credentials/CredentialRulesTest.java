@@ -24,8 +24,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CredentialRulesTest {
-  private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String KEY_ID = "AKIA4QVN7R2XPLT3MZ8K";
+  private static final String SECRET = "wJalR2pXq9LmT4vB/8nZc1Hs6dYf0GuE3aKwNy5Q";
 
   private static List<Finding> run(Rule rule, Resource... resources) {
     List<Finding> out = new ArrayList<>();
