@@ -146,3 +146,16 @@ resource "aws_eks_node_group" "via_try" {
     min_size     = 1
   }
 }
+
+# A launch template looked up by a data source: its arguments say which template, not what it
+# holds, so whether it names a profile is not known.
+data "aws_launch_template" "existing" {
+  name = "web-servers"
+}
+
+# ok: IAM030
+resource "aws_instance" "from_existing_template" {
+  launch_template {
+    id = data.aws_launch_template.existing.id
+  }
+}

@@ -272,7 +272,7 @@ public final class CloudFormationParser {
       // checks) must know the deployed form may differ.
       macros.ifPresent(attributes::add);
       out.add(new Resource(Format.CLOUDFORMATION, "resource", type.value(), id, scope, properties,
-          new Value.ObjectValue(attributes, body.range()), entry.range()));
+          new Value.ObjectValue(attributes, body.range()), entry.range(), List.of()));
     }
   }
 

@@ -1,58 +1,72 @@
 package dev.iamscan.iam;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Links what protects or opens an S3 bucket to the bucket: bucket policies, ACLs and public-access
  * blocks name their bucket by reference ({@code aws_s3_bucket.site.id}, {@code !Ref Site}) or by its
  * literal name. Two attributes name the same bucket when they resolve to the same bucket resource, or
- * when neither resolves and they are the same name or the same reference.
+ * when neither resolves and they are the same name or the same reference. The buckets and blocks
+ * come from the format adapters ({@code dev.iamscan.state}); this class knows no format.
  */
 public final class BucketIndex {
-  /** The four settings of a public-access block, by their Terraform names. */
-  public static final List<String> SETTINGS =
-      List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets");
+  /** The four settings of a public-access block. */
+  public enum PublicAccessSetting {
+    BLOCK_PUBLIC_ACLS("block_public_acls"),
+    BLOCK_PUBLIC_POLICY("block_public_policy"),
+    IGNORE_PUBLIC_ACLS("ignore_public_acls"),
+    RESTRICT_PUBLIC_BUCKETS("restrict_public_buckets");
 
-  private static final String TF_BUCKET = "aws_s3_bucket";
-  private static final String CFN_BUCKET = "AWS::S3::Bucket";
-  private static final String TF_BLOCK = "aws_s3_bucket_public_access_block";
-  private static final String TF_ACCOUNT_BLOCK = "aws_s3_account_public_access_block";
+    private final String label;
 
-  private final ResourceModel model;
-  private final List<AccessBlock> blocks = new ArrayList<>();
+    PublicAccessSetting(String label) {
+      this.label = label;
+    }
 
-  public BucketIndex(ResourceModel model) {
-    this.model = model;
-    for (Resource r : model.ofType(TF_BLOCK)) blocks.add(new AccessBlock(r, false, r.body(), r.headRange()));
-    for (Resource r : model.ofType(TF_ACCOUNT_BLOCK)) blocks.add(new AccessBlock(r, true, r.body(), r.headRange()));
-    for (Resource r : model.ofType(CFN_BUCKET)) {
-      r.body().field("PublicAccessBlockConfiguration").ifPresent(f -> {
-        if (f.value() instanceof Value.ObjectValue o) blocks.add(new AccessBlock(r, false, o, f.keyRange()));
-      });
+    /** How messages name the setting in general (the S3 API's name in snake case). */
+    public String label() {
+      return label;
     }
   }
 
   /**
-   * A public-access block as declared: a Terraform bucket or account block, or a CloudFormation
-   * bucket's {@code PublicAccessBlockConfiguration}.
+   * A bucket of the scan.
+   *
+   * @param name its literal name, when written
+   */
+  public record Bucket(Resource owner, Optional<String> name) {}
+
+  /**
+   * A public-access block as declared: a bucket's or the account's.
    *
    * @param owner the resource that declares it
    * @param accountLevel whether it applies to every bucket of the account
+   * @param bucket the bucket it applies to as written; null when the owner is the bucket itself or
+   *     the block is account level
    * @param settings the block body or configuration object
+   * @param names what the format calls each setting
    * @param at where a finding about the block as a whole points
    */
-  public record AccessBlock(Resource owner, boolean accountLevel, Value.ObjectValue settings, SourceRange at) {
-    /** The field of a setting, given by its Terraform name, when written. */
-    public Optional<Value.Field> field(String setting) {
-      return settings.field(owner.format() == Format.CLOUDFORMATION ? cloudFormationName(setting) : setting);
+  public record AccessBlock(Resource owner, boolean accountLevel, Value bucket, Value.ObjectValue settings,
+      Map<PublicAccessSetting, String> names, SourceRange at) {
+    public AccessBlock {
+      names = Map.copyOf(names);
+    }
+
+    /** The field of a setting, when written. */
+    public Optional<Value.Field> field(PublicAccessSetting setting) {
+      return settings.field(nameOf(setting));
     }
 
     /**
@@ -60,7 +74,7 @@ public final class BucketIndex {
      * for it and S3 replaces the whole configuration, and CloudFormation does the same for a declared
      * configuration. Empty when the value is not known.
      */
-    public Optional<Boolean> enabled(String setting) {
+    public Optional<Boolean> enabled(PublicAccessSetting setting) {
       Optional<Value.Field> f = field(setting);
       if (f.isEmpty()) return Optional.of(false);
       Value v = f.get().value();
@@ -75,15 +89,21 @@ public final class BucketIndex {
     }
 
     /** The name a setting has in this block's format. */
-    public String nameOf(String setting) {
-      return owner.format() == Format.CLOUDFORMATION ? cloudFormationName(setting) : setting;
+    public String nameOf(PublicAccessSetting setting) {
+      return names.get(setting);
     }
   }
 
-  static String cloudFormationName(String setting) {
-    StringBuilder b = new StringBuilder();
-    for (String part : setting.split("_")) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    return b.toString();
+  private final ResourceModel model;
+  private final List<Bucket> buckets;
+  private final List<AccessBlock> blocks;
+  private final Set<Resource> bucketResources = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  public BucketIndex(ResourceModel model, List<Bucket> buckets, List<AccessBlock> blocks) {
+    this.model = model;
+    this.buckets = List.copyOf(buckets);
+    this.blocks = List.copyOf(blocks);
+    for (Bucket b : this.buckets) bucketResources.add(b.owner());
   }
 
   /** Every public-access block of the scan. */
@@ -95,14 +115,12 @@ public final class BucketIndex {
   public Optional<Resource> bucket(Resource from, Value written) {
     if (written == null) return Optional.empty();
     if (written instanceof Value.Reference ref) {
-      return model.resolve(from, ref).filter(BucketIndex::isBucket);
+      return model.resolve(from, ref).filter(this::isBucket);
     }
     Optional<String> name = written.scalar();
     if (name.isEmpty()) return Optional.empty();
-    for (String type : List.of(TF_BUCKET, CFN_BUCKET)) {
-      for (Resource b : model.ofType(type)) {
-        if (b.scope().equals(from.scope()) && nameOf(b).map(name.get()::equals).orElse(false)) return Optional.of(b);
-      }
+    for (Bucket b : buckets) {
+      if (b.owner().scope().equals(from.scope()) && b.name().map(name.get()::equals).orElse(false)) return Optional.of(b.owner());
     }
     return Optional.empty();
   }
@@ -125,9 +143,7 @@ public final class BucketIndex {
       if (b.accountLevel()) {
         out.add(b);
       } else if (key.isPresent()) {
-        Optional<String> other = b.owner().format() == Format.CLOUDFORMATION
-            ? Optional.of(resourceKey(b.owner()))
-            : b.owner().body().get("bucket").flatMap(v -> key(b.owner(), v));
+        Optional<String> other = b.bucket() == null ? Optional.of(resourceKey(b.owner())) : key(b.owner(), b.bucket());
         if (other.equals(key)) out.add(b);
       }
     }
@@ -135,8 +151,8 @@ public final class BucketIndex {
   }
 
   /** Whether, across {@code blocks}, every one of {@code settings} is certainly on in some block. */
-  public static boolean allEnabled(List<AccessBlock> blocks, String... settings) {
-    for (String s : settings) {
+  public static boolean allEnabled(List<AccessBlock> blocks, PublicAccessSetting... settings) {
+    for (PublicAccessSetting s : settings) {
       if (blocks.stream().noneMatch(b -> b.enabled(s).orElse(false))) return false;
     }
     return true;
@@ -158,12 +174,7 @@ public final class BucketIndex {
     return "res\u0000" + r.scope() + "\u0000" + r.address();
   }
 
-  private static boolean isBucket(Resource r) {
-    return r.type().equals(TF_BUCKET) || r.type().equals(CFN_BUCKET);
-  }
-
-  /** The literal name of a bucket resource, when written. */
-  static Optional<String> nameOf(Resource bucket) {
-    return bucket.body().string(bucket.format() == Format.CLOUDFORMATION ? "BucketName" : "bucket");
+  private boolean isBucket(Resource r) {
+    return bucketResources.contains(r);
   }
 }

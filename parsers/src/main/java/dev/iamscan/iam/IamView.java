@@ -1,9 +1,7 @@
 package dev.iamscan.iam;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
-import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import dev.iamscan.policy.PolicyDocument;
 import dev.iamscan.policy.PolicyReader;
@@ -29,6 +27,7 @@ public final class IamView {
   private final List<ResourcePolicy> resourcePolicies = new ArrayList<>();
   private final List<ManagedPolicyAttachment> managedAttachments = new ArrayList<>();
   private final List<ServiceControlPolicy> serviceControlPolicies = new ArrayList<>();
+  private final List<UserAttachment> userAttachments = new ArrayList<>();
   /** user identity key → groups it belongs to */
   private final Map<String, Set<PrincipalRef>> groupsOfUser = new LinkedHashMap<>();
   private final List<PrincipalRef> principals = new ArrayList<>();
@@ -42,7 +41,7 @@ public final class IamView {
 
   public static IamView build(ResourceModel model) {
     IamView v = new IamView(model);
-    new IamViewBuilder(v).build();
+    IamViewBuilder.build(v);
     v.index();
     return v;
   }
@@ -57,34 +56,39 @@ public final class IamView {
   }
 
   public List<IdentityPolicy> identityPolicies() {
-    return identityPolicies;
+    return java.util.Collections.unmodifiableList(identityPolicies);
   }
 
   public List<TrustPolicy> trustPolicies() {
-    return trustPolicies;
+    return java.util.Collections.unmodifiableList(trustPolicies);
   }
 
   public List<ResourcePolicy> resourcePolicies() {
-    return resourcePolicies;
+    return java.util.Collections.unmodifiableList(resourcePolicies);
   }
 
   public List<ManagedPolicyAttachment> managedAttachments() {
-    return managedAttachments;
+    return java.util.Collections.unmodifiableList(managedAttachments);
   }
 
   /** Organizations service and resource control policies. */
   public List<ServiceControlPolicy> serviceControlPolicies() {
-    return serviceControlPolicies;
+    return java.util.Collections.unmodifiableList(serviceControlPolicies);
+  }
+
+  /** Policies attached to users directly, one entry per user named. */
+  public List<UserAttachment> userAttachments() {
+    return java.util.Collections.unmodifiableList(userAttachments);
   }
 
   /** Users, groups and roles defined in the scan. */
   public List<PrincipalRef> principals() {
-    return principals;
+    return java.util.Collections.unmodifiableList(principals);
   }
 
   /** The groups a user of the scan belongs to. */
   public Set<PrincipalRef> groupsOf(PrincipalRef user) {
-    return groupsOfUser.getOrDefault(user.identity(), Set.of());
+    return java.util.Collections.unmodifiableSet(groupsOfUser.getOrDefault(user.identity(), Set.of()));
   }
 
   /**
@@ -105,7 +109,7 @@ public final class IamView {
       IdentityPolicy p = identityPolicies.get(i);
       for (PolicyStatement s : p.document().statements()) out.add(new Grant(s, p));
     }
-    return out;
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**
@@ -167,6 +171,10 @@ public final class IamView {
     serviceControlPolicies.add(p);
   }
 
+  void addUserAttachment(UserAttachment a) {
+    userAttachments.add(a);
+  }
+
   void addPrincipal(PrincipalRef p) {
     principals.add(p);
   }
@@ -181,13 +189,5 @@ public final class IamView {
 
   Optional<Resource> resolve(Resource from, Value.Reference ref) {
     return model.resolve(from, ref);
-  }
-
-  static boolean isCloudFormation(Resource r) {
-    return r.format() == Format.CLOUDFORMATION;
-  }
-
-  static SourceRange rangeOf(Resource r, String key) {
-    return r.body().field(key).map(Value.Field::range).orElse(r.headRange());
   }
 }

@@ -63,14 +63,6 @@ public record ParserLimits(
     if (maxDynamicInstances < 0) throw new IllegalArgumentException("maxDynamicInstances must not be negative");
   }
 
-  /** The limits as they were before Terraform evaluation was bounded; the rest take their defaults. */
-  public ParserLimits(long maxFileBytes, int maxNestingDepth, int maxStringLength, int maxYamlAliases,
-      Duration timeBudget) {
-    this(maxFileBytes, maxNestingDepth, maxStringLength, maxYamlAliases, timeBudget, DEFAULT_MAX_EVALUATION_DEPTH,
-        DEFAULT_MAX_TEMPLATE_DEPTH, DEFAULT_MAX_COLLECTION_SIZE, DEFAULT_MAX_EVALUATION_STEPS,
-        DEFAULT_MAX_DYNAMIC_INSTANCES);
-  }
-
   public ParserLimits withMaxFileBytes(long v) {
     return new ParserLimits(v, maxNestingDepth, maxStringLength, maxYamlAliases, timeBudget, maxEvaluationDepth,
         maxTemplateDepth, maxCollectionSize, maxEvaluationSteps, maxDynamicInstances);

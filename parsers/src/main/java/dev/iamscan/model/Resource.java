@@ -45,12 +45,6 @@ public record Resource(
     Objects.requireNonNull(range, "range");
   }
 
-  /** A resource of a root module or a template. */
-  public Resource(Format format, String kind, String type, String name, String scope, Value.ObjectValue body,
-      Value.ObjectValue attributes, SourceRange range) {
-    this(format, kind, type, name, scope, body, attributes, range, List.of());
-  }
-
   /** The same resource in another scope with another call chain (module instances, relocation). */
   public Resource withModule(String newScope, List<ModuleCall> calls) {
     return new Resource(format, kind, type, name, newScope, body, attributes, range, calls);
@@ -91,5 +85,21 @@ public record Resource(
   /** The first line of the block, where a finding about the resource as a whole points. */
   public SourceRange headRange() {
     return new SourceRange(range.file(), range.startLine(), range.startColumn(), range.startLine(), range.startColumn());
+  }
+
+  /**
+   * The directory this resource is deployed from, relative to the scan root ({@code ""} for the
+   * root): a Terraform module's directory, a CloudFormation template's directory.
+   */
+  public String directory() {
+    String s = scope.replace('\\', '/');
+    if (format == Format.CLOUDFORMATION) {
+      int slash = s.lastIndexOf('/');
+      s = slash < 0 ? "" : s.substring(0, slash);
+    }
+    if (s.equals(".") || s.equals("./")) return "";
+    if (s.startsWith("./")) s = s.substring(2);
+    while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+    return s;
   }
 }

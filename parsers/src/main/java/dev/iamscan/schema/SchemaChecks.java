@@ -52,9 +52,41 @@ public final class SchemaChecks {
     return check(e, document, at, "policy element");
   }
 
-  /** Whether iamscan has a schema for the arguments or Properties of this resource type. */
-  public static boolean knowsType(Format format, String type) {
-    return CompiledSchemas.get().find(schemaName(format, type)).isPresent();
+  /**
+   * Every schema problem of a resource as written: its CloudFormation entry keys and its arguments
+   * or Properties. Nothing for what the schemas cannot judge: data sources and other block kinds,
+   * resources read from a plan without their configuration (which hold computed attributes), and
+   * templates a macro rewrites before CloudFormation reads them (the written form may use
+   * properties and entry keys that only the macro understands).
+   */
+  public static List<SchemaProblem> resource(Resource r) {
+    if (!r.kind().equals("resource") || fromPlanOnly(r)) return List.of();
+    if (r.format() == Format.CLOUDFORMATION && r.attributes().has("Transform")) return List.of();
+    List<SchemaProblem> problems = new ArrayList<>();
+    if (r.format() == Format.CLOUDFORMATION) problems.addAll(cloudFormationEntry(r));
+    problems.addAll(resourceBody(r, bodyWritten(r)));
+    // Attributes a plan adds to a configured resource (arn, id, tags_all) sit at its head: they
+    // were computed, not written.
+    problems.removeIf(p -> p.kind() == SchemaProblem.Kind.UNKNOWN_MEMBER && p.range().equals(r.headRange()));
+    return problems;
+  }
+
+  /** A resource read from a plan without its configuration holds computed attributes too. */
+  private static boolean fromPlanOnly(Resource r) {
+    String file = r.range().file();
+    return r.format() == Format.TERRAFORM && file.endsWith(".json") && !file.endsWith(".tf.json");
+  }
+
+  /**
+   * The CloudFormation parser gives a resource without Properties, and one whose Properties depend
+   * on Fn::If, the same empty body placed at the logical id; missing properties are not reported
+   * there, since the second case is not known.
+   */
+  private static boolean bodyWritten(Resource r) {
+    if (r.format() != Format.CLOUDFORMATION) return true;
+    return !(r.body().size() == 0
+        && r.body().range().startLine() == r.headRange().startLine()
+        && r.body().range().startColumn() == r.headRange().startColumn());
   }
 
   /**

@@ -88,10 +88,6 @@ final class TerraformEvaluator {
     return new TerraformEvaluator(Map.of(), Map.of(), files, bounds, true, name -> Optional.empty());
   }
 
-  EvaluationBounds bounds() {
-    return bounds;
-  }
-
   static Value.Unknown unknown(Expr e) {
     return new Value.Unknown(e.loc().text(), e.loc().range());
   }

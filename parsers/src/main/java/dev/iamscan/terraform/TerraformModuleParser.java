@@ -239,7 +239,7 @@ public final class TerraformModuleParser {
     SourceRange range = b.loc().range();
     Value.ObjectValue body = new Value.ObjectValue(fields(config, eval, s, new int[1], files), range);
     Value.ObjectValue attributes = new Value.ObjectValue(meta, range);
-    return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range));
+    return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range, List.of()));
   }
 
   private static boolean isKnownEmpty(Value v) {

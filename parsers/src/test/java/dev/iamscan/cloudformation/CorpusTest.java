@@ -39,9 +39,9 @@ class CorpusTest {
 
   @Test
   void corpusParsesWithoutExceptions(TestReporter reporter) throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS), "corpus not present");
+    assumeTrue(Files.isDirectory(CORPUS), "skipped: the shared template corpus " + CORPUS + " is not on this machine");
     List<Path> files = templates();
-    assumeTrue(!files.isEmpty(), "corpus is empty");
+    assumeTrue(!files.isEmpty(), "skipped: no template under " + ROOTS);
     CloudFormationParser parser = new CloudFormationParser();
     int templates = 0;
     int clean = 0;
@@ -64,21 +64,16 @@ class CorpusTest {
       if (errors.isEmpty()) clean++;
       else failed.add(errors.get(0).toString());
     }
-    // Throughput over a second pass, once classes are loaded and the JIT has seen the code.
-    long start = System.nanoTime();
-    for (Path f : files) parser.parse(f, CORPUS);
-    double seconds = (System.nanoTime() - start) / 1e9;
     reporter.publishEntry("files", String.valueOf(files.size()));
     reporter.publishEntry("templates", String.valueOf(templates));
     reporter.publishEntry("templatesWithoutError", String.valueOf(clean));
     reporter.publishEntry("resources", String.valueOf(resources));
-    reporter.publishEntry("filesPerSecond", String.format("%.0f", files.size() / seconds));
     if (!failed.isEmpty()) reporter.publishEntry("failures", String.join("\n", failed));
     // Surefire keeps no report entries, so the figures also go to a file under target/.
     Files.writeString(Path.of("target", "cloudformation-corpus.txt"), String.format(
         "files %d%ntemplates %d%ntemplates without ERROR %d%nresources %d%nwarnings %d%n"
-            + "second pass %.3f s, %.0f files/s%nerrors:%n%s%nnot templates:%n%s%n",
-        files.size(), templates, clean, resources, warnings, seconds, files.size() / seconds,
+            + "errors:%n%s%nnot templates:%n%s%n",
+        files.size(), templates, clean, resources, warnings,
         String.join("\n", failed), String.join("\n", skipped)));
     // Most of the corpus is well-formed; a drop means the reader broke, not the corpus.
     assertTrue(clean >= templates * 0.95, clean + " of " + templates + " clean; first failures: "

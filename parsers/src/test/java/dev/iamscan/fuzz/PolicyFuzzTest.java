@@ -39,7 +39,7 @@ class PolicyFuzzTest {
   private static PolicyDocument read(String text) {
     SourceRange at = SourceRange.at(FILE, 1, 1);
     Resource owner = new Resource(Format.CLOUDFORMATION, "resource", "AWS::IAM::Policy", "Fuzzed", FILE,
-        Value.ObjectValue.empty(at), Value.ObjectValue.empty(at), at);
+        Value.ObjectValue.empty(at), Value.ObjectValue.empty(at), at, List.of());
     return new PolicyReader(new ResourceModel(List.of(owner))).read(new Value.Text(text, at, true), owner);
   }
 }

@@ -1,6 +1,7 @@
 package dev.iamscan.iam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamscan.model.Format;
@@ -37,7 +38,7 @@ class IamViewTest {
 
   private static Resource tf(String type, String name, int line, Object... kv) {
     Value.ObjectValue body = obj(line, kv);
-    return new Resource(Format.TERRAFORM, "resource", type, name, ".", body, Value.ObjectValue.empty(at(line)), at(line));
+    return new Resource(Format.TERRAFORM, "resource", type, name, ".", body, Value.ObjectValue.empty(at(line)), at(line), List.of());
   }
 
   private static final String ALLOW_ALL = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iam:PassRole\", \"Resource\": \"*\"}]}";
@@ -82,5 +83,25 @@ class IamViewTest {
     assertEquals(1, view.managedAttachments().size());
     assertEquals("s3", view.resourcePolicies().get(0).service());
     assertEquals(2, view.trustPolicies().get(0).at().startLine());
+  }
+
+  @Test
+  void resourcePoliciesSayWhatTheyAreAndUserAttachmentsAreRecorded() {
+    Resource bucketPolicy = tf("aws_s3_bucket_policy", "b", 1, "bucket", text("b", 2), "policy", text(ALLOW_ALL, 3));
+    Resource iot = tf("aws_iot_policy", "i", 4, "policy", text(ALLOW_ALL, 5));
+    Resource userPolicy = tf("aws_iam_user_policy", "u", 6, "user", text("dev", 7), "policy", text(ALLOW_ALL, 8));
+    Resource attachment = tf("aws_iam_policy_attachment", "a", 9, "policy_arn", text("arn:aws:iam::aws:policy/ReadOnlyAccess", 10),
+        "users", new Value.Unknown("var.users", at(11)), "roles", new Value.ListValue(List.of(text("ops", 12)), at(12)));
+    IamView view = IamView.build(new ResourceModel(List.of(bucketPolicy, iot, userPolicy, attachment)));
+    assertEquals(List.of(ResourcePolicy.Form.RESOURCE, ResourcePolicy.Form.ANY),
+        view.resourcePolicies().stream().map(ResourcePolicy::form).toList());
+    // The user policy names one user; a user list that is not resolved may be empty and records nothing.
+    assertEquals(1, view.userAttachments().size());
+    UserAttachment a = view.userAttachments().get(0);
+    assertEquals(userPolicy, a.owner());
+    assertEquals(UserAttachment.Kind.INLINE, a.kind());
+    assertEquals(7, a.at().startLine());
+    assertThrows(UnsupportedOperationException.class, () -> view.userAttachments().clear());
+    assertThrows(UnsupportedOperationException.class, () -> view.identityPolicies().clear());
   }
 }

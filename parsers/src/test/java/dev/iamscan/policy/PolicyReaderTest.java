@@ -37,12 +37,12 @@ class PolicyReaderTest {
 
   private static Resource data(String name, Value.ObjectValue body) {
     return new Resource(Format.TERRAFORM, "data", "aws_iam_policy_document", name, ".", body,
-        Value.ObjectValue.empty(body.range()), body.range());
+        Value.ObjectValue.empty(body.range()), body.range(), List.of());
   }
 
   private static Resource owner() {
     Value.ObjectValue empty = Value.ObjectValue.empty(at(1));
-    return new Resource(Format.TERRAFORM, "resource", "aws_iam_policy", "p", ".", empty, empty, at(1));
+    return new Resource(Format.TERRAFORM, "resource", "aws_iam_policy", "p", ".", empty, empty, at(1), List.of());
   }
 
   @Test

@@ -28,19 +28,19 @@ class RealModulesTest {
    * none or they cannot be extracted.
    */
   static List<Path> extractMirrors(Path tmp) throws IOException, InterruptedException {
-    assumeTrue(Files.isDirectory(MIRROR), "no mirror directory");
+    assumeTrue(Files.isDirectory(MIRROR), "skipped: no repository mirrors at " + MIRROR + " on this machine");
     List<Path> repos;
     try (Stream<Path> s = Files.list(MIRROR)) {
       repos = s.filter(p -> p.getFileName().toString().startsWith("terraform-aws-modules+"))
           .map(p -> p.resolve("repo")).filter(Files::isDirectory).sorted().collect(Collectors.toList());
     }
-    assumeTrue(!repos.isEmpty(), "no terraform-aws-modules mirrors");
+    assumeTrue(!repos.isEmpty(), "skipped: no terraform-aws-modules+* mirror under " + MIRROR);
     for (Path repo : repos) {
       Path out = Files.createDirectories(tmp.resolve(repo.getParent().getFileName().toString()));
       Process p = new ProcessBuilder("sh", "-c", "git --git-dir=\"$0\" archive HEAD | tar -x -C \"$1\"",
           repo.toString(), out.toString()).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
-      assumeTrue(p.waitFor() == 0, "cannot extract " + repo);
+      assumeTrue(p.waitFor() == 0, "skipped: git archive | tar could not extract " + repo);
     }
     return repos;
   }

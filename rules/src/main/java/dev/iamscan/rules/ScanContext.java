@@ -2,18 +2,21 @@ package dev.iamscan.rules;
 
 import dev.iamscan.iam.IamView;
 import dev.iamscan.model.ResourceModel;
+import dev.iamscan.state.StateView;
 import java.util.Objects;
 
-/** What rules read: the resource model of the whole scan, its IAM view, and the configured thresholds. */
-public record ScanContext(ResourceModel model, IamView iam, RuleSettings settings) {
+/**
+ * What rules read: the IAM view and the typed state of the whole scan, and the configured
+ * thresholds. The resource model is there for rules that look at every value whatever resource
+ * holds it (hard-coded credentials, schema checks); rules about a kind of resource read the view or
+ * the state, never a format's types or keys.
+ */
+public record ScanContext(ResourceModel model, IamView iam, StateView state, RuleSettings settings) {
   public ScanContext {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(iam, "iam");
+    Objects.requireNonNull(state, "state");
     Objects.requireNonNull(settings, "settings");
-  }
-
-  public ScanContext(ResourceModel model, IamView iam) {
-    this(model, iam, RuleSettings.DEFAULTS);
   }
 
   /** With the default thresholds. */
@@ -22,6 +25,6 @@ public record ScanContext(ResourceModel model, IamView iam, RuleSettings setting
   }
 
   public static ScanContext of(ResourceModel model, RuleSettings settings) {
-    return new ScanContext(model, IamView.build(model), settings);
+    return new ScanContext(model, IamView.build(model), StateView.build(model), settings);
   }
 }

@@ -39,11 +39,11 @@ public final class Models {
 
   public static Resource tf(String type, String name, Value.ObjectValue body) {
     return new Resource(Format.TERRAFORM, "resource", type, name, ".", body,
-        Value.ObjectValue.empty(body.range()), body.range());
+        Value.ObjectValue.empty(body.range()), body.range(), List.of());
   }
 
   public static Resource cfn(String type, String logicalId, Value.ObjectValue properties) {
     return new Resource(Format.CLOUDFORMATION, "resource", type, logicalId, "t.yaml", properties,
-        Value.ObjectValue.empty(properties.range()), properties.range());
+        Value.ObjectValue.empty(properties.range()), properties.range(), List.of());
   }
 }

@@ -67,7 +67,7 @@ public final class Fixtures {
 
   public static Resource resource(Format format, String type, String name, String scope, SourceRange range) {
     return new Resource(format, "resource", type, name, scope, Value.ObjectValue.empty(range),
-        Value.ObjectValue.empty(range), range);
+        Value.ObjectValue.empty(range), range, List.of());
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.iamscan.rules.account;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 
 /**
@@ -15,22 +14,9 @@ final class AccountScope {
   private AccountScope() {}
 
   static boolean sameAccount(Resource a, Resource b) {
-    String x = directory(a);
-    String y = directory(b);
+    String x = a.directory();
+    String y = b.directory();
     return within(x, y) || within(y, x);
-  }
-
-  /** The directory a resource is deployed from, relative to the scan root ("" for the root). */
-  static String directory(Resource r) {
-    String s = r.scope().replace('\\', '/');
-    if (r.format() == Format.CLOUDFORMATION) {
-      int slash = s.lastIndexOf('/');
-      s = slash < 0 ? "" : s.substring(0, slash);
-    }
-    if (s.equals(".") || s.equals("./")) return "";
-    if (s.startsWith("./")) s = s.substring(2);
-    while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
-    return s;
   }
 
   private static boolean within(String inner, String outer) {

@@ -1,6 +1,5 @@
 package dev.iamscan.rules.account;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.Value;
 import dev.iamscan.rules.Category;
@@ -10,8 +9,10 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.Trail;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One setting of a CloudTrail trail ({@code aws_cloudtrail}, {@code AWS::CloudTrail::Trail}). Each
@@ -19,9 +20,6 @@ import java.util.Optional;
  * and what counts as bad, so they share this class.
  */
 public final class CloudTrailSettingRule implements Rule {
-  static final String TF_TYPE = "aws_cloudtrail";
-  static final String CFN_TYPE = "AWS::CloudTrail::Trail";
-
   /** What makes the setting bad. */
   enum Bad {
     /** Explicitly false; absent takes a safe default. */
@@ -33,13 +31,11 @@ public final class CloudTrailSettingRule implements Rule {
   }
 
   /**
-   * @param tfKey the Terraform attribute
-   * @param cfnKey the CloudFormation property
+   * @param of the setting of a trail this rule reads
    * @param bad what is reported
-   * @param cfnAbsentIsBad false where the CloudFormation property is required (absent is a template error)
    * @param problem what the message says is wrong, after the trail's name
    */
-  record Setting(RuleMetadata metadata, String tfKey, String cfnKey, Bad bad, boolean cfnAbsentIsBad, String problem) {}
+  record Setting(RuleMetadata metadata, Function<Trail, dev.iamscan.state.Setting> of, Bad bad, String problem) {}
 
   private final Setting setting;
 
@@ -54,25 +50,24 @@ public final class CloudTrailSettingRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (String type : List.of(TF_TYPE, CFN_TYPE)) {
-      for (Resource r : context.model().ofType(type)) {
-        if (!r.kind().equals("resource")) continue;
-        boolean cfn = r.format() == Format.CLOUDFORMATION;
-        String key = cfn ? setting.cfnKey() : setting.tfKey();
-        Optional<Value.Field> f = Settings.written(r, key);
-        if (f.isEmpty()) {
-          if (setting.bad() == Bad.FALSE || (cfn && !setting.cfnAbsentIsBad())) continue;
-          report(r, sink, "%s %s (%s is not set)".formatted(r.displayName(), setting.problem(), key), r.headRange(), key + " unset");
-          continue;
-        }
-        Value v = f.get().value();
-        Optional<Value> bad = switch (setting.bad()) {
-          case FALSE, FALSE_OR_ABSENT -> Settings.certainly(v, Settings::isFalse);
-          case ABSENT -> Settings.certainly(v, x -> x instanceof Value.Text t && t.value().isBlank());
-        };
-        bad.ifPresent(b -> report(r, sink, "%s %s (%s = %s)".formatted(r.displayName(), setting.problem(), key, Settings.shown(b)),
-            f.get().keyRange(), key + " = " + Settings.shown(b)));
+    for (Trail trail : context.state().trails()) {
+      Resource r = trail.owner();
+      dev.iamscan.state.Setting written = setting.of().apply(trail);
+      String key = written.name();
+      Optional<Value.Field> f = written.written();
+      if (f.isEmpty()) {
+        // A setting whose absence is safe (or, where the property is required, a template error) is not reported.
+        if (setting.bad() == Bad.FALSE) continue;
+        report(r, sink, "%s %s (%s is not set)".formatted(r.displayName(), setting.problem(), key), r.headRange(), key + " unset");
+        continue;
       }
+      Value v = f.get().value();
+      Optional<Value> bad = switch (setting.bad()) {
+        case FALSE, FALSE_OR_ABSENT -> Settings.certainly(v, Settings::isFalse);
+        case ABSENT -> Settings.certainly(v, x -> x instanceof Value.Text t && t.value().isBlank());
+      };
+      bad.ifPresent(b -> report(r, sink, "%s %s (%s = %s)".formatted(r.displayName(), setting.problem(), key, Settings.shown(b)),
+          f.get().keyRange(), key + " = " + Settings.shown(b)));
     }
   }
 
@@ -111,7 +106,7 @@ public final class CloudTrailSettingRule implements Rule {
           }
           """)
       .references(TRAIL_DOCS, "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html")
-      .build(), "enable_logging", "IsLogging", Bad.FALSE, false, "does not log");
+      .build(), Trail::logging, Bad.FALSE, "does not log");
 
   static final Setting MULTI_REGION = new Setting(RuleMetadata.builder("IAM057", "cloudtrail-single-region")
       .category(Category.AUDIT_LOGGING).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
@@ -132,7 +127,7 @@ public final class CloudTrailSettingRule implements Rule {
               EnableLogFileValidation: true
           """)
       .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html")
-      .build(), "is_multi_region_trail", "IsMultiRegionTrail", Bad.FALSE_OR_ABSENT, true,
+      .build(), Trail::multiRegion, Bad.FALSE_OR_ABSENT,
       "records one region only");
 
   static final Setting VALIDATION = new Setting(RuleMetadata.builder("IAM058", "cloudtrail-log-validation-disabled")
@@ -159,7 +154,7 @@ public final class CloudTrailSettingRule implements Rule {
           }
           """)
       .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html")
-      .build(), "enable_log_file_validation", "EnableLogFileValidation", Bad.FALSE_OR_ABSENT, true,
+      .build(), Trail::logFileValidation, Bad.FALSE_OR_ABSENT,
       "does not validate its log files");
 
   static final Setting KMS = new Setting(RuleMetadata.builder("IAM059", "cloudtrail-not-kms-encrypted")
@@ -179,7 +174,7 @@ public final class CloudTrailSettingRule implements Rule {
           }
           """)
       .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html")
-      .build(), "kms_key_id", "KMSKeyId", Bad.ABSENT, true, "is not encrypted with a KMS key");
+      .build(), Trail::kmsKey, Bad.ABSENT, "is not encrypted with a KMS key");
 
   static final Setting CLOUDWATCH = new Setting(RuleMetadata.builder("IAM060", "cloudtrail-not-in-cloudwatch")
       .category(Category.AUDIT_LOGGING).severity(Severity.LOW).precision(RuleMetadata.Precision.VERY_HIGH)
@@ -202,7 +197,7 @@ public final class CloudTrailSettingRule implements Rule {
           }
           """)
       .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html")
-      .build(), "cloud_watch_logs_group_arn", "CloudWatchLogsLogGroupArn", Bad.ABSENT, true,
+      .build(), Trail::cloudWatchLogs, Bad.ABSENT,
       "does not send events to CloudWatch Logs");
 
   static final Setting GLOBAL_EVENTS = new Setting(RuleMetadata.builder("IAM061", "cloudtrail-global-events-excluded")
@@ -222,7 +217,7 @@ public final class CloudTrailSettingRule implements Rule {
           }
           """)
       .references(TRAIL_DOCS, "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events")
-      .build(), "include_global_service_events", "IncludeGlobalServiceEvents", Bad.FALSE, false,
+      .build(), Trail::globalServiceEvents, Bad.FALSE,
       "leaves out global service events such as IAM");
 
   /** IAM056: logging switched off. */

@@ -5,7 +5,6 @@ import dev.iamscan.iam.ManagedPolicyAttachment;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
-import dev.iamscan.model.Value;
 import dev.iamscan.policy.Effect;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
@@ -15,6 +14,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.LoginProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     IamView iam = context.iam();
     Set<String> seen = new LinkedHashSet<>();
-    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+    for (LoginProfile login : context.state().loginProfiles()) {
       PrincipalRef user = login.user();
       if (!seen.add(user.identity())) continue;
       if (hasMfaDevice(context, user)) continue;
@@ -105,7 +105,7 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
       SourceRange at;
       String what;
       List<Finding.Related> related = new ArrayList<>();
-      related.add(new Finding.Related("console password of " + login.userName(), login.at()));
+      related.add(new Finding.Related("console password of " + login.user().name(), login.at()));
       if (open.isPresent()) {
         PolicyStatement s = open.get().statement();
         at = s.range();
@@ -123,7 +123,7 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
       }
       sink.report(new Finding(METADATA, METADATA.severity(),
           "user %s has a console password and nothing requires MFA: %s, and no statement of its policies or groups denies requests when aws:MultiFactorAuthPresent is false"
-              .formatted(login.userName(), what),
+              .formatted(login.user().name(), what),
           at, login.owner().address(), "", related));
     }
   }
@@ -142,13 +142,6 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
   /** A CloudFormation virtual MFA device assigned to the user. */
   private static boolean hasMfaDevice(ScanContext context, PrincipalRef user) {
     if (user.resource() == null) return false;
-    Resource u = user.resource();
-    for (Resource d : context.model().ofType("AWS::IAM::VirtualMFADevice")) {
-      for (Value v : d.body().get("Users").map(Value::elements).orElse(List.of())) {
-        if (v instanceof Value.Reference ref && context.model().resolve(d, ref).map(u::equals).orElse(false)) return true;
-        if (v.scalar().isPresent() && u.body().string("UserName").map(v.scalar().get()::equals).orElse(false)) return true;
-      }
-    }
-    return false;
+    return context.state().mfaDevices().stream().anyMatch(d -> d.users().contains(user.resource()));
   }
 }

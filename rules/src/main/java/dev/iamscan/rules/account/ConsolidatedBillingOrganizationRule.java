@@ -1,6 +1,5 @@
 package dev.iamscan.rules.account;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.Value;
 import dev.iamscan.rules.Category;
@@ -10,6 +9,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.Organization;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,17 +52,16 @@ public final class ConsolidatedBillingOrganizationRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (String type : List.of("aws_organizations_organization", "AWS::Organizations::Organization")) {
-      for (Resource r : context.model().ofType(type)) {
-        String key = r.format() == Format.TERRAFORM ? "feature_set" : "FeatureSet";
-        Optional<Value.Field> f = r.body().field(key);
-        if (f.isEmpty()) continue; // the default is ALL in both formats
-        Settings.certainly(f.get().value(), v -> v.scalar().map("CONSOLIDATED_BILLING"::equals).orElse(false))
-            .ifPresent(v -> sink.report(new Finding(METADATA, METADATA.severity(),
-                "organization %s uses the CONSOLIDATED_BILLING feature set (%s); service control policies cannot apply to its accounts"
-                    .formatted(r.displayName(), key),
-                f.get().range(), r.address(), key + " = CONSOLIDATED_BILLING", List.of())));
-      }
+    for (Organization org : context.state().organizations()) {
+      Resource r = org.owner();
+      String key = org.featureSet().name();
+      Optional<Value.Field> f = org.featureSet().field();
+      if (f.isEmpty()) continue; // the default is ALL
+      Settings.certainly(f.get().value(), v -> v.scalar().map("CONSOLIDATED_BILLING"::equals).orElse(false))
+          .ifPresent(v -> sink.report(new Finding(METADATA, METADATA.severity(),
+              "organization %s uses the CONSOLIDATED_BILLING feature set (%s); service control policies cannot apply to its accounts"
+                  .formatted(r.displayName(), key),
+              f.get().range(), r.address(), key + " = CONSOLIDATED_BILLING", List.of())));
     }
   }
 }

@@ -40,11 +40,6 @@ public final class MfaConditions {
     return false;
   }
 
-  /** Whether any condition of the statement mentions MFA at all. */
-  public static boolean mentionsMfa(PolicyStatement s) {
-    return s.conditions().stream().anyMatch(c -> c.lowerKey().equals(PRESENT) || c.lowerKey().equals(AGE));
-  }
-
   private static boolean has(ConditionClause c, String value) {
     return c.values().stream().map(LocatedString::value).anyMatch(v -> v.trim().equalsIgnoreCase(value));
   }

@@ -8,8 +8,11 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
-import java.util.ArrayList;
+import dev.iamscan.state.AccessAnalyzer;
+import dev.iamscan.state.StateView;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -41,10 +44,6 @@ public final class MissingAccessAnalyzerRule implements Rule {
           "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/accessanalyzer_analyzer")
       .build();
 
-  private static final List<String> BASELINE = List.of("aws_organizations_organization",
-      WeakPasswordPolicyRule.TYPE, CloudTrailSettingRule.TF_TYPE, CloudTrailSettingRule.CFN_TYPE);
-  private static final List<String> ANALYZERS = List.of("aws_accessanalyzer_analyzer", "AWS::AccessAnalyzer::Analyzer");
-
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -52,16 +51,21 @@ public final class MissingAccessAnalyzerRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    List<Resource> analyzers = new ArrayList<>();
-    for (String t : ANALYZERS) analyzers.addAll(context.model().ofType(t));
+    List<Resource> analyzers = context.state().analyzers().stream().map(AccessAnalyzer::owner).toList();
+    // By identity: hashing a resource would hash its whole body, for every resource of the scan.
+    Set<Resource> baseline = Collections.newSetFromMap(new IdentityHashMap<>());
+    context.state().organizations().forEach(o -> baseline.add(o.owner()));
+    context.state().passwordPolicies().forEach(p -> baseline.add(p.owner()));
+    context.state().trails().forEach(t -> baseline.add(t.owner()));
     Set<String> reportedScopes = new HashSet<>();
+    // In scan order: one finding per module or template, at its first baseline resource.
     for (Resource r : context.model().resources()) {
-      if (!r.kind().equals("resource") || !BASELINE.contains(r.type())) continue;
-      if (analyzers.stream().anyMatch(a -> a.kind().equals("resource") && AccountScope.sameAccount(a, r))) continue;
+      if (!r.kind().equals("resource") || !baseline.contains(r)) continue;
+      if (analyzers.stream().anyMatch(a -> AccountScope.sameAccount(a, r))) continue;
       if (!reportedScopes.add(r.scope())) continue;
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s sets up the account, but no IAM Access Analyzer (aws_accessanalyzer_analyzer / AWS::AccessAnalyzer::Analyzer) is defined for it"
-              .formatted(r.displayName()),
+          "%s sets up the account, but no IAM Access Analyzer (%s) is defined for it"
+              .formatted(r.displayName(), String.join(" / ", StateView.typeNames(AccessAnalyzer.class))),
           r.headRange(), r.address(), "", List.of()));
     }
   }

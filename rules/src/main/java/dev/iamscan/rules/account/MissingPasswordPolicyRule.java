@@ -8,6 +8,9 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.LoginProfile;
+import dev.iamscan.state.PasswordPolicy;
+import dev.iamscan.state.StateView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,16 +59,15 @@ public final class MissingPasswordPolicyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    List<Resource> policies = context.model().ofType(WeakPasswordPolicyRule.TYPE).stream()
-        .filter(r -> r.kind().equals("resource")).toList();
+    List<Resource> policies = context.state().passwordPolicies().stream().map(PasswordPolicy::owner).toList();
     Set<String> reportedScopes = new HashSet<>();
-    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
+    for (LoginProfile login : context.state().loginProfiles()) {
       Resource owner = login.owner();
       if (policies.stream().anyMatch(p -> AccountScope.sameAccount(p, owner))) continue;
       if (!reportedScopes.add(owner.scope())) continue;
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "console password for user %s, but no account password policy (aws_iam_account_password_policy) is defined for this account"
-              .formatted(login.userName()),
+          "console password for user %s, but no account password policy (%s) is defined for this account"
+              .formatted(login.user().name(), String.join(" / ", StateView.typeNames(PasswordPolicy.class))),
           login.at(), owner.address(), "", List.of()));
     }
   }

@@ -1,6 +1,5 @@
 package dev.iamscan.rules.account;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Value;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
@@ -9,6 +8,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.LoginProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,14 +52,14 @@ public final class PasswordResetNotRequiredRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
-      String key = login.owner().format() == Format.TERRAFORM ? "password_reset_required" : "PasswordResetRequired";
-      Optional<Value.Field> f = login.settings().field(key);
+    for (LoginProfile login : context.state().loginProfiles()) {
+      String key = login.passwordResetRequired().name();
+      Optional<Value.Field> f = login.passwordResetRequired().field();
       if (f.isEmpty()) continue;
       Settings.certainly(f.get().value(), Settings::isFalse).ifPresent(v ->
           sink.report(new Finding(METADATA, METADATA.severity(),
               "console password for user %s is not required to be changed at first sign-in (%s = false)"
-                  .formatted(login.userName(), key),
+                  .formatted(login.user().name(), key),
               f.get().keyRange(), login.owner().address(), key + " = false", List.of())));
     }
   }

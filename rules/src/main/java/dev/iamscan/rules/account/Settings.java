@@ -1,6 +1,5 @@
 package dev.iamscan.rules.account;
 
-import dev.iamscan.model.Resource;
 import dev.iamscan.model.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +51,6 @@ final class Settings {
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
     }
-  }
-
-  /** An attribute that is written, and not an explicit null ({@code AWS::NoValue}, {@code null}). */
-  static Optional<Value.Field> written(Resource r, String key) {
-    return r.body().field(key).filter(f -> !(f.value() instanceof Value.Null));
   }
 
   static String shown(Value v) {

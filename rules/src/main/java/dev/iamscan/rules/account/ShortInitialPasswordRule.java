@@ -1,6 +1,5 @@
 package dev.iamscan.rules.account;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Value;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
@@ -10,6 +9,7 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.RuleSettings;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.LoginProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,23 +52,24 @@ public final class ShortInitialPasswordRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     int min = context.settings().passwordPolicy().minimumLength();
-    for (ConsoleLogin login : ConsoleLogin.all(context.model())) {
-      if (login.owner().format() == Format.TERRAFORM) {
-        Optional<Value.Field> f = login.settings().field("password_length");
-        if (f.isEmpty()) continue;
-        Settings.certainly(f.get().value(), v -> Settings.number(v).orElse(Long.MAX_VALUE) < min).ifPresent(v ->
+    for (LoginProfile login : context.state().loginProfiles()) {
+      Optional<Value.Field> generated = login.generatedLength().field();
+      if (generated.isPresent()) {
+        Value.Field f = generated.get();
+        String key = login.generatedLength().name();
+        Settings.certainly(f.value(), v -> Settings.number(v).orElse(Long.MAX_VALUE) < min).ifPresent(v ->
             sink.report(new Finding(METADATA, METADATA.severity(),
-                "login profile %s for user %s generates passwords of %s characters (at least %d expected)"
-                    .formatted(login.owner().displayName(), login.userName(), v.scalar().orElse("?"), min),
-                f.get().keyRange(), login.owner().address(), "password_length = " + v.scalar().orElse("?"), List.of())));
-      } else {
-        Optional<Value.Field> f = login.settings().field("Password");
-        if (f.isEmpty()) continue;
+                "%s for user %s generates passwords of %s characters (at least %d expected)"
+                    .formatted(login.label(), login.user().name(), v.scalar().orElse("?"), min),
+                f.keyRange(), login.owner().address(), key + " = " + v.scalar().orElse("?"), List.of())));
+      }
+      Optional<Value.Field> f = login.password().field();
+      if (f.isPresent()) {
         // The length only: the password itself is a secret and is never printed.
         Settings.certainly(f.get().value(), v -> v instanceof Value.Text t && !t.value().isEmpty() && t.value().length() < min)
             .ifPresent(v -> sink.report(new Finding(METADATA, METADATA.severity(),
-                "LoginProfile of %s sets a password of %d characters (at least %d expected)"
-                    .formatted(login.owner().displayName(), ((Value.Text) v).value().length(), min),
+                "%s sets a password of %d characters (at least %d expected)"
+                    .formatted(login.label(), ((Value.Text) v).value().length(), min),
                 f.get().keyRange(), login.owner().address(), "", List.of())));
       }
     }

@@ -12,15 +12,15 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.RuleSettings;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.PasswordPolicy;
+import dev.iamscan.state.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** {@code aws_iam_account_password_policy} weaker than the configured {@link RuleSettings.PasswordPolicy}. */
+/** An account password policy weaker than the configured {@link RuleSettings.PasswordPolicy}. */
 public final class WeakPasswordPolicyRule implements Rule {
-  static final String TYPE = "aws_iam_account_password_policy";
-
   static final RuleMetadata METADATA = RuleMetadata.builder("IAM050", "weak-password-policy")
       .category(Category.PASSWORD_POLICY).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.VERY_HIGH)
       .summary("Account password policy is weaker than recommended")
@@ -57,9 +57,6 @@ public final class WeakPasswordPolicyRule implements Rule {
           "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy")
       .build();
 
-  private static final List<String> REQUIRED_FLAGS = List.of("require_uppercase_characters",
-      "require_lowercase_characters", "require_numbers", "require_symbols", "allow_users_to_change_password");
-
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -74,23 +71,26 @@ public final class WeakPasswordPolicyRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     RuleSettings.PasswordPolicy expected = context.settings().passwordPolicy();
-    for (Resource r : context.model().ofType(TYPE)) {
-      if (!r.kind().equals("resource")) continue;
+    for (PasswordPolicy policy : context.state().passwordPolicies()) {
+      Resource r = policy.owner();
       List<String> missing = new ArrayList<>();
-      atLeast(r, "minimum_password_length", expected.minimumLength(), "allows passwords of %s characters (at least %d expected)", sink, missing);
-      atLeast(r, "password_reuse_prevention", expected.reusePrevention(), "remembers only %s previous passwords (at least %d expected)", sink, missing);
-      maximumAge(r, expected.maxAgeDays(), sink, missing);
-      for (String flag : REQUIRED_FLAGS) {
-        Optional<Value.Field> f = Settings.written(r, flag);
+      atLeast(r, policy.minimumLength(), expected.minimumLength(), "allows passwords of %s characters (at least %d expected)", sink, missing);
+      atLeast(r, policy.reusePrevention(), expected.reusePrevention(), "remembers only %s previous passwords (at least %d expected)", sink, missing);
+      maximumAge(r, policy.maxAge(), expected.maxAgeDays(), sink, missing);
+      List<Setting> flags = new ArrayList<>(policy.complexity());
+      flags.add(policy.allowUsersToChange());
+      for (Setting flag : flags) {
+        String name = flag.name();
+        Optional<Value.Field> f = flag.written();
         if (f.isEmpty()) {
-          missing.add(flag);
+          missing.add(name);
           continue;
         }
         Settings.certainly(f.get().value(), Settings::isFalse).ifPresent(v -> report(r, sink,
-            flag.equals("allow_users_to_change_password")
-                ? "%s does not let users change their own password (allow_users_to_change_password = false)".formatted(r.displayName())
-                : "%s does not require %s (%s = false)".formatted(r.displayName(), what(flag), flag),
-            f.get().keyRange(), flag + " = false"));
+            flag == policy.allowUsersToChange()
+                ? "%s does not let users change their own password (%s = false)".formatted(r.displayName(), name)
+                : "%s does not require %s (%s = false)".formatted(r.displayName(), what(policy, flag), name),
+            f.get().keyRange(), name + " = false"));
       }
       if (!missing.isEmpty()) {
         report(r, sink, "%s leaves %s unset, so AWS's weaker default applies".formatted(r.displayName(), String.join(", ", missing)),
@@ -99,8 +99,9 @@ public final class WeakPasswordPolicyRule implements Rule {
     }
   }
 
-  private static void atLeast(Resource r, String key, int threshold, String message, FindingSink sink, List<String> missing) {
-    Optional<Value.Field> f = Settings.written(r, key);
+  private static void atLeast(Resource r, Setting setting, int threshold, String message, FindingSink sink, List<String> missing) {
+    String key = setting.name();
+    Optional<Value.Field> f = setting.written();
     if (f.isEmpty()) {
       missing.add(key);
       return;
@@ -110,10 +111,11 @@ public final class WeakPasswordPolicyRule implements Rule {
         f.get().keyRange(), key + " = " + v.scalar().orElse("?")));
   }
 
-  private static void maximumAge(Resource r, int maxAgeDays, FindingSink sink, List<String> missing) {
-    Optional<Value.Field> f = Settings.written(r, "max_password_age");
+  private static void maximumAge(Resource r, Setting setting, int maxAgeDays, FindingSink sink, List<String> missing) {
+    String key = setting.name();
+    Optional<Value.Field> f = setting.written();
     if (f.isEmpty()) {
-      missing.add("max_password_age");
+      missing.add(key);
       return;
     }
     Settings.certainly(f.get().value(), v -> {
@@ -121,8 +123,8 @@ public final class WeakPasswordPolicyRule implements Rule {
       return n.isPresent() && (n.getAsLong() <= 0 || n.getAsLong() > maxAgeDays);
     }).ifPresent(v -> report(r, sink,
         "%s lets passwords live %s (at most %d days expected)".formatted(r.displayName(),
-            Settings.number(v).getAsLong() <= 0 ? "forever (max_password_age = 0)" : v.scalar().orElse("?") + " days", maxAgeDays),
-        f.get().keyRange(), "max_password_age = " + v.scalar().orElse("?")));
+            Settings.number(v).getAsLong() <= 0 ? "forever (" + key + " = 0)" : v.scalar().orElse("?") + " days", maxAgeDays),
+        f.get().keyRange(), key + " = " + v.scalar().orElse("?")));
   }
 
   private static boolean below(Value v, int threshold) {
@@ -130,13 +132,11 @@ public final class WeakPasswordPolicyRule implements Rule {
     return n.isPresent() && n.getAsLong() < threshold;
   }
 
-  private static String what(String flag) {
-    return switch (flag) {
-      case "require_uppercase_characters" -> "upper case letters";
-      case "require_lowercase_characters" -> "lower case letters";
-      case "require_numbers" -> "numbers";
-      default -> "symbols";
-    };
+  private static String what(PasswordPolicy policy, Setting flag) {
+    if (flag == policy.requireUppercase()) return "upper case letters";
+    if (flag == policy.requireLowercase()) return "lower case letters";
+    if (flag == policy.requireNumbers()) return "numbers";
+    return "symbols";
   }
 
   private static void report(Resource r, FindingSink sink, String message, dev.iamscan.model.SourceRange at, String evidence) {

@@ -1,17 +1,18 @@
 package dev.iamscan.rules.credentials;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
+import dev.iamscan.state.AccessKey;
+import dev.iamscan.state.StateView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An access key a template creates ({@code aws_iam_access_key}, {@code AWS::IAM::AccessKey}): for
+ * An access key a template creates: for
  * which user, and whether it is active. Shared by the root-key and long-lived-key rules so that
  * they agree on what "root" and "inactive" mean.
  *
@@ -21,22 +22,14 @@ import java.util.Optional;
  */
 record AccessKeyResource(Resource resource, Value user, SourceRange userAt, Value status) {
 
-  static List<AccessKeyResource> all(ResourceModel model) {
+  static List<AccessKeyResource> all(StateView state) {
     List<AccessKeyResource> out = new ArrayList<>();
-    for (Resource r : model.ofType("aws_iam_access_key")) {
-      if (r.kind().equals("resource")) out.add(of(r, "user", "status"));
-    }
-    for (Resource r : model.ofType("AWS::IAM::AccessKey")) {
-      if (r.format() == Format.CLOUDFORMATION) out.add(of(r, "UserName", "Status"));
+    for (AccessKey k : state.accessKeys()) {
+      Resource r = k.owner();
+      out.add(new AccessKeyResource(r, k.user().value().orElse(null), k.user().valueRangeOr(r.headRange()),
+          k.status().value().orElse(null)));
     }
     return out;
-  }
-
-  private static AccessKeyResource of(Resource r, String userKey, String statusKey) {
-    Optional<Value.Field> user = r.body().field(userKey);
-    return new AccessKeyResource(r, user.map(Value.Field::value).orElse(null),
-        user.map(f -> f.value().range()).orElse(r.headRange()),
-        r.body().get(statusKey).orElse(null));
   }
 
   /** Three-valued: what a value certainly is, or that it is not known. */
@@ -76,11 +69,6 @@ record AccessKeyResource(Resource resource, Value user, SourceRange userAt, Valu
     if (a == Answer.YES || b == Answer.YES) return Answer.YES;
     if (a == Answer.NO && b == Answer.NO) return Answer.NO;
     return Answer.UNKNOWN;
-  }
-
-  /** The status attribute's location when written, else where the user is named. */
-  SourceRange statusOrUserAt() {
-    return status != null ? status.range() : userAt;
   }
 
   /**

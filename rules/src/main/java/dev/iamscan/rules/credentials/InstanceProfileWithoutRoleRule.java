@@ -9,6 +9,7 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.rules.support.AttributeValues;
+import dev.iamscan.state.InstanceProfile;
 import java.util.List;
 
 /** An instance profile that holds no role: instances started with it get no credentials. */
@@ -52,11 +53,8 @@ public final class InstanceProfileWithoutRoleRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (Resource r : context.model().ofType("aws_iam_instance_profile")) {
-      if (r.kind().equals("resource") && AttributeValues.missing(r.body(), "role")) report(sink, r, "role");
-    }
-    for (Resource r : context.model().ofType("AWS::IAM::InstanceProfile")) {
-      if (AttributeValues.missing(r.body(), "Roles")) report(sink, r, "Roles");
+    for (InstanceProfile p : context.state().instanceProfiles()) {
+      if (AttributeValues.missing(p.roles())) report(sink, p.owner(), p.roles().name());
     }
   }
 

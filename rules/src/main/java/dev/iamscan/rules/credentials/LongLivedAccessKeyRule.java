@@ -54,7 +54,7 @@ public final class LongLivedAccessKeyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (AccessKeyResource key : AccessKeyResource.all(context.model())) {
+    for (AccessKeyResource key : AccessKeyResource.all(context.state())) {
       if (key.root() == AccessKeyResource.Answer.YES) continue;
       if (key.active() == AccessKeyResource.Answer.NO) continue;
       String message = "%s creates a long-lived access key for IAM user %s; prefer roles and temporary credentials"

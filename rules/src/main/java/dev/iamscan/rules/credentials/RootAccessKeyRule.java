@@ -54,7 +54,7 @@ public final class RootAccessKeyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (AccessKeyResource key : AccessKeyResource.all(context.model())) {
+    for (AccessKeyResource key : AccessKeyResource.all(context.state())) {
       if (key.root() != AccessKeyResource.Answer.YES || key.active() == AccessKeyResource.Answer.NO) continue;
       // The key certainly exists; an unresolved status only makes its use uncertain.
       boolean unsure = key.active() == AccessKeyResource.Answer.UNKNOWN;

@@ -11,8 +11,11 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.StateView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A declared S3 public-access block that turns a setting off, explicitly or by leaving it out. */
@@ -60,8 +63,6 @@ public final class PublicAccessBlockDisabledRule implements Rule {
           "https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html")
       .build();
 
-  private static final String S3_MODULE = "terraform-aws-modules/s3-bucket";
-
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -69,15 +70,14 @@ public final class PublicAccessBlockDisabledRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    BucketIndex buckets = new BucketIndex(context.model());
     // One finding per block, naming every setting that is off: the block is fixed in one place.
-    for (BucketIndex.AccessBlock block : buckets.accessBlocks()) {
+    for (BucketIndex.AccessBlock block : context.state().accessBlocks()) {
       Resource owner = block.owner();
       String which = block.accountLevel() ? "account public-access block " : "public-access block of ";
       List<Value.Field> setFalse = new ArrayList<>();
       List<String> falseNames = new ArrayList<>();
       List<String> absent = new ArrayList<>();
-      for (String setting : BucketIndex.SETTINGS) {
+      for (BucketIndex.PublicAccessSetting setting : BucketIndex.PublicAccessSetting.values()) {
         Optional<Boolean> on = block.enabled(setting);
         if (on.isEmpty() || on.get()) continue;
         Optional<Value.Field> f = block.field(setting);
@@ -91,7 +91,9 @@ public final class PublicAccessBlockDisabledRule implements Rule {
       if (setFalse.isEmpty() && absent.isEmpty()) continue;
       List<String> parts = new ArrayList<>();
       if (!setFalse.isEmpty()) parts.add("sets " + String.join(", ", falseNames) + " to false");
-      if (!absent.isEmpty()) parts.add("leaves out " + String.join(", ", absent) + ", which " + (absent.size() == 1 ? "is" : "are") + " then off");
+      if (!absent.isEmpty()) {
+        parts.add("leaves out " + String.join(", ", absent) + ", which " + (absent.size() == 1 ? "is" : "are") + " then off");
+      }
       SourceRange at = setFalse.isEmpty() ? block.at() : setFalse.get(0).range();
       List<Finding.Related> related = new ArrayList<>();
       for (Value.Field f : setFalse.subList(Math.min(1, setFalse.size()), setFalse.size())) {
@@ -104,23 +106,25 @@ public final class PublicAccessBlockDisabledRule implements Rule {
           "%s%s %s".formatted(which, owner.displayName(), String.join(" and ", parts)),
           at, owner.address(), String.join("; ", evidence), related));
     }
-    for (Resource m : context.model().resources()) {
-      if (!m.kind().equals("module") || !m.body().string("source").map(s -> s.contains(S3_MODULE)).orElse(false)) continue;
-      List<Value.Field> off = new ArrayList<>();
-      for (String setting : BucketIndex.SETTINGS) {
-        m.body().field(setting).ifPresent(f -> {
-          boolean isOff = f.value() instanceof Value.Bool b ? !b.value()
-              : f.value() instanceof Value.Text t && t.value().trim().equalsIgnoreCase("false");
-          if (isOff) off.add(f);
-        });
-      }
-      if (off.isEmpty()) continue;
+    // A module call is one block too: one finding naming every setting it turns off.
+    Map<SourceRange, List<Value.Field>> offByModule = new LinkedHashMap<>();
+    Map<SourceRange, Resource> modules = new LinkedHashMap<>();
+    for (StateView.ModuleAccessSetting m : context.state().moduleAccessSettings()) {
+      Value.Field f = m.field();
+      boolean off = f.value() instanceof Value.Bool b ? !b.value()
+          : f.value() instanceof Value.Text t && t.value().trim().equalsIgnoreCase("false");
+      if (!off) continue;
+      modules.putIfAbsent(m.module().range(), m.module());
+      offByModule.computeIfAbsent(m.module().range(), k -> new ArrayList<>()).add(f);
+    }
+    offByModule.forEach((range, off) -> {
+      Resource module = modules.get(range);
       List<String> names = off.stream().map(Value.Field::key).toList();
       List<Finding.Related> related = new ArrayList<>();
       for (Value.Field f : off.subList(1, off.size())) related.add(new Finding.Related(f.key() + " set to false", f.range()));
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "module %s sets %s to false".formatted(m.displayName(), String.join(", ", names)),
-          off.get(0).range(), m.address(), String.join(", ", names.stream().map(n -> n + " = false").toList()), related));
-    }
+          "module %s sets %s to false".formatted(module.displayName(), String.join(", ", names)),
+          off.get(0).range(), module.address(), String.join(", ", names.stream().map(n -> n + " = false").toList()), related));
+    });
   }
 }

@@ -1,5 +1,8 @@
 package dev.iamscan.rules.exposure;
 
+import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS;
+import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS;
+
 import dev.iamscan.iam.BucketIndex;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
@@ -11,6 +14,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.BucketAcl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,36 +70,10 @@ public final class PublicBucketAclRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    BucketIndex buckets = new BucketIndex(context.model());
-    for (Resource r : context.model().ofType("aws_s3_bucket")) {
-      Reporter rep = new Reporter(r, r, buckets.blocksFor(r, null), sink);
-      r.body().get("acl").ifPresent(rep::canned);
-      for (Value.ObjectValue g : r.body().blocks("grant")) {
-        rep.grant(g.get("type").orElse(null), g.get("uri").orElse(null), g.get("permissions").orElse(null));
-      }
-    }
-    for (Resource r : context.model().ofType("aws_s3_bucket_acl")) {
-      Value target = r.body().get("bucket").orElse(null);
-      Resource bucket = buckets.bucket(r, target).orElse(null);
-      Reporter rep = new Reporter(r, bucket, buckets.blocksFor(r, target), sink);
-      r.body().get("acl").ifPresent(rep::canned);
-      for (Value.ObjectValue acp : r.body().blocks("access_control_policy")) {
-        for (Value.ObjectValue g : acp.blocks("grant")) {
-          for (Value.ObjectValue grantee : g.blocks("grantee")) {
-            rep.grant(grantee.get("type").orElse(null), grantee.get("uri").orElse(null), g.get("permission").orElse(null));
-          }
-        }
-      }
-    }
-    // The terraform-aws-modules/s3-bucket module passes its acl input to aws_s3_bucket_acl.
-    for (Resource m : context.model().resources()) {
-      if (m.kind().equals("module") && m.body().string("source").map(s -> s.contains("terraform-aws-modules/s3-bucket")).orElse(false)) {
-        m.body().get("acl").ifPresent(new Reporter(m, null, List.of(), sink)::canned);
-      }
-    }
-    for (Resource r : context.model().ofType("AWS::S3::Bucket")) {
-      Reporter rep = new Reporter(r, r, buckets.blocksFor(r, null), sink);
-      r.body().get("AccessControl").ifPresent(rep::canned);
+    for (BucketAcl acl : context.state().bucketAcls()) {
+      Reporter rep = new Reporter(acl.owner(), acl.bucket(), acl.blocks(), sink);
+      acl.canned().value().ifPresent(rep::canned);
+      for (BucketAcl.Grant g : acl.grants()) rep.grant(g.type(), g.uri(), g.permissions());
     }
   }
 
@@ -131,10 +109,11 @@ public final class PublicBucketAclRule implements Rule {
     }
 
     private void report(SourceRange at, String what, boolean write, String evidence) {
-      boolean blocked = BucketIndex.allEnabled(blocks, "block_public_acls", "ignore_public_acls");
+      boolean blocked = BucketIndex.allEnabled(blocks, BLOCK_PUBLIC_ACLS, IGNORE_PUBLIC_ACLS);
       String on = bucket != null && !bucket.equals(owner) ? " on bucket " + bucket.displayName() : "";
       String message = owner.displayName() + ": " + what + on
-          + (blocked ? "; not effectively public: the public-access block sets block_public_acls and ignore_public_acls" : "");
+          + (blocked ? "; not effectively public: the public-access block sets %s and %s"
+              .formatted(BLOCK_PUBLIC_ACLS.label(), IGNORE_PUBLIC_ACLS.label()) : "");
       List<Finding.Related> related = new ArrayList<>();
       if (bucket != null && !bucket.equals(owner)) related.add(new Finding.Related("bucket " + bucket.displayName(), bucket.headRange()));
       if (blocked) {

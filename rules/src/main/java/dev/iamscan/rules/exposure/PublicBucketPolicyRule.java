@@ -1,5 +1,8 @@
 package dev.iamscan.rules.exposure;
 
+import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_POLICY;
+import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS;
+
 import dev.iamscan.iam.BucketIndex;
 import dev.iamscan.iam.ResourcePolicy;
 import dev.iamscan.model.Resource;
@@ -76,12 +79,12 @@ public final class PublicBucketPolicyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    BucketIndex buckets = new BucketIndex(context.model());
+    BucketIndex buckets = context.state().buckets();
     for (ResourcePolicy policy : context.iam().resourcePolicies()) {
       if (!policy.isBucketPolicy()) continue;
       Optional<Resource> bucket = buckets.bucketOf(policy);
       List<BucketIndex.AccessBlock> blocks = buckets.blocksFor(policy.owner(), policy.target());
-      boolean blocked = BucketIndex.allEnabled(blocks, "block_public_policy", "restrict_public_buckets");
+      boolean blocked = BucketIndex.allEnabled(blocks, BLOCK_PUBLIC_POLICY, RESTRICT_PUBLIC_BUCKETS);
       for (PolicyStatement s : policy.document().statements()) {
         PublicGrant.of(s).ifPresent(g -> sink.report(finding(policy, g, bucket, blocked, blocks)));
       }
@@ -94,7 +97,8 @@ public final class PublicBucketPolicyRule implements Rule {
     String message = "Bucket policy of %s %s allows anyone (%s) %s%s".formatted(policy.owner().displayName(),
         g.statement().label(), g.principalText(), g.action(), on);
     if (blocked) {
-      message += "; not effectively public: the public-access block sets block_public_policy and restrict_public_buckets";
+      message += "; not effectively public: the public-access block sets %s and %s"
+          .formatted(BLOCK_PUBLIC_POLICY.label(), RESTRICT_PUBLIC_BUCKETS.label());
     }
     List<Finding.Related> related = new ArrayList<>();
     bucket.filter(b -> !b.equals(policy.owner())).ifPresent(b -> related.add(new Finding.Related("bucket " + b.displayName(), b.headRange())));

@@ -9,6 +9,8 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.ResourcePermission;
+import dev.iamscan.state.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,14 +52,6 @@ public final class PublicLambdaPermissionRule implements Rule {
           "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_permission")
       .build();
 
-  private record Shape(String type, String principal, String action, String function, List<String> limits) {}
-
-  private static final List<Shape> SHAPES = List.of(
-      new Shape("aws_lambda_permission", "principal", "action", "function_name",
-          List.of("source_arn", "source_account", "principal_org_id")),
-      new Shape("AWS::Lambda::Permission", "Principal", "Action", "FunctionName",
-          List.of("SourceArn", "SourceAccount", "PrincipalOrgID")));
-
   @Override
   public RuleMetadata metadata() {
     return METADATA;
@@ -65,28 +59,27 @@ public final class PublicLambdaPermissionRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (Shape shape : SHAPES) {
-      for (Resource r : context.model().ofType(shape.type())) {
-        Optional<Value> principal = r.body().get(shape.principal());
-        if (principal.isEmpty()) continue;
-        // Any limiting attribute that is written, even unresolved, adds a condition.
-        boolean limited = shape.limits().stream().anyMatch(k -> r.body().get(k).filter(v -> !(v instanceof Value.Null)).isPresent());
-        if (limited) continue;
-        for (Value p : options(principal.get())) {
-          if (!p.scalar().map("*"::equals).orElse(false)) continue;
-          String action = r.body().string(shape.action()).orElse("(unresolved action)");
-          Optional<Value> fn = r.body().get(shape.function());
-          Optional<Resource> target = fn.flatMap(v -> PublicGrant.target(context.model(), r, v));
-          String function = target.map(Resource::displayName)
-              .or(() -> fn.flatMap(Value::scalar))
-              .map(n -> " on function " + n).orElse("");
-          String message = "%s lets any principal (\"*\") %s%s without %s".formatted(r.displayName(), action, function,
-              String.join(", ", shape.limits()));
-          List<Finding.Related> related = target
-              .map(t -> List.of(new Finding.Related("function " + t.displayName(), t.headRange())))
-              .orElse(List.of());
-          sink.report(new Finding(METADATA, METADATA.severity(), message, p.range(), r.address(), "principal * " + action, related));
-        }
+    for (ResourcePermission permission : context.state().permissions()) {
+      if (!permission.service().equals("lambda")) continue;
+      Resource r = permission.owner();
+      Optional<Value> principal = permission.principal().value();
+      if (principal.isEmpty()) continue;
+      // Any limiting attribute that is written, even unresolved, adds a condition.
+      if (permission.limits().stream().anyMatch(k -> k.written().isPresent())) continue;
+      for (Value p : options(principal.get())) {
+        if (!p.scalar().map("*"::equals).orElse(false)) continue;
+        String action = permission.action().value().flatMap(Value::scalar).orElse("(unresolved action)");
+        Optional<Value> fn = permission.target().value();
+        Optional<Resource> target = fn.flatMap(v -> PublicGrant.target(context.model(), r, v));
+        String function = target.map(Resource::displayName)
+            .or(() -> fn.flatMap(Value::scalar))
+            .map(n -> " on function " + n).orElse("");
+        String message = "%s lets any principal (\"*\") %s%s without %s".formatted(r.displayName(), action, function,
+            String.join(", ", permission.limits().stream().map(Setting::name).toList()));
+        List<Finding.Related> related = target
+            .map(t -> List.of(new Finding.Related("function " + t.displayName(), t.headRange())))
+            .orElse(List.of());
+        sink.report(new Finding(METADATA, METADATA.severity(), message, p.range(), r.address(), "principal * " + action, related));
       }
     }
   }

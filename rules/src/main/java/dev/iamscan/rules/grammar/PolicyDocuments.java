@@ -18,7 +18,7 @@ record PolicyDocuments(PolicyDocument document, Resource owner) {
     for (TrustPolicy p : iam.trustPolicies()) out.add(new PolicyDocuments(p.document(), p.role()));
     for (ResourcePolicy p : iam.resourcePolicies()) {
       // An EventBridge bus policy's Statement property is one statement, not a document.
-      if (p.owner().type().equals("AWS::Events::EventBusPolicy")) continue;
+      if (p.form() == ResourcePolicy.Form.STATEMENT) continue;
       out.add(new PolicyDocuments(p.document(), p.owner()));
     }
     for (ServiceControlPolicy p : iam.serviceControlPolicies()) out.add(new PolicyDocuments(p.document(), p.owner()));

@@ -22,18 +22,6 @@ import java.util.Set;
 record PolicySources(Value document, Resource owner, PolicyKind kind) {
   private static final int MAX_DEPTH = 8;
 
-  /**
-   * Resource types whose policy is resource-based, with a required Principal. Other types the view
-   * lists by name alone ({@code aws_iot_policy}) may hold identity-like documents and get the rules
-   * both kinds share.
-   */
-  private static final Set<String> PRINCIPAL_POLICIES = Set.of(
-      "aws_s3_bucket_policy", "aws_s3_bucket", "aws_sqs_queue_policy", "aws_sqs_queue", "aws_sns_topic_policy",
-      "aws_sns_topic", "aws_kms_key", "aws_kms_key_policy", "aws_ecr_repository_policy", "aws_secretsmanager_secret_policy",
-      "aws_secretsmanager_secret", "aws_glue_resource_policy", "aws_efs_file_system_policy", "aws_backup_vault_policy",
-      "AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::KMS::Key", "AWS::ECR::Repository",
-      "AWS::SecretsManager::ResourcePolicy", "AWS::EFS::FileSystem", "AWS::Backup::BackupVault");
-
   static List<PolicySources> all(IamView iam) {
     List<PolicySources> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -41,8 +29,10 @@ record PolicySources(Value document, Resource owner, PolicyKind kind) {
     for (TrustPolicy p : iam.trustPolicies()) add(out, seen, p.role(), p.at(), PolicyKind.TRUST);
     for (ResourcePolicy p : iam.resourcePolicies()) {
       // An EventBridge bus policy's Statement property is one statement, not a document.
-      if (p.owner().type().equals("AWS::Events::EventBusPolicy")) continue;
-      add(out, seen, p.owner(), p.at(), PRINCIPAL_POLICIES.contains(p.owner().type()) ? PolicyKind.RESOURCE : PolicyKind.ANY);
+      if (p.form() == ResourcePolicy.Form.STATEMENT) continue;
+      // Types whose policy is resource-based require a Principal; others the view lists by name
+      // alone may hold identity-like documents and get the rules both kinds share.
+      add(out, seen, p.owner(), p.at(), p.form() == ResourcePolicy.Form.RESOURCE ? PolicyKind.RESOURCE : PolicyKind.ANY);
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package dev.iamscan.rules.grammar;
 
-import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
@@ -11,7 +10,6 @@ import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.schema.SchemaChecks;
 import dev.iamscan.schema.SchemaProblem;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,39 +68,11 @@ public final class ResourceSchemaRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     for (Resource r : context.model().resources()) {
-      if (!r.kind().equals("resource") || fromPlanOnly(r)) continue;
-      // A macro rewrites the template before CloudFormation reads it: the written form may use
-      // properties and entry keys that only the macro understands.
-      if (r.format() == Format.CLOUDFORMATION && r.attributes().has("Transform")) continue;
-      List<SchemaProblem> problems = new ArrayList<>();
-      if (r.format() == Format.CLOUDFORMATION) problems.addAll(SchemaChecks.cloudFormationEntry(r));
-      problems.addAll(SchemaChecks.resourceBody(r, bodyWritten(r)));
-      // Attributes a plan adds to a configured resource (arn, id, tags_all) sit at its head: they
-      // were computed, not written.
-      problems.removeIf(p -> p.kind() == SchemaProblem.Kind.UNKNOWN_MEMBER && p.range().equals(r.headRange()));
-      for (SchemaProblem p : problems) {
+      for (SchemaProblem p : SchemaChecks.resource(r)) {
         sink.report(new Finding(METADATA, METADATA.severity(),
             "%s: %s".formatted(r.displayName(), p.message()),
             p.range(), r.address(), p.kind() + " " + p.pointer(), List.of()));
       }
     }
-  }
-
-  /** A resource read from a plan without its configuration holds computed attributes too. */
-  private static boolean fromPlanOnly(Resource r) {
-    String file = r.range().file();
-    return r.format() == Format.TERRAFORM && file.endsWith(".json") && !file.endsWith(".tf.json");
-  }
-
-  /**
-   * The CloudFormation parser gives a resource without Properties, and one whose Properties depend
-   * on Fn::If, the same empty body placed at the logical id; missing properties are not reported
-   * there, since the second case is not known.
-   */
-  private static boolean bodyWritten(Resource r) {
-    if (r.format() != Format.CLOUDFORMATION) return true;
-    return !(r.body().size() == 0
-        && r.body().range().startLine() == r.headRange().startLine()
-        && r.body().range().startColumn() == r.headRange().startColumn());
   }
 }

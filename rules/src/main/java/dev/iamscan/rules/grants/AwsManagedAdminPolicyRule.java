@@ -1,6 +1,7 @@
 package dev.iamscan.rules.grants;
 
 import dev.iamscan.iam.ManagedPolicyAttachment;
+import dev.iamscan.iam.PrincipalKind;
 import dev.iamscan.iam.PrincipalRef;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
@@ -80,7 +81,7 @@ public final class AwsManagedAdminPolicyRule implements Rule {
         String to = m.principals().isEmpty() ? ""
             : m.principals().stream()
                 .map(p -> !m.owner().equals(p.resource()) ? p.kind().label() + " " + p.name()
-                    : m.owner().type().equals("AWS::Serverless::Function") ? "its execution role" : "itself")
+                    : p.kind() == PrincipalKind.FUNCTION_ROLE ? "its execution role" : "itself")
                 .distinct()
                 .collect(Collectors.joining(", ", " to ", ""));
         String message = "%s attaches the AWS-managed policy %s%s%s".formatted(

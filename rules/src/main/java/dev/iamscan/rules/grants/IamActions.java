@@ -120,10 +120,6 @@ final class IamActions {
     return byService.values().stream().mapToInt(List::size).sum();
   }
 
-  boolean knowsService(String service) {
-    return byService.containsKey(service.toLowerCase(Locale.ROOT));
-  }
-
   /** The actions an action pattern as written in a policy covers, ignoring case. */
   List<Action> expand(String pattern) {
     String p = pattern.trim();

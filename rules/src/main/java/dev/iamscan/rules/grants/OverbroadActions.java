@@ -2,7 +2,6 @@ package dev.iamscan.rules.grants;
 
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.StandalonePolicyDocuments;
-import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.ConditionClause;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.ScanContext;
@@ -80,9 +79,5 @@ final class OverbroadActions {
     List<IdentityPolicy> out = new ArrayList<>(context.iam().identityPolicies());
     out.addAll(StandalonePolicyDocuments.of(context.iam()));
     return out;
-  }
-
-  static boolean isEverything(String pattern) {
-    return ActionPattern.isEverything(pattern);
   }
 }

@@ -213,7 +213,7 @@ public final class PrivilegeEscalationRule implements Rule {
 
   private static boolean fullAdmin(PolicyStatement s) {
     return !s.notAction() && OverbroadActions.onEveryResource(s)
-        && s.actions().known().stream().map(LocatedString::value).anyMatch(OverbroadActions::isEverything);
+        && s.actions().known().stream().map(LocatedString::value).anyMatch(ActionPattern::isEverything);
   }
 
   /**

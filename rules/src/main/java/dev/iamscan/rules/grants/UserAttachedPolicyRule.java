@@ -1,6 +1,6 @@
 package dev.iamscan.rules.grants;
 
-import dev.iamscan.model.Format;
+import dev.iamscan.iam.UserAttachment;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.SourceRange;
@@ -13,7 +13,6 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.rules.support.ValueText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,63 +69,22 @@ public final class UserAttachedPolicyRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    for (Resource r : context.model().resources()) {
-      if (!r.kind().equals("resource")) continue;
-      if (r.format() == Format.TERRAFORM) terraform(context.model(), r, sink);
-      else cloudFormation(context.model(), r, sink);
-    }
-  }
-
-  private void terraform(ResourceModel model, Resource r, FindingSink sink) {
-    switch (r.type()) {
-      case "aws_iam_user_policy" -> single(model, r, "user", "its inline policy", sink);
-      case "aws_iam_user_policy_attachment" -> single(model, r, "user", "managed policy " + policyText(model, r, "policy_arn"),
-          "managed policy " + policyText(r, "policy_arn"), sink);
-      case "aws_iam_policy_attachment" -> {
-        for (Value u : entries(r.body().get("users").orElse(null))) {
-          report(r, u.range(), "managed policy " + policyText(model, r, "policy_arn"),
-              "managed policy " + policyText(r, "policy_arn"), userText(model, r, u), sink);
-        }
+    ResourceModel model = context.model();
+    for (UserAttachment a : context.iam().userAttachments()) {
+      Resource r = a.owner();
+      String user = a.userLabel() != null ? a.userLabel()
+          : a.user() == null ? "(no user named)" : userText(model, r, a.user());
+      switch (a.kind()) {
+        case INLINE -> report(r, a.at(), "its inline policy", user, sink);
+        case NAMED_INLINE -> report(r, a.at(), "inline policy "
+            + (a.policy() == null ? "(unnamed)" : a.policy().scalar().map(n -> "\"" + n + "\"").orElse("(unnamed)")), user, sink);
+        case MANAGED -> report(r, a.at(),
+            "managed policy " + (a.policy() == null ? "(unnamed)" : userText(model, r, a.policy())),
+            "managed policy " + (a.policy() == null ? "(unnamed)" : ValueText.of(a.policy())), user, sink);
+        case MANAGED_ON_USER -> report(r, a.at(), "managed policy " + ValueText.of(a.policy()), user, sink);
+        case OWNER_MANAGED -> report(r, a.at(), "this managed policy", user, sink);
       }
-      default -> { }
     }
-  }
-
-  private void cloudFormation(ResourceModel model, Resource r, FindingSink sink) {
-    switch (r.type()) {
-      case "AWS::IAM::User" -> {
-        String user = r.body().string("UserName").map(s -> "\"" + s + "\"").orElse(r.name());
-        for (Value p : entries(r.body().get("Policies").orElse(null))) {
-          String name = p.asObject().flatMap(o -> o.string("PolicyName")).map(s -> "\"" + s + "\"").orElse("(unnamed)");
-          SourceRange at = p.asObject().flatMap(o -> o.field("PolicyName")).map(Value.Field::range).orElse(p.range());
-          report(r, at, "inline policy " + name, user, sink);
-        }
-        for (Value arn : entries(r.body().get("ManagedPolicyArns").orElse(null))) {
-          report(r, arn.range(), "managed policy " + ValueText.of(arn), user, sink);
-        }
-      }
-      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> {
-        String kind = r.type().equals("AWS::IAM::Policy") ? "inline policy " : "managed policy ";
-        for (Value u : entries(r.body().get("Users").orElse(null))) {
-          report(r, u.range(), kind.equals("inline policy ") ? "its inline policy" : "this managed policy", userText(model, r, u), sink);
-        }
-      }
-      case "AWS::IAM::UserPolicy" -> single(model, r, "UserName", "its inline policy", sink);
-      default -> { }
-    }
-  }
-
-  /** A resource that is a user policy by its type: certain even when the user is unresolved. */
-  private void single(ResourceModel model, Resource r, String key, String policy, FindingSink sink) {
-    single(model, r, key, policy, policy, sink);
-  }
-
-  private void single(ResourceModel model, Resource r, String key, String policy, String policyEvidence,
-      FindingSink sink) {
-    Optional<Value> user = r.body().get(key);
-    if (user.isPresent() && user.get() instanceof Value.Null) return;
-    report(r, user.map(Value::range).orElse(r.headRange()), policy, policyEvidence,
-        user.map(u -> userText(model, r, u)).orElse("(no user named)"), sink);
   }
 
   /** A user (or policy) of the scan by its address or logical id; otherwise the name as written. */
@@ -148,43 +106,5 @@ public final class UserAttachedPolicyRule implements Rule {
     String message = "%s attaches %s directly to user %s; grant it through a group or a role instead"
         .formatted(r.displayName(), policy, user);
     sink.report(new Finding(METADATA, METADATA.severity(), message, at, r.address(), policyEvidence + " on user " + user, List.of()));
-  }
-
-  /** The policy ARN as written. */
-  private static String policyText(Resource r, String key) {
-    return r.body().get(key).map(ValueText::of).orElse("(unnamed)");
-  }
-
-  /** A policy of the scan by its address or logical id, like the user; otherwise the ARN as written. */
-  private static String policyText(ResourceModel model, Resource r, String key) {
-    return r.body().get(key).map(v -> userText(model, r, v)).orElse("(unnamed)");
-  }
-
-  /**
-   * The entries certainly present in a list attribute: known items, and conditional items with a
-   * branch that is present. A list the scanner cannot resolve may be empty and yields nothing.
-   */
-  static List<Value> entries(Value v) {
-    List<Value> out = new ArrayList<>();
-    if (v == null || v instanceof Value.Null || v instanceof Value.Unknown) return out;
-    if (v instanceof Value.Conditional c) {
-      List<Value> a = entries(c.whenTrue());
-      List<Value> b = entries(c.whenFalse());
-      if (!a.isEmpty()) out.addAll(a);
-      else out.addAll(b);
-      return out;
-    }
-    if (v instanceof Value.ListValue l) {
-      for (Value item : l.items()) {
-        if (item instanceof Value.Null) continue;
-        if (item instanceof Value.Conditional c && entries(c.whenTrue()).isEmpty() && entries(c.whenFalse()).isEmpty()) {
-          continue;
-        }
-        out.add(item);
-      }
-      return out;
-    }
-    out.add(v);
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 package dev.iamscan.rules.grants;
 
 import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
@@ -74,7 +75,7 @@ public final class WildcardActionScopedResourceRule implements Rule {
         // AWS-managed policies cannot be changed: every action on one only reads it.
         if (!s.resources().hasUnknown() && s.resources().known().stream().allMatch(r -> AWS_MANAGED_POLICY.matcher(r.value()).matches())) continue;
         Optional<LocatedString> action = s.actions().known().stream()
-            .filter(a -> OverbroadActions.isEverything(a.value())).findFirst();
+            .filter(a -> ActionPattern.isEverything(a.value())).findFirst();
         if (action.isEmpty()) continue;
         String resources = s.resources().known().isEmpty() ? "(unresolved)"
             : s.resources().known().stream().map(LocatedString::value).limit(3).collect(Collectors.joining(", "));

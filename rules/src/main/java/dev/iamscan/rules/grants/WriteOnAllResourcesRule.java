@@ -2,6 +2,7 @@ package dev.iamscan.rules.grants;
 
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.model.SourceRange;
+import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
@@ -97,7 +98,7 @@ public final class WriteOnAllResourcesRule implements Rule {
         for (LocatedString a : s.actions().known()) {
           String p = a.value();
           // Each pattern is reported by one rule: the broader rules take precedence.
-          if (OverbroadActions.isEverything(p) || OverbroadActions.serviceWide(p).isPresent()) continue;
+          if (ActionPattern.isEverything(p) || OverbroadActions.serviceWide(p).isPresent()) continue;
           if (!SensitiveActionWildcardRule.reach(p).isEmpty()) continue;
           List<IamActions.Action> hits = IamActions.get().expand(p).stream()
               .filter(x -> x.access().changes() && x.resourceLevel())

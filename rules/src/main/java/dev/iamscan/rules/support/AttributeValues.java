@@ -1,6 +1,7 @@
 package dev.iamscan.rules.support;
 
 import dev.iamscan.model.Value;
+import dev.iamscan.state.Setting;
 import java.util.Optional;
 
 /** How rules tell an attribute that is certainly absent from one that is set or unknown. */
@@ -20,9 +21,9 @@ public final class AttributeValues {
     return false;
   }
 
-  /** Whether {@code key} is missing from {@code body} or certainly empty in some outcome. */
-  public static boolean missing(Value.ObjectValue body, String key) {
-    Optional<Value> v = body.get(key);
+  /** Whether a setting is not written or certainly empty in some outcome. */
+  public static boolean missing(Setting setting) {
+    Optional<Value> v = setting.value();
     return v.isEmpty() || certainlyEmpty(v.get());
   }
 }

@@ -96,7 +96,7 @@ public final class WebIdentityWithoutSubjectRule implements Rule {
         for (FederatedPrincipals.Entry e : FederatedPrincipals.within(unresolved, s.range())) {
           Optional<Resource> provider = e.providerResource();
           if (provider.isPresent()) {
-            report(sink, trust, s, e.range(), e.text(), hostOf(provider.get()), provider.get());
+            report(sink, trust, s, e.range(), e.text(), hostOf(context, provider.get()), provider.get());
             continue;
           }
           Matcher m = OIDC_ARN.matcher(e.text());
@@ -126,8 +126,8 @@ public final class WebIdentityWithoutSubjectRule implements Rule {
   }
 
   /** The host of a provider resource's URL, or null when it is not known. */
-  private static String hostOf(Resource provider) {
-    Optional<String> url = provider.body().string("url").or(() -> provider.body().string("Url"));
+  private static String hostOf(ScanContext context, Resource provider) {
+    Optional<String> url = context.state().oidcProvider(provider).flatMap(p -> p.url().value()).flatMap(Value::scalar);
     return url.map(u -> u.replaceFirst("^https://", "").replaceAll("/+$", "")).orElse(null);
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AccountRulesTest {
   private static Resource tfIn(String scope, String type, String name, Value.ObjectValue body) {
     return new Resource(Format.TERRAFORM, "resource", type, name, scope, body,
-        Value.ObjectValue.empty(body.range()), body.range());
+        Value.ObjectValue.empty(body.range()), body.range(), List.of());
   }
 
   private static List<Finding> run(dev.iamscan.rules.Rule rule, Resource... resources) {
@@ -38,7 +38,7 @@ class AccountRulesTest {
     Resource cfnProd = Models.cfn("AWS::CloudTrail::Trail", "T", obj(1));
     assertTrue(AccountScope.sameAccount(root, prod));
     assertFalse(AccountScope.sameAccount(prod, dev));
-    assertEquals("", AccountScope.directory(cfnProd));
+    assertEquals("", cfnProd.directory());
   }
 
   @Test

@@ -79,7 +79,7 @@ class MessageNamingTest {
     assertEquals(1, f.size(), messages(f));
     String m = f.get(0).message();
     assertFalse(m.contains("literal"), m);
-    assertTrue(m.contains("written outside the resource in the variable or parameter default"), m);
+    assertTrue(m.contains("from the default of variable key at line 2"), m);
     assertFalse(m.contains("AKIAJ6WD2RB9TQ5NZH3C"), m);
   }
 
@@ -107,5 +107,27 @@ class MessageNamingTest {
         + "iam:PutRolePolicy, s3:PutObject, s3:DeleteObject, dynamodb:PutItem, dynamodb:UpdateItem and 4 more"),
         one.message());
     assertEquals(8, one.related().size());
+  }
+
+  @Test
+  void samStateMachinePolicyGoesToItsExecutionRole() throws IOException {
+    Path template = dir.resolve("template.yaml");
+    Files.writeString(template, """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Flow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              DefinitionUri: s3://bucket/flow.json
+              Policies:
+                - AdministratorAccess
+        """);
+    var parsed = new dev.iamscan.cloudformation.CloudFormationParser().parse(template, dir).orElseThrow();
+    List<Finding> f = new RuleEngine(List.of(RuleCatalog.byId("IAM009").orElseThrow()))
+        .run(ScanContext.of(new ResourceModel(parsed.resources())));
+    assertEquals(1, f.size(), messages(f));
+    // SAM gives a state machine an execution role, as it does a function: the policy is not on the resource itself.
+    assertTrue(f.get(0).message().endsWith("AdministratorAccess to its execution role"), f.get(0).message());
   }
 }

@@ -59,13 +59,13 @@ class RoleRulesTest {
   void launchTemplateOfNodeGroupWithUnexpandedDynamicBlockIsNotReported() {
     // dynamic "launch_template" over a for_each from the caller stays one unknown.
     Resource template = new Resource(Format.TERRAFORM, "resource", "aws_launch_template", "this", "module.ng",
-        obj(3, "name_prefix", text("nodes-", 4)), Value.ObjectValue.empty(at("t", 3)), at("t", 3));
+        obj(3, "name_prefix", text("nodes-", 4)), Value.ObjectValue.empty(at("t", 3)), at("t", 3), List.of());
     Resource group = new Resource(Format.TERRAFORM, "resource", "aws_eks_node_group", "this", "module.ng",
         obj(6, "cluster_name", text("main", 7), "launch_template", unknown("var.create ? [1] : []", 8)),
-        Value.ObjectValue.empty(at("t", 6)), at("t", 6));
+        Value.ObjectValue.empty(at("t", 6)), at("t", 6), List.of());
     assertEquals(List.of(), run(new InstanceWithoutProfileRule(), template, group));
     Resource elsewhere = new Resource(Format.TERRAFORM, "resource", "aws_launch_template", "bare", "module.other",
-        obj(10, "name_prefix", text("web-", 11)), Value.ObjectValue.empty(at("t", 10)), at("t", 10));
+        obj(10, "name_prefix", text("web-", 11)), Value.ObjectValue.empty(at("t", 10)), at("t", 10), List.of());
     assertEquals(1, run(new InstanceWithoutProfileRule(), template, group, elsewhere).size());
   }
 

@@ -1,0 +1,179 @@
+package dev.iamscan.state;
+
+import dev.iamscan.iam.BucketIndex;
+import dev.iamscan.iam.PrincipalKind;
+import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.ResourceModel;
+import dev.iamscan.model.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the typed state of CloudFormation resources (AWS resource types and Properties). */
+final class CloudFormationStateAdapter {
+  /** The resource types of concerns, for messages about one that is missing. */
+  static final Map<Class<?>, String> TYPE_NAMES = Map.of(AccessAnalyzer.class, "AWS::AccessAnalyzer::Analyzer");
+
+  /** The public-access settings by their CloudFormation names. */
+  private static final Map<BucketIndex.PublicAccessSetting, String> NAMES = Map.of(
+      BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS, "BlockPublicAcls",
+      BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_POLICY, "BlockPublicPolicy",
+      BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS, "IgnorePublicAcls",
+      BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS, "RestrictPublicBuckets");
+
+  private final ResourceModel model;
+  private final StateView out;
+  private final List<Resource> instanceResources = new ArrayList<>();
+  private final List<Resource> templateResources = new ArrayList<>();
+  private final List<Resource> serviceUsers = new ArrayList<>();
+  private final List<Resource> mfaDevices = new ArrayList<>();
+
+  private final List<BucketIndex.Bucket> buckets = new ArrayList<>();
+  private final List<BucketIndex.AccessBlock> blocks = new ArrayList<>();
+
+  CloudFormationStateAdapter(ResourceModel model, StateView out) {
+    this.model = model;
+    this.out = out;
+  }
+
+  /** The buckets read. */
+  List<BucketIndex.Bucket> buckets() {
+    return buckets;
+  }
+
+  /** The public-access blocks read: each bucket's own configuration. */
+  List<BucketIndex.AccessBlock> accessBlocks() {
+    return blocks;
+  }
+
+  void read(Resource r) {
+    Value.ObjectValue p = r.body();
+    switch (r.type()) {
+      case "AWS::CloudTrail::Trail" -> out.trails.add(new Trail(r, Setting.of(p, "IsLogging"),
+          Setting.of(p, "IsMultiRegionTrail"), Setting.of(p, "EnableLogFileValidation"), Setting.of(p, "KMSKeyId"),
+          Setting.of(p, "CloudWatchLogsLogGroupArn"), Setting.of(p, "IncludeGlobalServiceEvents")));
+      case "AWS::IAM::User" -> loginProfile(r);
+      case "AWS::IAM::AccessKey" -> out.accessKeys.add(new AccessKey(r, Setting.of(p, "UserName"), Setting.of(p, "Status")));
+      case "AWS::Lambda::Permission" -> out.permissions.add(new ResourcePermission(r, "lambda",
+          Setting.of(p, "Principal"), Setting.of(p, "Action"), Setting.of(p, "FunctionName"),
+          List.of(Setting.of(p, "SourceArn"), Setting.of(p, "SourceAccount"), Setting.of(p, "PrincipalOrgID"))));
+      case "AWS::Organizations::Organization" -> out.organizations.add(new Organization(r, Setting.of(p, "FeatureSet")));
+      case "AWS::AccessAnalyzer::Analyzer" -> out.analyzers.add(new AccessAnalyzer(r));
+      case "AWS::IAM::VirtualMFADevice" -> mfaDevices.add(r);
+      case "AWS::IAM::InstanceProfile" -> out.instanceProfiles.add(new InstanceProfile(r, Setting.of(p, "Roles")));
+      case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> instanceResources.add(r);
+      case "AWS::EC2::LaunchTemplate" -> templateResources.add(r);
+      case "AWS::EKS::Nodegroup", "AWS::Batch::ComputeEnvironment" -> serviceUsers.add(r);
+      case "AWS::S3::Bucket" -> {
+        buckets.add(new BucketIndex.Bucket(r, p.string("BucketName")));
+        p.field("PublicAccessBlockConfiguration").ifPresent(f -> {
+          if (f.value() instanceof Value.ObjectValue o) blocks.add(new BucketIndex.AccessBlock(r, false, null, o, NAMES, f.keyRange()));
+        });
+      }
+      case "AWS::IAM::OIDCProvider" -> out.oidcProviders.put(r, new OidcProvider(r, Setting.of(p, "Url")));
+      default -> { }
+    }
+  }
+
+  /** Links what refers to other resources, once every resource of the model is read. */
+  void link() {
+    for (BucketIndex.Bucket b : buckets) {
+      Resource r = b.owner();
+      out.bucketAcls.add(new BucketAcl(r, r, out.buckets.blocksFor(r, null), Setting.of(r.body(), "AccessControl"), List.of()));
+    }
+    Set<Resource> serviceManaged = serviceManagedTemplates();
+    Map<Resource, LaunchTemplate> templates = new IdentityHashMap<>();
+    for (Resource t : templateResources) {
+      Value.ObjectValue data = t.body().object("LaunchTemplateData").orElse(null);
+      LaunchTemplate lt = new LaunchTemplate(t, namesProfile(t), serviceManaged.contains(t), Setting.of(data, "UserData"));
+      templates.put(t, lt);
+      out.launchTemplates.add(lt);
+    }
+    for (Resource r : instanceResources) {
+      boolean configuration = r.type().equals("AWS::AutoScaling::LaunchConfiguration");
+      Optional<Value.ObjectValue> spec = configuration ? Optional.empty() : r.body().object("LaunchTemplate");
+      Optional<LaunchTemplate> template = spec.flatMap(s -> referencedTemplate(r, s))
+          .map(templates::get);
+      out.instances.add(new Instance(r, configuration, Setting.of(r.body(), "IamInstanceProfile"), spec.isPresent(),
+          template, Setting.of(r.body(), "UserData")));
+    }
+    for (Resource d : mfaDevices) {
+      List<Resource> users = new ArrayList<>();
+      for (Value v : d.body().get("Users").map(Value::elements).orElse(List.of())) {
+        if (v instanceof Value.Reference ref) model.resolve(d, ref).ifPresent(users::add);
+        if (v.scalar().isPresent()) {
+          for (Resource u : model.ofType("AWS::IAM::User")) {
+            if (u.body().string("UserName").map(v.scalar().get()::equals).orElse(false)) users.add(u);
+          }
+        }
+      }
+      out.mfaDevices.add(new MfaDevice(d, users));
+    }
+  }
+
+  /** The {@code LoginProfile} of a user, when written. */
+  private void loginProfile(Resource r) {
+    Optional<Value.Field> lp = Setting.of(r.body(), "LoginProfile").written();
+    if (lp.isEmpty()) return;
+    Value.ObjectValue settings = lp.get().value() instanceof Value.ObjectValue o
+        ? o : Value.ObjectValue.empty(lp.get().keyRange());
+    out.loginProfiles.add(new LoginProfile(r, new PrincipalRef(PrincipalKind.USER, r, r.displayName(), r.headRange()),
+        lp.get().keyRange(), "LoginProfile of " + r.displayName(), Setting.of(settings, "PasswordResetRequired"),
+        Setting.absent("PasswordLength"), Setting.of(settings, "Password")));
+  }
+
+  /**
+   * Whether a launch template names an instance profile: empty when its data is not known (a
+   * {@code LaunchTemplateData} from an unresolved expression).
+   */
+  private static Optional<Boolean> namesProfile(Resource template) {
+    Optional<Value> data = template.body().get("LaunchTemplateData");
+    if (data.isEmpty()) return Optional.of(false);
+    if (!(data.get() instanceof Value.ObjectValue o)) {
+      return data.get().isKnown() ? Optional.of(false) : Optional.empty();
+    }
+    Optional<Value> profile = o.get("IamInstanceProfile");
+    if (profile.isEmpty()) return Optional.of(false);
+    if (profile.get() instanceof Value.ObjectValue p) {
+      return Optional.of(!(Values.missing(p, "Arn") && Values.missing(p, "Name")));
+    }
+    return Optional.of(!Values.certainlyEmpty(profile.get()));
+  }
+
+  private Optional<Resource> referencedTemplate(Resource from, Value.ObjectValue spec) {
+    for (Value.Field f : spec.fields()) {
+      if (f.value() instanceof Value.Reference ref) {
+        Optional<Resource> t = model.resolve(from, ref).filter(CloudFormationStateAdapter::isLaunchTemplate);
+        if (t.isPresent()) return t;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isLaunchTemplate(Resource r) {
+    return r.type().equals("AWS::EC2::LaunchTemplate");
+  }
+
+  /** Launch templates that EKS managed node groups and Batch compute environments use. */
+  private Set<Resource> serviceManagedTemplates() {
+    Set<Resource> managed = new HashSet<>();
+    for (Resource user : serviceUsers) {
+      List<Value.Reference> refs = new ArrayList<>();
+      Values.collectReferences(user.body(), refs, 0);
+      for (Value.Reference ref : refs) {
+        model.resolve(user, ref).filter(CloudFormationStateAdapter::isLaunchTemplate).ifPresent(managed::add);
+      }
+      if (Values.unknownField(user.body(), "LaunchTemplate", 0)) {
+        for (Resource t : model.resources()) {
+          if (isLaunchTemplate(t) && t.scope().equals(user.scope())) managed.add(t);
+        }
+      }
+    }
+    return managed;
+  }
+}

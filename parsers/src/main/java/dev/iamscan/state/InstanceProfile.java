@@ -1,0 +1,6 @@
+package dev.iamscan.state;
+
+import dev.iamscan.model.Resource;
+
+/** An IAM instance profile and the role (or roles) it holds. */
+public record InstanceProfile(Resource owner, Setting roles) {}

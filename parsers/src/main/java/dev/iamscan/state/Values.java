@@ -1,0 +1,60 @@
+package dev.iamscan.state;
+
+import dev.iamscan.model.Value;
+import java.util.List;
+import java.util.Optional;
+
+/** Questions the adapters ask of written values. */
+final class Values {
+  private Values() {}
+
+  /**
+   * Whether the value, in at least one deployable outcome, certainly holds nothing: null or
+   * {@code AWS::NoValue}, an empty string, an empty list (or one of nulls only), or a conditional
+   * with such a branch. Unknowns and references count as set: they are never a guess.
+   */
+  static boolean certainlyEmpty(Value v) {
+    if (v instanceof Value.Null) return true;
+    if (v instanceof Value.Text t) return t.value().isBlank();
+    if (v instanceof Value.ListValue l) return l.items().stream().allMatch(Values::certainlyEmpty);
+    if (v instanceof Value.Conditional c) return certainlyEmpty(c.whenTrue()) || certainlyEmpty(c.whenFalse());
+    return false;
+  }
+
+  /** Whether {@code key} is missing from {@code body} or certainly empty in some outcome. */
+  static boolean missing(Value.ObjectValue body, String key) {
+    Optional<Value> v = body.get(key);
+    return v.isEmpty() || certainlyEmpty(v.get());
+  }
+
+  static void collectReferences(Value v, List<Value.Reference> out, int depth) {
+    if (depth > 16) return;
+    if (v instanceof Value.Reference r) {
+      out.add(r);
+    } else if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) collectReferences(f.value(), out, depth + 1);
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) collectReferences(i, out, depth + 1);
+    } else if (v instanceof Value.Conditional c) {
+      collectReferences(c.whenTrue(), out, depth + 1);
+      collectReferences(c.whenFalse(), out, depth + 1);
+    }
+  }
+
+  /**
+   * Whether a field named {@code key} anywhere in the value is itself unknown (a whole block the
+   * evaluator could not expand), rather than a block with unknown attributes.
+   */
+  static boolean unknownField(Value v, String key, int depth) {
+    if (depth > 16) return false;
+    if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) {
+        if (f.key().equals(key) && f.value() instanceof Value.Unknown) return true;
+        if (unknownField(f.value(), key, depth + 1)) return true;
+      }
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) if (unknownField(i, key, depth + 1)) return true;
+    }
+    return false;
+  }
+}
