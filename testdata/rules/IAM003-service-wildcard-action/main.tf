@@ -56,3 +56,21 @@ resource "aws_iam_policy" "role_reader" {
     }]
   })
 }
+
+# A condition naming the keys by their alias scopes the grant: the message says so, and does not
+# call it a condition that "limits when, not what".
+resource "aws_iam_policy" "app_keys" {
+  name = "app-keys"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM003 "on the resources its condition names (kms:ResourceAliases), a service that controls"
+      Action   = "kms:*"
+      Resource = "*"
+      Condition = {
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = "alias/app" }
+      }
+    }]
+  })
+}

@@ -73,11 +73,11 @@ public final class FullAdminStatementRule implements Rule {
         Optional<LocatedString> action = s.actions().known().stream()
             .filter(a -> ActionPattern.isEverything(a.value())).findFirst();
         Optional<LocatedString> resource = s.resources().find("*");
-        if (action.isEmpty() || resource.isEmpty()) continue;
-        boolean conditional = s.hasConditions();
+        // A condition naming the one resource (ecs:cluster equal to a cluster's ARN) scopes the grant.
+        if (action.isEmpty() || resource.isEmpty() || !OverbroadActions.onEveryResource(s)) continue;
         String message = "%s %s allows every action (\"%s\") on every resource (\"*\")%s"
             .formatted(PolicyMessages.policyName(policy), s.label(), action.get().value(),
-                conditional ? "; a condition limits when, not what" : "")
+                OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, METADATA.severity(),
             message, s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on *",

@@ -96,8 +96,8 @@ public final class ServiceWildcardRule implements Rule {
                 sensitiveServices.size() == 1 ? "controls" : "control");
         String message = "%s %s allows %s%s%s%s".formatted(
             PolicyMessages.policyName(policy), s.label(), what,
-            scoped ? " on the resources it names" : " on every resource", sensitiveNote,
-            s.hasConditions() ? "; a condition limits when, not what" : "")
+            " " + (scoped ? OverbroadActions.scopedResources(s) : "on every resource"), sensitiveNote,
+            OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         SourceRange at = s.locate(wildcards.get(0), s.actions().range());
         List<Finding.Related> related = new ArrayList<>(PolicyMessages.related(policy));

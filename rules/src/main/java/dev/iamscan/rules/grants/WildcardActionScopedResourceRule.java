@@ -81,7 +81,7 @@ public final class WildcardActionScopedResourceRule implements Rule {
             : s.resources().known().stream().map(LocatedString::value).limit(3).collect(Collectors.joining(", "));
         String message = "%s %s allows every action (\"%s\") on %s%s".formatted(
             PolicyMessages.policyName(policy), s.label(), action.get().value(), resources,
-            s.hasConditions() ? "; a condition limits when, not what" : "")
+            OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on " + resources,

@@ -134,7 +134,7 @@ public final class WriteOnAllResourcesRule implements Rule {
     String grant = offending.size() == 1 ? "the %s %s on every resource (\"*\")".formatted(kind, names)
         : "%s on every resource (\"*\"): %s".formatted(kind, names);
     String message = "%s %s allows %s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
-        s.hasConditions() ? "; a condition limits when, not what" : "")
+        OverbroadActions.conditionNote(s))
         + PolicyMessages.attachedSuffix(policy);
     SourceRange at = s.locate(offending.get(0).action(), s.actions().range());
     List<Finding.Related> related = new ArrayList<>(PolicyMessages.related(policy));
