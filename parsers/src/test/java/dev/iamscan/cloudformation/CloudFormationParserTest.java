@@ -117,7 +117,8 @@ class CloudFormationParserTest {
     List<Value> tags = prop(bucket, "Tags").elements();
     assertEquals(1, tags.size());
     Value env = tags.get(0).asObject().orElseThrow().get("Value").orElseThrow();
-    assertEquals(new Value.Text("prod", new SourceRange("intrinsics.yaml", 28, 18, 28, 25)), env);
+    assertEquals(new Value.Text("prod", new SourceRange("intrinsics.yaml", 28, 18, 28, 25), false,
+        new Value.Origin("the default of parameter Env", new SourceRange("intrinsics.yaml", 6, 14, 6, 17))), env);
 
     Resource role = resource(r, "Role");
     assertEquals(new Value.Unknown("${AWS::Region}", prop(role, "Region").range()), prop(role, "Region"));
