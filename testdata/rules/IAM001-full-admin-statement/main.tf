@@ -29,6 +29,7 @@ resource "aws_iam_role_policy" "encoded" {
       {
         Effect = "Allow"
         # ok: IAM001
+        # expect: IAM044
         Action   = "s3:GetObject"
         Resource = "*"
       },

@@ -10,11 +10,12 @@ resource "aws_iam_user_policy" "ops" {
         Action = [
           # One finding per statement, naming every service wildcard.
           # expect: IAM003 "every action of iam and s3"
-          # expect: IAM007
+          # ok: IAM007
           "IAM:*",
           # ok: IAM003
           "s3:*",
           # ok: IAM003
+          # expect: IAM044
           "ec2:Describe*",
         ]
         Resource = "*"
@@ -52,6 +53,20 @@ resource "aws_iam_policy" "role_reader" {
       Effect = "Allow"
       # ok: IAM003
       Action   = ["iam:GetRole", "iam:ListRoles"]
+      Resource = "*"
+    }]
+  })
+}
+
+# The SSM Agent's message channels: every action is needed and none accepts more than "*".
+resource "aws_iam_role_policy" "ssm_agent" {
+  role = "instance"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM003
+      Action   = ["ssmmessages:*", "ec2messages:*"]
       Resource = "*"
     }]
   })

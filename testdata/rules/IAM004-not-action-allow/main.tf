@@ -26,6 +26,7 @@ resource "aws_iam_role_policy" "scoped" {
     Statement = [{
       Effect = "Allow"
       # ok: IAM004
+      # expect: IAM044
       Action   = ["s3:GetObject"]
       Resource = "*"
     }]

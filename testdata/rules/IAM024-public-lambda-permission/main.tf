@@ -33,5 +33,6 @@ resource "aws_lambda_permission" "service" {
   action        = "lambda:InvokeFunction"
   function_name = "worker"
   # ok: IAM024
+  # expect: IAM025
   principal = "s3.amazonaws.com"
 }

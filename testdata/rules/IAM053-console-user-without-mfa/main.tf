@@ -57,6 +57,7 @@ data "aws_iam_policy_document" "require_mfa" {
     }
   }
   statement {
+    # expect: IAM044
     actions   = ["ec2:Describe*"]
     resources = ["*"]
   }

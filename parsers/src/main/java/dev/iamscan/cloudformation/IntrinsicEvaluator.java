@@ -156,6 +156,8 @@ final class IntrinsicEvaluator {
     }
     String s = template.value();
     StringBuilder out = new StringBuilder(s.length());
+    // the same text with each unresolved part as a hole: a policy written with Sub stays readable
+    StringBuilder partial = new StringBuilder(s.length());
     boolean known = true;
     boolean addedLines = false;
     int i = 0;
@@ -163,31 +165,41 @@ final class IntrinsicEvaluator {
       int open = s.indexOf("${", i);
       if (open < 0) {
         out.append(s, i, s.length());
+        partial.append(s, i, s.length());
         break;
       }
       int close = s.indexOf('}', open + 2);
       if (close < 0) {
         out.append(s, i, s.length());
+        partial.append(s, i, s.length());
         break;
       }
       out.append(s, i, open);
+      partial.append(s, i, open);
       String name = s.substring(open + 2, close);
       if (name.startsWith("!")) {
         // ${!Literal} is written out as ${Literal}.
         out.append("${").append(name, 1, name.length()).append('}');
+        partial.append("${").append(name, 1, name.length()).append('}');
       } else {
         Optional<String> resolved = subVariable(name.strip(), vars);
         if (resolved.isPresent()) {
           out.append(resolved.get());
+          partial.append(resolved.get());
           if (resolved.get().indexOf('\n') >= 0) addedLines = true;
         } else {
           known = false;
           out.append("${").append(name).append('}');
+          partial.append(Value.Unknown.HOLE);
         }
       }
       i = close + 1;
     }
-    if (!known) return new Value.Unknown(out.toString(), range);
+    boolean lines = template.verbatim() && !addedLines && s.indexOf('\n') >= 0;
+    if (!known) {
+      return new Value.Unknown(out.toString(), range,
+          new Value.Text(partial.toString(), lines ? template.range() : range, lines));
+    }
     // A block scalar keeps its line mapping as long as no substitution added lines.
     if (template.verbatim() && !addedLines && s.indexOf('\n') >= 0) return new Value.Text(out.toString(), template.range(), true);
     return new Value.Text(out.toString(), range);
@@ -212,19 +224,27 @@ final class IntrinsicEvaluator {
       return new Value.Unknown("Fn::Join " + render(arg), range);
     }
     StringBuilder out = new StringBuilder();
+    StringBuilder partial = new StringBuilder();
     boolean known = true;
     for (int i = 0; i < pl.items().size(); i++) {
-      if (i > 0) out.append(delimiter.get());
+      if (i > 0) {
+        out.append(delimiter.get());
+        partial.append(delimiter.get());
+      }
       Value part = pl.items().get(i);
       Optional<String> s = part.scalar();
       if (s.isPresent()) {
         out.append(s.get());
+        partial.append(s.get());
       } else {
         known = false;
         out.append(placeholder(part));
+        partial.append(part instanceof Value.Unknown u && u.partial() != null ? u.partial().value()
+            : String.valueOf(Value.Unknown.HOLE));
       }
     }
-    return known ? new Value.Text(out.toString(), range) : new Value.Unknown(out.toString(), range);
+    return known ? new Value.Text(out.toString(), range)
+        : new Value.Unknown(out.toString(), range, new Value.Text(partial.toString(), range));
   }
 
   /** How an unknown part shows inside a joined expression: as a Sub-style {@code ${...}}. */

@@ -1,5 +1,6 @@
 package dev.iamscan.iam;
 
+import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.Value;
@@ -69,6 +70,25 @@ public final class IamView {
 
   public List<ManagedPolicyAttachment> managedAttachments() {
     return java.util.Collections.unmodifiableList(managedAttachments);
+  }
+
+  /**
+   * Warnings about the policy documents of the view (text that cannot be read as a policy, duplicate
+   * keys): the scan reports them as diagnostics, so that no document is passed over in silence.
+   */
+  public List<Diagnostic> documentWarnings() {
+    Set<Diagnostic> out = new LinkedHashSet<>();
+    List<PolicyDocument> docs = new ArrayList<>();
+    identityPolicies.forEach(p -> docs.add(p.document()));
+    trustPolicies.forEach(p -> docs.add(p.document()));
+    resourcePolicies.forEach(p -> docs.add(p.document()));
+    serviceControlPolicies.forEach(p -> docs.add(p.document()));
+    for (PolicyDocument d : docs) {
+      for (Diagnostic p : d.problems()) {
+        if (p.level() == Diagnostic.Level.WARNING) out.add(p);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Organizations service and resource control policies. */

@@ -2,6 +2,7 @@ package dev.iamscan.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +44,26 @@ public record Resource(
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(attributes, "attributes");
     Objects.requireNonNull(range, "range");
+  }
+
+  /**
+   * The attribute saying under which input values a resource exists that the defaults switch off
+   * (Terraform {@code count = var.enabled ? 1 : 0} with a default of false): such a resource is
+   * scanned, as CloudFormation resources with a {@code Condition} are, and findings on it say when
+   * they apply.
+   */
+  public static final String APPLIES_WHEN = "iamscan:applies_when";
+
+  /**
+   * Under which input values this resource exists when that is not always: a Terraform resource
+   * switched off by variable defaults ({@code var.enabled = true}), a CloudFormation resource with
+   * a {@code Condition} ({@code condition IsProd is true}). Empty for a resource that always exists.
+   */
+  public Optional<String> appliesWhen() {
+    Optional<String> tf = attributes.string(APPLIES_WHEN);
+    if (tf.isPresent()) return tf;
+    if (format == Format.CLOUDFORMATION) return attributes.string("Condition").map(c -> "condition " + c + " is true");
+    return Optional.empty();
   }
 
   /** The same resource in another scope with another call chain (module instances, relocation). */

@@ -52,8 +52,9 @@ public final class PolicyReader {
       return new PolicyDocument(d.statements(), d.unknown(), problems, t.range(), d.builtFrom());
     }
     if (value instanceof Value.Unknown u && u.partial() != null) return readPartial(u, owner, depth);
-    if (value instanceof Value.ObjectValue o) return readJsonForm(o);
+    if (value instanceof Value.ObjectValue o) return readJsonForm(o, owner);
     if (value instanceof Value.Reference ref) return readReference(ref, owner, depth);
+    if (value instanceof Value.Conditional c && isRendering(c)) return readRenderings(c, owner, depth);
     if (value instanceof Value.Conditional c) {
       PolicyDocument a = read(c.whenTrue(), owner, depth + 1);
       PolicyDocument b = read(c.whenFalse(), owner, depth + 1);
@@ -72,16 +73,108 @@ public final class PolicyReader {
   /**
    * A JSON policy written as a string template with unresolved interpolations (a heredoc with a
    * computed ARN): its structure is read, and every string holding an unresolved part is unknown.
+   * A hole written where a JSON value goes ({@code "Resource": ${jsonencode(var.arns)}}) is an
+   * unknown value. Text that is still not JSON is reported as a warning: its statements cannot be
+   * checked, and the scan says so rather than pass over it.
    */
   private PolicyDocument readPartial(Value.Unknown u, Resource owner, int depth) {
-    JsonValueReader.Result r = JsonValueReader.readEmbedded(u.partial());
-    if (!r.ok()) return unknown(u.range());
+    Value.Text text = u.partial();
+    JsonValueReader.Result r = JsonValueReader.readEmbedded(quoteBareHoles(text));
+    if (!r.ok()) {
+      Diagnostic e = r.error();
+      return new PolicyDocument(List.of(), true, List.of(Diagnostic.warning(e.file(), e.line(), e.column(),
+          "policy text with computed parts is not JSON (" + e.message() + "); its statements are not checked")),
+          u.range(), List.of());
+    }
     PolicyDocument d = read(withHoles(r.value()), owner, depth + 1);
-    return new PolicyDocument(d.statements(), d.unknown(), d.problems(), u.range(), d.builtFrom());
+    List<Diagnostic> problems = new ArrayList<>(r.warnings());
+    problems.addAll(d.problems());
+    return new PolicyDocument(d.statements(), d.unknown(), problems, u.range(), d.builtFrom());
+  }
+
+  /** Holes outside JSON strings become strings holding only a hole, so that the text parses. */
+  private static Value.Text quoteBareHoles(Value.Text t) {
+    String quoted = quoteBareHoles(t.value());
+    return quoted.equals(t.value()) ? t : new Value.Text(quoted, t.range(), t.verbatim());
+  }
+
+  private static String quoteBareHoles(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    boolean inString = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (inString) {
+        out.append(c);
+        if (c == '\\' && i + 1 < s.length()) out.append(s.charAt(++i));
+        else if (c == '"') inString = false;
+      } else if (c == Value.Unknown.HOLE) {
+        out.append('"').append(c).append('"');
+      } else {
+        out.append(c);
+        if (c == '"') inString = true;
+      }
+    }
+    return out.toString();
+  }
+
+  /** A condition written by the Terraform evaluator for the outcomes of a template directive. */
+  private static boolean isRendering(Value.Conditional c) {
+    return c.condition().startsWith("%{") || c.condition().startsWith("not %{");
+  }
+
+  /**
+   * The renderings of a template with directives of unknown outcome: the statements of every
+   * rendering that is a policy, each source statement once. A rendering that is not JSON is one
+   * the author never meant (a separator for a loop of unknown length, for example) as long as
+   * another one is; when none is, the first one's problem is reported.
+   */
+  private PolicyDocument readRenderings(Value.Conditional c, Resource owner, int depth) {
+    List<Value> leaves = new ArrayList<>();
+    Value v = c;
+    while (v instanceof Value.Conditional k && isRendering(k)) {
+      leaves.add(k.whenTrue());
+      v = k.whenFalse();
+    }
+    leaves.add(v);
+    List<PolicyDocument> read = new ArrayList<>();
+    PolicyDocument firstFailed = null;
+    for (Value leaf : leaves) {
+      PolicyDocument d = read(leaf, owner, depth + 1);
+      boolean failed = d.statements().isEmpty() && !d.problems().isEmpty()
+          && (leaf instanceof Value.Text || leaf instanceof Value.Unknown);
+      if (failed) {
+        if (firstFailed == null) firstFailed = d;
+      } else {
+        read.add(d);
+      }
+    }
+    if (read.isEmpty()) return firstFailed == null ? unknown(c.range()) : firstFailed;
+    List<PolicyStatement> all = new ArrayList<>();
+    Set<List<Object>> seen = new HashSet<>();
+    boolean unknown = false;
+    List<Diagnostic> problems = new ArrayList<>();
+    List<SourceRange> from = new ArrayList<>();
+    for (PolicyDocument d : read) {
+      for (PolicyStatement s : d.statements()) if (seen.add(sameStatement(s))) all.add(s);
+      unknown |= d.unknown();
+      for (Diagnostic p : d.problems()) if (!problems.contains(p)) problems.add(p);
+      for (SourceRange r : d.builtFrom()) if (!from.contains(r)) from.add(r);
+    }
+    return new PolicyDocument(all, unknown, problems, read.get(0).range(), from);
+  }
+
+  /** What makes two renderings of one statement the same: everything but its place in the list. */
+  private static List<Object> sameStatement(PolicyStatement s) {
+    return java.util.Arrays.asList(s.range(), s.sid(), s.effect(), s.actions(), s.notAction(), s.resources(),
+        s.notResource(), s.principals(), s.notPrincipal(), s.principalsUnknown(), s.conditions(),
+        s.conditionsUnknown());
   }
 
   /** Strings that contain an unresolved part become unknown values at the same place. */
   private static Value withHoles(Value v) {
+    if (v instanceof Value.Text t && t.value().equals(String.valueOf(Value.Unknown.HOLE))) {
+      return new Value.Unknown("${...}", t.range());
+    }
     if (v instanceof Value.Text t && t.value().indexOf(Value.Unknown.HOLE) >= 0) {
       return new Value.Unknown(t.value().replace(String.valueOf(Value.Unknown.HOLE), "${...}"), t.range(), t);
     }
@@ -113,6 +206,10 @@ public final class PolicyReader {
       PolicyDocument d = readDataSource(r, depth);
       return new PolicyDocument(d.statements(), d.unknown(), d.problems(), ref.range(), d.builtFrom());
     }
+    if (r.type().equals("template_file") && "rendered".equals(ref.attribute())) {
+      Optional<Value> v = r.body().get("rendered");
+      if (v.isPresent()) return read(v.get(), r, depth + 1);
+    }
     if (r.kind().equals("resource") && "policy".equals(ref.attribute())) {
       Optional<Value> v = r.body().get("policy");
       if (v.isPresent()) return read(v.get(), r, depth + 1);
@@ -138,6 +235,7 @@ public final class PolicyReader {
       List<PolicyStatement> merged = new ArrayList<>();
       for (String key : List.of("source_policy_documents", "source_json")) {
         for (Value v : body.get(key).map(Value::elements).orElse(List.of())) {
+          if (isEmptyDocument(v)) continue;
           PolicyDocument d = read(v, ds, depth + 1);
           unknown |= d.unknown();
           problems.addAll(d.problems());
@@ -148,13 +246,14 @@ public final class PolicyReader {
       int index = 0;
       for (Value.Field f : body.all("statement")) {
         if (f.value() instanceof Value.ObjectValue st) {
-          overlay(merged, readBlockStatement(st, index++));
+          overlay(merged, readBlockStatement(st, index++, ds));
         } else if (!(f.value() instanceof Value.Null)) {
           unknown = true;
         }
       }
       for (String key : List.of("override_policy_documents", "override_json")) {
         for (Value v : body.get(key).map(Value::elements).orElse(List.of())) {
+          if (isEmptyDocument(v)) continue;
           PolicyDocument d = read(v, ds, depth + 1);
           unknown |= d.unknown();
           problems.addAll(d.problems());
@@ -170,6 +269,12 @@ public final class PolicyReader {
     }
   }
 
+  /** {@code "{}"}: a source or override document that adds nothing, which the data source accepts. */
+  private static boolean isEmptyDocument(Value v) {
+    return (v instanceof Value.Text t && t.value().strip().equals("{}"))
+        || (v instanceof Value.ObjectValue o && o.size() == 0);
+  }
+
   /** A statement with the Sid of an earlier one replaces it; others are appended. */
   private static void overlay(List<PolicyStatement> statements, PolicyStatement s) {
     if (s.sid() != null && !s.sid().isEmpty()) {
@@ -183,7 +288,7 @@ public final class PolicyReader {
     statements.add(s);
   }
 
-  private PolicyStatement readBlockStatement(Value.ObjectValue st, int index) {
+  private PolicyStatement readBlockStatement(Value.ObjectValue st, int index, Resource owner) {
     SourceRange range = st.range();
     String sid = st.string("sid").orElse(null);
     Effect effect = Effect.ALLOW; // the data source's default
@@ -211,9 +316,16 @@ public final class PolicyReader {
         principalsUnknown = true;
         continue;
       }
-      StringSet ids = strings(p, "identifiers", p.range());
-      principalsUnknown |= ids.hasUnknown();
-      for (LocatedString id : ids.known()) principals.add(new PolicyPrincipal(type.get(), id.value(), id.range()));
+      for (Value id : p.get("identifiers").map(PolicyReader::flatten).orElse(List.of())) {
+        Optional<String> known = id.scalar();
+        if (known.isPresent()) {
+          principals.add(new PolicyPrincipal(type.get(), known.get(), id.range()));
+        } else {
+          Optional<PolicyPrincipal> named = principalOfScan(type.get(), id, owner);
+          if (named.isPresent()) principals.add(named.get());
+          else if (!(id instanceof Value.Null)) principalsUnknown = true;
+        }
+      }
     }
     List<ConditionClause> conditions = new ArrayList<>();
     boolean conditionsUnknown = false;
@@ -236,7 +348,7 @@ public final class PolicyReader {
   }
 
   /** The JSON grammar, from a parsed string or an object ({@code jsonencode}, CloudFormation). */
-  private PolicyDocument readJsonForm(Value.ObjectValue doc) {
+  private PolicyDocument readJsonForm(Value.ObjectValue doc, Resource owner) {
     List<Diagnostic> problems = new ArrayList<>();
     List<PolicyStatement> statements = new ArrayList<>();
     boolean unknown = false;
@@ -247,7 +359,7 @@ public final class PolicyReader {
       int index = 0;
       for (Value v : flatten(st.get())) {
         if (v instanceof Value.ObjectValue o) {
-          statements.add(readJsonStatement(o, index++));
+          statements.add(readJsonStatement(o, index++, owner));
         } else if (v.isKnown()) {
           problems.add(problem(v.range(), "a policy statement must be an object"));
         } else {
@@ -258,7 +370,7 @@ public final class PolicyReader {
     return new PolicyDocument(statements, unknown, problems, doc.range(), List.of());
   }
 
-  private PolicyStatement readJsonStatement(Value.ObjectValue st, int index) {
+  private PolicyStatement readJsonStatement(Value.ObjectValue st, int index, Resource owner) {
     SourceRange range = st.range();
     String sid = st.string("Sid").orElse(null);
     Effect effect = Effect.MISSING;
@@ -277,7 +389,7 @@ public final class PolicyReader {
     List<PolicyPrincipal> principals = new ArrayList<>();
     boolean principalsUnknown = false;
     Optional<Value> pv = st.get(pkey);
-    if (pv.isPresent()) principalsUnknown = readPrincipals(pv.get(), principals);
+    if (pv.isPresent()) principalsUnknown = readPrincipals(pv.get(), principals, owner);
     List<ConditionClause> conditions = new ArrayList<>();
     boolean conditionsUnknown = false;
     Optional<Value> cv = st.get("Condition");
@@ -287,7 +399,7 @@ public final class PolicyReader {
   }
 
   /** Returns whether some principal could not be resolved. */
-  private static boolean readPrincipals(Value v, List<PolicyPrincipal> out) {
+  private boolean readPrincipals(Value v, List<PolicyPrincipal> out, Resource owner) {
     boolean unknown = false;
     for (Value p : flatten(v)) {
       if (p instanceof Value.ObjectValue o) {
@@ -298,7 +410,9 @@ public final class PolicyReader {
           }
           for (Value id : flatten(f.value())) {
             Optional<String> s = id.scalar();
+            Optional<PolicyPrincipal> named = s.isPresent() ? Optional.empty() : principalOfScan(f.key(), id, owner);
             if (s.isPresent()) out.add(new PolicyPrincipal(f.key(), s.get(), id.range()));
+            else if (named.isPresent()) out.add(named.get());
             else if (!(id instanceof Value.Null)) unknown = true;
           }
         }
@@ -310,6 +424,26 @@ public final class PolicyReader {
       }
     }
     return unknown;
+  }
+
+  /**
+   * A principal named by reference to a user or role of the scan ({@code aws_iam_user.x.arn},
+   * {@code !GetAtt X.Arn}): its ARN is not known before deployment, but whom it names is.
+   */
+  private Optional<PolicyPrincipal> principalOfScan(String type, Value id, Resource owner) {
+    if (!type.equals("AWS") || !(id instanceof Value.Reference ref) || ref.attribute() == null
+        || !ref.attribute().equalsIgnoreCase("arn") || owner == null) {
+      return Optional.empty();
+    }
+    return model.resolve(owner, ref).flatMap(r -> {
+      String kind = switch (r.type()) {
+        case "aws_iam_user", "AWS::IAM::User" -> "user";
+        case "aws_iam_role", "AWS::IAM::Role" -> "role";
+        default -> null;
+      };
+      return kind == null ? Optional.empty()
+          : Optional.of(new PolicyPrincipal(type, ref.expression(), id.range(), r, kind));
+    });
   }
 
   /** Returns whether some condition could not be resolved. */
@@ -379,8 +513,9 @@ public final class PolicyReader {
     } else if (v instanceof Value.ListValue l) {
       for (Value i : l.items()) flattenInto(i, out, depth + 1);
     } else if (v instanceof Value.Conditional c) {
-      flattenInto(c.whenTrue(), out, depth + 1);
-      flattenInto(c.whenFalse(), out, depth + 1);
+      // a branch that is AWS::NoValue (or null) leaves nothing in the list when it is chosen
+      if (!(c.whenTrue() instanceof Value.Null)) flattenInto(c.whenTrue(), out, depth + 1);
+      if (!(c.whenFalse() instanceof Value.Null)) flattenInto(c.whenFalse(), out, depth + 1);
     } else {
       out.add(v);
     }

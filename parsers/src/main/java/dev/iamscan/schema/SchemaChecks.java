@@ -96,11 +96,22 @@ public final class SchemaChecks {
    * @param bodyWritten whether the body holds what was written; when false (CloudFormation without
    *     Properties, or Properties chosen by {@code Fn::If}), missing members are not reported
    */
+  private static final Set<String> TERRAFORM_META_BLOCKS =
+      Set.of("provisioner", "connection", "lifecycle", "depends_on", "count", "for_each", "provider");
+
   public static List<SchemaProblem> resourceBody(Resource r, boolean bodyWritten) {
     Optional<CompiledSchemas.Entry> e = CompiledSchemas.get().find(schemaName(r.format(), r.type()));
     if (e.isEmpty() || !r.kind().equals("resource")) return List.of();
     String noun = r.format() == Format.CLOUDFORMATION ? r.type() + " property" : r.type() + " argument";
-    List<SchemaProblem> out = check(e.get(), r.body(), r.headRange(), noun);
+    Value.ObjectValue body = r.body();
+    if (r.format() == Format.TERRAFORM) {
+      // Meta-arguments valid in every resource block; count, for_each, depends_on, provider and
+      // lifecycle are kept apart by the parser already.
+      List<Value.Field> kept = new ArrayList<>();
+      for (Value.Field f : body.fields()) if (!TERRAFORM_META_BLOCKS.contains(f.key())) kept.add(f);
+      if (kept.size() != body.size()) body = new Value.ObjectValue(kept, body.range());
+    }
+    List<SchemaProblem> out = check(e.get(), body, r.headRange(), noun);
     if (!bodyWritten) out.removeIf(p -> p.kind() == SchemaProblem.Kind.MISSING_MEMBER && p.pointer().isEmpty());
     return out;
   }

@@ -61,7 +61,8 @@ final class CloudFormationStateAdapter {
       case "AWS::IAM::AccessKey" -> out.accessKeys.add(new AccessKey(r, Setting.of(p, "UserName"), Setting.of(p, "Status")));
       case "AWS::Lambda::Permission" -> out.permissions.add(new ResourcePermission(r, "lambda",
           Setting.of(p, "Principal"), Setting.of(p, "Action"), Setting.of(p, "FunctionName"),
-          List.of(Setting.of(p, "SourceArn"), Setting.of(p, "SourceAccount"), Setting.of(p, "PrincipalOrgID"))));
+          List.of(Setting.of(p, "SourceArn"), Setting.of(p, "SourceAccount"), Setting.of(p, "PrincipalOrgID"),
+              Setting.of(p, "EventSourceToken"))));
       case "AWS::Organizations::Organization" -> out.organizations.add(new Organization(r, Setting.of(p, "FeatureSet")));
       case "AWS::AccessAnalyzer::Analyzer" -> out.analyzers.add(new AccessAnalyzer(r));
       case "AWS::IAM::VirtualMFADevice" -> mfaDevices.add(r);

@@ -73,7 +73,7 @@ final class TerraformStateAdapter {
       case "aws_lambda_permission" -> out.permissions.add(new ResourcePermission(r, "lambda",
           Setting.of(r.body(), "principal"), Setting.of(r.body(), "action"), Setting.of(r.body(), "function_name"),
           List.of(Setting.of(r.body(), "source_arn"), Setting.of(r.body(), "source_account"),
-              Setting.of(r.body(), "principal_org_id"))));
+              Setting.of(r.body(), "principal_org_id"), Setting.of(r.body(), "event_source_token"))));
       case "aws_organizations_organization" -> out.organizations.add(new Organization(r, Setting.of(r.body(), "feature_set")));
       case "aws_eks_node_group", "aws_batch_compute_environment" -> serviceUsers.add(r);
       case "aws_s3_bucket" -> {

@@ -10,8 +10,10 @@ import dev.iamscan.terraform.HclSyntax.Body;
 import dev.iamscan.terraform.HclSyntax.Call;
 import dev.iamscan.terraform.HclSyntax.Conditional;
 import dev.iamscan.terraform.HclSyntax.Expr;
+import dev.iamscan.terraform.HclSyntax.ForDirective;
 import dev.iamscan.terraform.HclSyntax.ForExpr;
 import dev.iamscan.terraform.HclSyntax.GetAttr;
+import dev.iamscan.terraform.HclSyntax.IfDirective;
 import dev.iamscan.terraform.HclSyntax.Index;
 import dev.iamscan.terraform.HclSyntax.Item;
 import dev.iamscan.terraform.HclSyntax.Literal;
@@ -28,7 +30,9 @@ import dev.iamscan.terraform.HclSyntax.TextLoc;
 import dev.iamscan.terraform.HclSyntax.Traversal;
 import dev.iamscan.terraform.HclSyntax.Tuple;
 import dev.iamscan.terraform.HclSyntax.Unary;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -579,6 +583,7 @@ final class HclParser {
    */
   private Template templateBody(int start, int end, boolean quoted, boolean heredoc, SourceRange contentRange,
       int stripIndent) throws SyntaxError {
+    Deque<DirectiveFrame> open = new ArrayDeque<>();
     List<Object> parts = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
     boolean directive = false;
@@ -617,7 +622,11 @@ final class HclParser {
       }
       if (trimNext && Character.isWhitespace(c)) {
         pos++;
-        if (c == '\n') lineStart = true;
+        if (c == '\n') {
+          // stripped, but its line is kept so that what follows stays on its line
+          lit.append('\n');
+          lineStart = true;
+        }
         continue;
       }
       trimNext = false;
@@ -647,7 +656,81 @@ final class HclParser {
         parts.add(e);
       } else if (c == '%' && s.startsWith("%{", pos)) {
         directive = true;
-        skipDirective(end);
+        int dstart = pos;
+        pos += 2;
+        if (peek('~')) {
+          pos++;
+          trimTrailing(lit);
+        }
+        if (lit.length() > 0) parts.add(lit.toString());
+        lit.setLength(0);
+        nesting++;
+        skipSpace(true);
+        String word = identifier();
+        DirectiveFrame frame = null;
+        if ("if".equals(word)) {
+          frame = new DirectiveFrame(dstart, parts);
+          frame.condition = expression();
+        } else if ("for".equals(word)) {
+          frame = new DirectiveFrame(dstart, parts);
+          skipSpace(true);
+          String first = identifier();
+          if (first == null) throw error("expected a variable name after 'for'");
+          skipSpace(true);
+          if (peek(',')) {
+            pos++;
+            skipSpace(true);
+            frame.valueVar = identifier();
+            if (frame.valueVar == null) throw error("expected a second variable name in 'for'");
+            frame.keyVar = first;
+            skipSpace(true);
+          } else {
+            frame.valueVar = first;
+          }
+          if (!atKeyword("in")) throw error("expected 'in' in a for directive, found " + describe());
+          pos += 2;
+          frame.collection = expression();
+        } else if (!"else".equals(word) && !"endif".equals(word) && !"endfor".equals(word)) {
+          pos = dstart;
+          throw error("unknown template directive: expected if, else, endif, for or endfor");
+        }
+        skipSpace(true);
+        if (peek('~')) {
+          pos++;
+          trimNext = true;
+        }
+        expect('}');
+        nesting--;
+        int lines = newlines(dstart, pos);
+        if (frame != null) {
+          frame.text = s.substring(dstart, pos);
+          if (lines > 0) parts.add("\n".repeat(lines));
+          open.push(frame);
+          parts = frame.body;
+        } else {
+          DirectiveFrame top = open.peek();
+          boolean isIf = top != null && top.condition != null;
+          boolean isFor = top != null && top.collection != null;
+          if (word.equals("else")) {
+            if (!isIf || top.whenFalse != null) {
+              pos = dstart;
+              throw error("%{ else } without a matching %{ if }");
+            }
+            top.elseLines = lines;
+            top.whenFalse = new ArrayList<>();
+            parts = top.whenFalse;
+          } else if ((word.equals("endif") && !isIf) || (word.equals("endfor") && !isFor)) {
+            pos = dstart;
+            throw error("%{ " + word + " } without a matching %{ " + (word.equals("endif") ? "if" : "for") + " }");
+          } else {
+            open.pop();
+            parts = top.parent;
+            parts.add(isIf
+                ? new IfDirective(top.condition, List.copyOf(top.body),
+                    top.whenFalse == null ? List.of() : List.copyOf(top.whenFalse), top.elseLines, lines, top.text)
+                : new ForDirective(top.keyVar, top.valueVar, top.collection, List.copyOf(top.body), lines, top.text));
+          }
+        }
       } else if (quoted && c == '\\') {
         escape(lit);
       } else {
@@ -656,38 +739,50 @@ final class HclParser {
         if (c == '\n') lineStart = true;
       }
     }
+    if (!open.isEmpty()) {
+      pos = open.peek().start;
+      throw error("template directive " + open.peek().text + " is never closed");
+    }
     if (lit.length() > 0 || parts.isEmpty()) parts.add(lit.toString());
     Loc loc = new TextLoc(src, start, pos);
     return new Template(List.copyOf(parts), heredoc, directive, contentRange == null ? loc.range() : contentRange, loc);
   }
 
-  private static void trimTrailing(StringBuilder sb) {
-    int n = sb.length();
-    while (n > 0 && Character.isWhitespace(sb.charAt(n - 1))) n--;
-    sb.setLength(n);
+  /** An open {@code %{ if }} or {@code %{ for }} while its body is read. */
+  private static final class DirectiveFrame {
+    final int start;
+    final List<Object> parent;
+    final List<Object> body = new ArrayList<>();
+    List<Object> whenFalse;
+    Expr condition;
+    Expr collection;
+    String keyVar;
+    String valueVar;
+    int elseLines;
+    String text;
+
+    DirectiveFrame(int start, List<Object> parent) {
+      this.start = start;
+      this.parent = parent;
+    }
   }
 
-  /** Skips a {@code %{ ... }} directive; the template is then not evaluated. */
-  private void skipDirective(int end) throws SyntaxError {
-    int start = pos;
-    pos += 2;
-    int depth = 1;
-    while (pos < end && depth > 0) {
-      char c = s.charAt(pos++);
-      if (c == '{') depth++;
-      else if (c == '}') depth--;
-      else if (c == '"') {
-        while (pos < end && s.charAt(pos) != '"' && s.charAt(pos) != '\n') {
-          if (s.charAt(pos) == '\\') pos++;
-          pos++;
-        }
-        pos++;
-      }
+  private int newlines(int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) if (s.charAt(i) == '\n') n++;
+    return n;
+  }
+
+  /** Removes trailing whitespace but keeps its line breaks, so that lines after it keep their numbers. */
+  private static void trimTrailing(StringBuilder sb) {
+    int n = sb.length();
+    int breaks = 0;
+    while (n > 0 && Character.isWhitespace(sb.charAt(n - 1))) {
+      if (sb.charAt(n - 1) == '\n') breaks++;
+      n--;
     }
-    if (depth > 0) {
-      pos = start;
-      throw error("unterminated template directive");
-    }
+    sb.setLength(n);
+    sb.append("\n".repeat(breaks));
   }
 
   private void escape(StringBuilder lit) throws SyntaxError {

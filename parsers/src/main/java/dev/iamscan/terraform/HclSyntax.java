@@ -50,6 +50,22 @@ final class HclSyntax {
   record Template(List<Object> parts, boolean heredoc, boolean hasDirective, SourceRange contentRange, Loc loc)
       implements Expr {}
 
+  /**
+   * A template part {@code %{ if c }...%{ else }...%{ endif }}. The newlines of the directives'
+   * own text (and of whitespace they strip) are kept, so that a rendering keeps every line of the
+   * template where it was written: {@code elseLines} and {@code endLines} are those of the
+   * {@code else} and {@code endif} directives; the opening one's go to the enclosing parts.
+   */
+  record IfDirective(Expr condition, List<Object> whenTrue, List<Object> whenFalse, int elseLines, int endLines,
+      String text) {}
+
+  /**
+   * A template part {@code %{ for k, v in coll }...%{ endfor }}; {@code keyVar} is null without a
+   * key. {@code endLines}: as for {@link IfDirective}.
+   */
+  record ForDirective(String keyVar, String valueVar, Expr collection, List<Object> body, int endLines,
+      String text) {}
+
   sealed interface Step permits GetAttr, Index, Splat {}
 
   record GetAttr(String name) implements Step {}

@@ -100,7 +100,7 @@ final class ModuleInstantiator {
     List<Path> stack = new ArrayList<>();
     stack.add(real(rootDir));
     this.overrides = overrides;
-    return instantiate(root, rootFiles.relative(rootDir), List.of(), null, varFiles, stack).resources;
+    return instantiate(root, rootFiles.relative(rootDir), List.of(), null, null, varFiles, stack).resources;
   }
 
   // ---- loading ----
@@ -167,19 +167,30 @@ final class ModuleInstantiator {
 
   /**
    * @param inputs the call's arguments, or null for the root module (which reads tfvars files instead)
+   * @param openInputs the same arguments evaluated with the caller's soft values unknown (see
+   *     {@code withoutDefaults} below), or null for the root module
    * @param stack the real directories of the calls that lead here, for recursion checks
    */
   private Result instantiate(Loaded m, String scope, List<ModuleCall> chain, Map<String, Value> inputs,
-      List<Path> varFiles, List<Path> stack) {
+      Map<String, Value> openInputs, List<Path> varFiles, List<Path> stack) {
     ModuleFiles files = m.files();
     TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files, bounds);
     Map<String, Value> variables = new HashMap<>();
     m.defaults().forEach((name, e) -> {
       if (e != null) variables.put(name, fromDefault(name, constants.eval(e, Scope.EMPTY)));
     });
+    // Values a user sets on purpose: --var-file, a plan's values, a called module's own defaults
+    // (only an edit of the call changes them), a caller's argument that does not rest on soft
+    // values. The root module's defaults and auto-loaded tfvars files are soft: one -var overrides
+    // them.
+    Map<String, Value> explicit = new HashMap<>();
     if (inputs == null) {
-      applyRootVariables(m, variables, constants, varFiles);
+      applyRootVariables(m, variables, explicit, constants, varFiles);
     } else {
+      explicit.putAll(variables);
+      openInputs.forEach((k, v) -> {
+        if (m.defaults().containsKey(k)) explicit.put(k, v);
+      });
       inputs.forEach((k, v) -> {
         if (m.defaults().containsKey(k)) variables.put(k, v);
       });
@@ -188,11 +199,15 @@ final class ModuleInstantiator {
     Calls calls = new Calls(m, scope, chain, stack);
     TerraformEvaluator eval = new TerraformEvaluator(variables, m.locals(), files, bounds, calls::outputs);
     calls.eval = eval;
+    // The same module with every soft value unknown: a resource that only a default switches off
+    // (count = var.enabled ? 1 : 0) is scanned, as one -var turns it on.
+    TerraformEvaluator withoutDefaults = new TerraformEvaluator(explicit, m.locals(), files, bounds, calls::outputs);
+    calls.openEval = withoutDefaults;
     List<Resource> out = new ArrayList<>();
     for (ParsedFile f : m.parsed()) {
       for (Item item : f.body().items()) {
         if (!(item instanceof Block b)) continue;
-        parser.resource(b, scope, eval, files).ifPresent(r -> out.add(chain.isEmpty() ? r : r.withModule(scope, chain)));
+        parser.resource(b, scope, eval, withoutDefaults, files).ifPresent(r -> out.add(chain.isEmpty() ? r : r.withModule(scope, chain)));
         if (b.type().equals("module") && b.labels().size() == 1) {
           calls.outputs(b.labels().get(0));
         }
@@ -214,8 +229,8 @@ final class ModuleInstantiator {
     return v instanceof Value.Text t ? t.from(new Value.Origin("the default of variable " + variable, t.range())) : v;
   }
 
-  private void applyRootVariables(Loaded m, Map<String, Value> variables, TerraformEvaluator constants,
-      List<Path> varFiles) {
+  private void applyRootVariables(Loaded m, Map<String, Value> variables, Map<String, Value> explicit,
+      TerraformEvaluator constants, List<Path> varFiles) {
     Path dir = m.files().moduleDir();
     List<Path> tfvars = new ArrayList<>();
     tfvars.add(dir.resolve("terraform.tfvars"));
@@ -233,12 +248,13 @@ final class ModuleInstantiator {
       if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, variables, constants, m.files());
     }
     for (Path p : varFiles) {
-      if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, variables, constants, m.files());
+      if (Files.isRegularFile(p)) parser.applyVarFile(p, declared, explicit, constants, m.files());
       else m.files().add(Diagnostic.error(m.files().relative(p), 1, 1, "variable file not found"));
     }
     overrides.forEach((k, v) -> {
-      if (declared.contains(k)) variables.put(k, v);
+      if (declared.contains(k)) explicit.put(k, v);
     });
+    variables.putAll(explicit);
   }
 
   /** The module calls of one instance, evaluated on first use so that calls may use each other's outputs. */
@@ -251,6 +267,7 @@ final class ModuleInstantiator {
     private final Set<String> running = new HashSet<>();
     final List<Resource> childResources = new ArrayList<>();
     TerraformEvaluator eval;
+    TerraformEvaluator openEval;
 
     Calls(Loaded module, String scope, List<ModuleCall> chain, List<Path> stack) {
       this.module = module;
@@ -303,8 +320,17 @@ final class ModuleInstantiator {
       List<String> keys = new ArrayList<>();
       List<Scope> scopes = new ArrayList<>();
       String shape = "single";
+      // a call that only soft values switch off is instantiated once, its resources saying when
+      String appliesWhen = null;
       if (count.isPresent()) {
         Optional<BigDecimal> n = TerraformEvaluator.number(eval.eval(count.get().value(), Scope.EMPTY));
+        // only a switch (count = var.enabled ? 1 : 0): a count computed from a default collection
+        // says nothing of what its instances would hold
+        if (n.isPresent() && n.get().signum() == 0 && openEval != null
+            && switchedOn(openEval.eval(count.get().value(), Scope.EMPTY), true) != null) {
+          appliesWhen = TerraformModuleParser.appliesWhen(count.get(), eval);
+          n = Optional.of(BigDecimal.ONE);
+        }
         if (n.isPresent()) {
           shape = "list";
           long c = n.get().max(BigDecimal.ZERO).min(BigDecimal.valueOf(Integer.MAX_VALUE)).longValue();
@@ -325,9 +351,20 @@ final class ModuleInstantiator {
         } else if (coll instanceof Value.ListValue l && l.items().stream().allMatch(i -> i.scalar().isPresent())) {
           for (Value item : l.items()) entries.add(new Value[] {new Value.Text(item.scalar().get(), item.range()), item});
         } else if (coll instanceof Value.Null) {
-          entries = List.of();
+          entries = new ArrayList<>();
         } else {
           entries = null;
+        }
+        // for_each = var.enabled ? {...} : {}: the instances of the branch that has some; a default
+        // empty map of items (wrappers) leaves nothing to scan, as each instance would be unknown
+        Value on = entries != null && entries.isEmpty() && openEval != null
+            ? switchedOn(openEval.eval(forEach.get().value(), Scope.EMPTY), false) : null;
+        if (on instanceof Value.ObjectValue o) {
+          appliesWhen = TerraformModuleParser.appliesWhen(forEach.get(), eval);
+          for (Value.Field f : o.fields()) entries.add(new Value[] {new Value.Text(f.key(), f.keyRange()), f.value()});
+        } else if (on instanceof Value.ListValue l && l.items().stream().allMatch(i -> i.scalar().isPresent())) {
+          appliesWhen = TerraformModuleParser.appliesWhen(forEach.get(), eval);
+          for (Value item : l.items()) entries.add(new Value[] {new Value.Text(item.scalar().get(), item.range()), item});
         }
         if (entries == null) {
           // the instances are not known before apply: evaluate one with each.key and each.value unknown
@@ -357,17 +394,22 @@ final class ModuleInstantiator {
       for (int i = 0; i < keys.size(); i++) {
         instances++;
         Map<String, Value> inputs = new LinkedHashMap<>();
+        Map<String, Value> openInputs = new LinkedHashMap<>();
         for (Item item : call.body().items()) {
           if (item instanceof Attribute a && !CALL_META.contains(a.name())) {
             inputs.put(a.name(), bindReferences(eval.shallow(eval.eval(a.value(), scopes.get(i)), a.value()), scope));
+            Value open = openEval == null ? inputs.get(a.name()) : openEval.eval(a.value(), scopes.get(i));
+            openInputs.put(a.name(), open);
           }
         }
         String address = "module." + name + keys.get(i);
         List<ModuleCall> childChain = new ArrayList<>(chain);
         childChain.add(new ModuleCall(address, scope, call.loc().range()));
         String childScope = childDir + "#" + String.join(".", childChain.stream().map(ModuleCall::address).toList());
-        Result r = instantiate(child, childScope, childChain, inputs, List.of(), childStack);
-        childResources.addAll(r.resources());
+        Result r = instantiate(child, childScope, childChain, inputs, openInputs, List.of(), childStack);
+        for (Resource res : r.resources()) {
+          childResources.add(appliesWhen == null ? res : TerraformModuleParser.withAppliesWhen(res, appliesWhen));
+        }
         String key = keys.get(i);
         if (shape.equals("map")) byKey.add(new Value.Field(unquote(key), head, r.outputs()));
         else if (shape.equals("list")) byIndex.add(r.outputs());
@@ -376,6 +418,25 @@ final class ModuleInstantiator {
       if (shape.equals("map")) return Optional.of(new Value.ObjectValue(byKey, call.loc().range()));
       if (shape.equals("list")) return Optional.of(new Value.ListValue(byIndex, call.loc().range()));
       return Optional.ofNullable(single);
+    }
+
+    /**
+     * The branch of a conditional count or for_each (evaluated with soft values unknown) that
+     * creates instances: a known count above zero, or a known non-empty collection; null when the
+     * value is not such a switch.
+     */
+    private Value switchedOn(Value open, boolean count) {
+      if (!(open instanceof Value.Conditional c)) return null;
+      for (Value branch : List.of(c.whenTrue(), c.whenFalse())) {
+        Value b = branch instanceof Value.Conditional ? switchedOn(branch, count) : branch;
+        if (b == null) continue;
+        if (count && TerraformEvaluator.number(b).map(d -> d.signum() > 0).orElse(false)) return b;
+        if (!count && (b instanceof Value.ObjectValue || b instanceof Value.ListValue)
+            && !TerraformModuleParser.isKnownEmpty(b)) {
+          return b;
+        }
+      }
+      return null;
     }
 
     /** Whether one more instance fits in the budget; reports the first time it does not. */

@@ -6,8 +6,10 @@ import dev.iamscan.terraform.HclSyntax.Binary;
 import dev.iamscan.terraform.HclSyntax.Call;
 import dev.iamscan.terraform.HclSyntax.Conditional;
 import dev.iamscan.terraform.HclSyntax.Expr;
+import dev.iamscan.terraform.HclSyntax.ForDirective;
 import dev.iamscan.terraform.HclSyntax.ForExpr;
 import dev.iamscan.terraform.HclSyntax.GetAttr;
+import dev.iamscan.terraform.HclSyntax.IfDirective;
 import dev.iamscan.terraform.HclSyntax.Index;
 import dev.iamscan.terraform.HclSyntax.Literal;
 import dev.iamscan.terraform.HclSyntax.ObjectCons;
@@ -88,6 +90,11 @@ final class TerraformEvaluator {
     return new TerraformEvaluator(Map.of(), Map.of(), files, bounds, true, name -> Optional.empty());
   }
 
+  /** The {@code rendered} attribute of a {@code template_file}; null when it cannot be known. */
+  Value renderTemplateFile(Value template, Value vars, SourceRange at) {
+    return functions.renderTemplateFile(template, vars, at);
+  }
+
   static Value.Unknown unknown(Expr e) {
     return new Value.Unknown(e.loc().text(), e.loc().range());
   }
@@ -158,45 +165,190 @@ final class TerraformEvaluator {
         + " items; its value is unknown");
   }
 
+  /** Renderings of one template at most: each directive of unknown outcome doubles them. */
+  static final int MAX_RENDERINGS = 16;
+
+  /** One way a template may render; {@code choices} says which directive outcomes lead to it. */
+  private static final class Rendering {
+    final StringBuilder text = new StringBuilder();
+    boolean holes;
+    boolean linesKept = true;
+    final List<String> choices = new ArrayList<>();
+
+    Rendering copy(String choice) {
+      Rendering r = new Rendering();
+      r.text.append(text);
+      r.holes = holes;
+      r.linesKept = linesKept;
+      r.choices.addAll(choices);
+      r.choices.add(choice);
+      return r;
+    }
+  }
+
+  /** Thrown when a rendering grows too long or too many: the template's value is then unknown. */
+  private static final class RenderingStopped extends Exception {
+    RenderingStopped() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * A template's value. Interpolations that cannot be resolved leave a hole in the text
+   * ({@link Value.Unknown#partial}); a directive whose outcome is not known yields each outcome (a
+   * {@link Value.Conditional} whose condition is the directive's text, starting with {@code %{}),
+   * and a {@code for} over an unknown collection renders its body once with unknown variables.
+   * Directives keep every line of the template where it was written: a skipped branch leaves its
+   * line breaks, and the second and later iterations of a loop stay on the loop's last line.
+   */
   private Value template(Template t, Scope scope) {
-    if (t.hasDirective()) return unknown(t);
     List<Object> parts = t.parts();
     if (parts.size() == 1 && parts.get(0) instanceof Expr only) {
       // "${x}" alone is x itself, unconverted, as in HCL
       return eval(only, scope);
     }
-    StringBuilder sb = new StringBuilder();
-    boolean linesKept = true;
-    boolean holes = false;
-    for (Object part : parts) {
-      if (part instanceof String s) {
-        sb.append(s);
-      } else {
-        Value v = eval((Expr) part, scope);
-        Optional<String> s = asString(v, ((Expr) part).loc().range());
-        if (s.isEmpty()) {
-          // Keep the rest of the text: a policy's structure stays readable around a computed ARN.
-          sb.append(Value.Unknown.HOLE);
-          holes = true;
-          continue;
-        }
-        if (s.get().indexOf('\n') >= 0) linesKept = false;
-        // checked before appending: doubling a string through a few locals must not fill memory
-        if (!bounds.fitsString((long) sb.length() + s.get().length())) {
-          tooLong(t.loc().range(), "the rendered template");
-          return unknown(t);
-        }
-        sb.append(s.get());
-      }
-    }
-    if (!bounds.fitsString(sb.length())) {
-      tooLong(t.loc().range(), "the rendered template");
+    List<Rendering> renderings;
+    try {
+      renderings = render(parts, scope, new ArrayList<>(List.of(new Rendering())), false, t);
+    } catch (RenderingStopped e) {
       return unknown(t);
     }
-    if (!bounds.charge(sb.length() / TEXT_STEP, files, t.loc().range())) return unknown(t);
-    Value.Text text = new Value.Text(sb.toString(), t.contentRange(), t.heredoc() && linesKept);
-    if (holes) return new Value.Unknown(t.loc().text(), t.loc().range(), text);
-    return text;
+    List<Value> values = new ArrayList<>(renderings.size());
+    for (Rendering r : renderings) {
+      if (!bounds.charge(r.text.length() / TEXT_STEP, files, t.loc().range())) return unknown(t);
+      Value.Text text = new Value.Text(r.text.toString(), t.contentRange(), t.heredoc() && r.linesKept);
+      values.add(r.holes ? new Value.Unknown(t.loc().text(), t.loc().range(), text) : text);
+    }
+    Value v = values.get(values.size() - 1);
+    for (int i = values.size() - 2; i >= 0; i--) {
+      v = new Value.Conditional(String.join(" and ", renderings.get(i).choices), values.get(i), v, t.loc().range());
+    }
+    return v;
+  }
+
+  private List<Rendering> render(List<Object> parts, Scope scope, List<Rendering> in, boolean flat, Template t)
+      throws RenderingStopped {
+    List<Rendering> out = in;
+    for (Object part : parts) {
+      if (part instanceof String s) {
+        append(out, flat ? s.replace('\n', ' ') : s, t);
+      } else if (part instanceof Expr e) {
+        Value v = eval(e, scope);
+        Optional<String> s = asString(v, e.loc().range());
+        if (s.isEmpty()) {
+          // Keep the rest of the text: a policy's structure stays readable around a computed ARN.
+          for (Rendering r : out) {
+            r.text.append(Value.Unknown.HOLE);
+            r.holes = true;
+          }
+        } else {
+          if (s.get().indexOf('\n') >= 0) for (Rendering r : out) r.linesKept = false;
+          append(out, s.get(), t);
+        }
+      } else if (part instanceof IfDirective d) {
+        out = renderIf(d, scope, out, flat, t);
+      } else if (part instanceof ForDirective d) {
+        out = renderFor(d, scope, out, flat, t);
+      }
+    }
+    return out;
+  }
+
+  private List<Rendering> renderIf(IfDirective d, Scope scope, List<Rendering> in, boolean flat, Template t)
+      throws RenderingStopped {
+    Optional<Boolean> known = truth(eval(d.condition(), scope));
+    String pad = (flat ? " " : "\n").repeat(d.elseLines());
+    String end = (flat ? " " : "\n").repeat(d.endLines());
+    List<Rendering> out = new ArrayList<>();
+    if (known.isEmpty() || known.get()) {
+      List<Rendering> yes = known.isPresent() ? in : copies(in, d.text());
+      yes = render(d.whenTrue(), scope, yes, flat, t);
+      append(yes, pad + blank(lines(d.whenFalse()), flat) + end, t);
+      out.addAll(yes);
+    }
+    if (known.isEmpty() || !known.get()) {
+      List<Rendering> no = known.isPresent() ? in : copies(in, "not " + d.text());
+      append(no, blank(lines(d.whenTrue()), flat) + pad, t);
+      no = render(d.whenFalse(), scope, no, flat, t);
+      append(no, end, t);
+      out.addAll(no);
+    }
+    if (out.size() > MAX_RENDERINGS) {
+      files.warn(d.condition().loc().range(), "template has more than " + MAX_RENDERINGS
+          + " possible renderings (directives of unknown outcome); its value is unknown");
+      throw new RenderingStopped();
+    }
+    return out;
+  }
+
+  private List<Rendering> renderFor(ForDirective d, Scope scope, List<Rendering> in, boolean flat, Template t)
+      throws RenderingStopped {
+    Value coll = eval(d.collection(), scope);
+    List<Value[]> pairs = new ArrayList<>();
+    if (coll instanceof Value.ListValue l) {
+      for (int i = 0; i < l.items().size(); i++) {
+        pairs.add(new Value[] {new Value.Num(Integer.toString(i), l.items().get(i).range()), l.items().get(i)});
+      }
+    } else if (coll instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) pairs.add(new Value[] {new Value.Text(f.key(), f.keyRange()), f.value()});
+    } else if (coll instanceof Value.Null) {
+      // no iterations
+    } else {
+      // Not known: the body once, with unknown variables, stands for every iteration.
+      Value.Unknown u = new Value.Unknown(d.collection().loc().text(), d.collection().loc().range());
+      pairs.add(new Value[] {u, u});
+    }
+    if (pairs.size() > bounds.limits().maxCollectionSize()) {
+      tooMany(d.collection().loc().range(), "the loop of this template");
+      throw new RenderingStopped();
+    }
+    List<Rendering> out = in;
+    if (pairs.isEmpty()) append(out, blank(lines(d.body()), flat), t);
+    for (int i = 0; i < pairs.size(); i++) {
+      Scope inner = scope.with(d.valueVar(), pairs.get(i)[1]);
+      if (d.keyVar() != null) inner = inner.with(d.keyVar(), pairs.get(i)[0]);
+      out = render(d.body(), inner, out, flat || i > 0, t);
+      if (bounds.spent()) throw new RenderingStopped();
+    }
+    append(out, (flat ? " " : "\n").repeat(d.endLines()), t);
+    return out;
+  }
+
+  private static List<Rendering> copies(List<Rendering> in, String choice) {
+    List<Rendering> out = new ArrayList<>(in.size());
+    for (Rendering r : in) out.add(r.copy(choice));
+    return out;
+  }
+
+  private void append(List<Rendering> out, String s, Template t) throws RenderingStopped {
+    if (s.isEmpty()) return;
+    for (Rendering r : out) {
+      // checked before appending: doubling a string through a few locals must not fill memory
+      if (!bounds.fitsString((long) r.text.length() + s.length())) {
+        tooLong(t.loc().range(), "the rendered template");
+        throw new RenderingStopped();
+      }
+      r.text.append(s);
+    }
+  }
+
+  private static String blank(int lines, boolean flat) {
+    return (flat ? " " : "\n").repeat(lines);
+  }
+
+  /** The line breaks a part list takes in the template's source. */
+  private static int lines(List<Object> parts) {
+    int n = 0;
+    for (Object p : parts) {
+      if (p instanceof String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') n++;
+      } else if (p instanceof IfDirective d) {
+        n += lines(d.whenTrue()) + lines(d.whenFalse()) + d.elseLines() + d.endLines();
+      } else if (p instanceof ForDirective d) {
+        n += lines(d.body()) + d.endLines();
+      }
+    }
+    return n;
   }
 
   // ---- references ----

@@ -317,12 +317,28 @@ final class TerraformFunctions {
     if (args.size() != 2 || p.isEmpty() || !(args.get(1) instanceof Value.ObjectValue vars)) return null;
     Optional<Value.Text> content = files.readReferenced(p.get(), r);
     if (content.isEmpty()) return null;
+    return render(content, vars, r, "templatefile(" + p.get() + ")");
+  }
+
+  /**
+   * The {@code rendered} text of the template provider's {@code template_file} (data source or
+   * resource): its {@code template} rendered with its {@code vars}, as templatefile() does; null
+   * when the template is not known text.
+   */
+  Value renderTemplateFile(Value template, Value vars, SourceRange r) {
+    if (!(template instanceof Value.Text t)) return null;
+    Value.ObjectValue v = vars instanceof Value.ObjectValue o ? o : Value.ObjectValue.empty(r);
+    if (vars != null && !(vars instanceof Value.ObjectValue) && !(vars instanceof Value.Null)) return null;
+    return render(Optional.of(t), v, r, "template_file");
+  }
+
+  private Value render(Optional<Value.Text> content, Value.ObjectValue vars, SourceRange r, String what) {
     String file = content.get().range().file();
     // Terraform refuses templatefile inside a template; OpenTofu allows it to a depth. Either way a
     // template that renders itself never ends here, as nothing in it is evaluated lazily.
     String refusal = bounds.templateRefusal(file);
     if (refusal != null) {
-      files.warn(r, "templatefile(" + p.get() + "): " + file + " " + refusal + "; its value is unknown");
+      files.warn(r, what + ": " + file + " " + refusal + "; its value is unknown");
       return null;
     }
     Template t;
@@ -330,7 +346,7 @@ final class TerraformFunctions {
       t = HclParser.parseTemplate(SourceText.ofFile(file, content.get().value()), content.get().range(),
           bounds.limits());
     } catch (SyntaxError e) {
-      files.warn(r, "templatefile(" + p.get() + "): line " + e.line + ": " + e.getMessage());
+      files.warn(r, what + ": line " + e.line + ": " + e.getMessage());
       return null;
     }
     TerraformEvaluator.Scope scope = TerraformEvaluator.Scope.EMPTY;
@@ -342,13 +358,34 @@ final class TerraformFunctions {
     } finally {
       bounds.leaveTemplate();
     }
-    if (v instanceof Value.Text text) {
-      // lines of a template file keep their numbers unless a substitution added some
-      boolean verbatim = !t.hasDirective() && text.value().split("\n", -1).length
-          == content.get().value().split("\n", -1).length;
-      return new Value.Text(text.value(), content.get().range(), verbatim);
+    Value placed = inTemplateFile(v, content.get(), r);
+    return placed == null || (!placed.isKnown() && !(placed instanceof Value.Conditional)
+        && !(placed instanceof Value.Unknown u && u.partial() != null)) ? null : placed;
+  }
+
+  /**
+   * A rendering of a template file, placed in that file: its text is verbatim (lines map to the
+   * file's) unless a substitution added lines; a text with holes stays partly known, placed at
+   * the {@code templatefile()} call; each outcome of a directive is placed the same way.
+   */
+  private static Value inTemplateFile(Value v, Value.Text file, SourceRange call) {
+    if (v instanceof Value.Text text) return placedText(text, file);
+    if (v instanceof Value.Unknown u && u.partial() != null) {
+      return new Value.Unknown("templatefile(" + file.range().file() + ")", call, placedText(u.partial(), file));
+    }
+    if (v instanceof Value.Conditional c) {
+      Value a = inTemplateFile(c.whenTrue(), file, call);
+      Value b = inTemplateFile(c.whenFalse(), file, call);
+      if (a == null || b == null) return null;
+      return new Value.Conditional(c.condition(), a, b, call);
     }
     return v.isKnown() ? v : null;
+  }
+
+  private static Value.Text placedText(Value.Text text, Value.Text file) {
+    // lines of a template file keep their numbers unless a substitution added some
+    boolean verbatim = text.value().split("\n", -1).length == file.value().split("\n", -1).length;
+    return new Value.Text(text.value(), file.range(), verbatim);
   }
 
   /** False when something is unknown, or when more than {@code max} items would come out (then out holds max + 1). */

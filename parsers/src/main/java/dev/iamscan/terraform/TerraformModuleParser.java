@@ -13,6 +13,7 @@ import dev.iamscan.terraform.HclSyntax.Block;
 import dev.iamscan.terraform.HclSyntax.Body;
 import dev.iamscan.terraform.HclSyntax.Expr;
 import dev.iamscan.terraform.HclSyntax.Item;
+import dev.iamscan.terraform.HclSyntax.Parens;
 import dev.iamscan.terraform.HclSyntax.SyntaxError;
 import dev.iamscan.terraform.HclSyntax.Traversal;
 import dev.iamscan.terraform.TerraformEvaluator.Scope;
@@ -195,6 +196,16 @@ public final class TerraformModuleParser {
   // ---- resources ----
 
   Optional<Resource> resource(Block b, String scope, TerraformEvaluator eval, ModuleFiles files) {
+    return resource(b, scope, eval, null, files);
+  }
+
+  /**
+   * @param withoutDefaults the module's evaluator with the variables that keep their defaults
+   *     unknown, or null: a resource whose {@code count} or {@code for_each} only those defaults
+   *     make zero or empty is kept, with {@link Resource#APPLIES_WHEN} saying what turns it on
+   */
+  Optional<Resource> resource(Block b, String scope, TerraformEvaluator eval, TerraformEvaluator withoutDefaults,
+      ModuleFiles files) {
     String kind = b.type();
     String type;
     String name;
@@ -230,19 +241,80 @@ public final class TerraformModuleParser {
         config.add(item);
       }
     }
+    String appliesWhen = null;
     for (Value.Field f : meta) {
-      if (f.key().equals("count") && TerraformEvaluator.number(f.value()).map(d -> d.signum() == 0).orElse(false)) {
-        return Optional.empty();
-      }
-      if (f.key().equals("for_each") && isKnownEmpty(f.value())) return Optional.empty();
+      boolean count = f.key().equals("count");
+      boolean off = (count && isKnownZero(f.value())) || (f.key().equals("for_each") && isKnownEmpty(f.value()));
+      if (!off) continue;
+      Optional<Attribute> a = attribute(b.body(), f.key());
+      if (withoutDefaults == null || a.isEmpty()) return Optional.empty();
+      Value open = withoutDefaults.eval(a.get().value(), s);
+      if (count ? isKnownZero(open) : isKnownEmpty(open)) return Optional.empty();
+      appliesWhen = appliesWhen(a.get(), eval);
     }
     SourceRange range = b.loc().range();
-    Value.ObjectValue body = new Value.ObjectValue(fields(config, eval, s, new int[1], files), range);
+    List<Value.Field> bodyFields = fields(config, eval, s, new int[1], files);
+    if (type.equals("template_file") && !kind.equals("provider") && !kind.equals("module")) {
+      // the template provider's template_file, the older way to write policies from templates:
+      // its rendered text is known as far as templatefile() would know it
+      Value.ObjectValue written = new Value.ObjectValue(bodyFields, range);
+      Optional<Value> template = written.get("template");
+      Value rendered = template.isEmpty() ? null
+          : eval.renderTemplateFile(template.get(), written.get("vars").orElse(null), b.header().range());
+      if (rendered != null && !written.has("rendered")) {
+        bodyFields.add(new Value.Field("rendered", b.header().range(), rendered));
+      }
+    }
+    Value.ObjectValue body = new Value.ObjectValue(bodyFields, range);
+    if (appliesWhen != null) {
+      meta.add(new Value.Field(Resource.APPLIES_WHEN, b.header().range(), new Value.Text(appliesWhen, b.header().range())));
+    }
     Value.ObjectValue attributes = new Value.ObjectValue(meta, range);
     return Optional.of(new Resource(Format.TERRAFORM, kind, type, name, scope, body, attributes, range, List.of()));
   }
 
-  private static boolean isKnownEmpty(Value v) {
+  /** The resource of a module instance that exists only when {@code when} holds (and its own condition, if any). */
+  static Resource withAppliesWhen(Resource r, String when) {
+    List<Value.Field> fields = new ArrayList<>();
+    String combined = when;
+    for (Value.Field f : r.attributes().fields()) {
+      if (f.key().equals(Resource.APPLIES_WHEN)) {
+        combined = when + " and " + f.value().scalar().orElse("");
+      } else {
+        fields.add(f);
+      }
+    }
+    fields.add(new Value.Field(Resource.APPLIES_WHEN, r.headRange(), new Value.Text(combined, r.headRange())));
+    return new Resource(r.format(), r.kind(), r.type(), r.name(), r.scope(), r.body(),
+        new Value.ObjectValue(fields, r.attributes().range()), r.range(), r.moduleCalls());
+  }
+
+  private static boolean isKnownZero(Value v) {
+    return TerraformEvaluator.number(v).map(d -> d.signum() == 0).orElse(false);
+  }
+
+  /**
+   * Under which values a resource switched off by variable defaults exists: {@code var.enabled =
+   * true} for {@code count = var.enabled ? 1 : 0}, else the count or for_each expression.
+   */
+  static String appliesWhen(Attribute a, TerraformEvaluator eval) {
+    boolean count = a.name().equals("count");
+    Expr e = a.value();
+    while (e instanceof Parens p) e = p.inner();
+    if (e instanceof HclSyntax.Conditional c) {
+      Value t = eval.eval(c.whenTrue(), Scope.EMPTY);
+      Value f = eval.eval(c.whenFalse(), Scope.EMPTY);
+      boolean trueOff = count ? isKnownZero(t) : isKnownEmpty(t);
+      boolean falseOff = count ? isKnownZero(f) : isKnownEmpty(f);
+      String cond = c.condition().loc().text().strip();
+      boolean plain = c.condition() instanceof Traversal;
+      if (falseOff && !trueOff) return plain ? cond + " = true" : cond + " is true";
+      if (trueOff && !falseOff) return plain ? cond + " = false" : "not (" + cond + ")";
+    }
+    return a.name() + " = " + a.value().loc().text().strip() + (count ? " is not 0" : " is not empty");
+  }
+
+  static boolean isKnownEmpty(Value v) {
     return (v instanceof Value.ListValue l && l.items().isEmpty())
         || (v instanceof Value.ObjectValue o && o.size() == 0);
   }

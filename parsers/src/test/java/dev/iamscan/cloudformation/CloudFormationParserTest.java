@@ -87,7 +87,8 @@ class CloudFormationParserTest {
     assertEquals(15, role.range().endLine());
     assertEquals(10, role.body().field("Arn").orElseThrow().keyRange().startLine());
     Value arn = prop(role, "Arn");
-    assertEquals(new Value.Unknown("arn:${AWS::Partition}:iam::aws:policy/prod", arn.range()), arn);
+    assertEquals(new Value.Unknown("arn:${AWS::Partition}:iam::aws:policy/prod", arn.range(),
+        new Value.Text("arn:" + Value.Unknown.HOLE + ":iam::aws:policy/prod", arn.range())), arn);
     assertEquals(10, arn.range().startLine());
     Value target = prop(role, "Target");
     assertEquals("Bucket", ((Value.Reference) target).target());

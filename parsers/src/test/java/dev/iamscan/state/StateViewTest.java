@@ -191,7 +191,7 @@ class StateViewTest {
         """);
     ResourcePermission p = cfn.permissions().get(0);
     assertEquals("lambda", p.service());
-    assertEquals(List.of("SourceArn", "SourceAccount", "PrincipalOrgID"), p.limits().stream().map(Setting::name).toList());
+    assertEquals(List.of("SourceArn", "SourceAccount", "PrincipalOrgID", "EventSourceToken"), p.limits().stream().map(Setting::name).toList());
     assertTrue(p.limits().get(0).written().isPresent());
     assertFalse(p.limits().get(1).written().isPresent());
     assertEquals("FeatureSet", cfn.organizations().get(0).featureSet().name());

@@ -232,6 +232,85 @@ class TerraformModuleParserTest {
   }
 
   @Test
+  void resourcesSwitchedOffByDefaultsAreKeptAndLiteralZeroIsNot(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("a.tf"), """
+        variable "enable_x" { default = false }
+        variable "names" { default = [] }
+        variable "on" { default = true }
+        resource "a" "by_default" {
+          count = var.enable_x ? 1 : 0
+        }
+        resource "a" "negated" {
+          count = var.on ? 0 : 1
+        }
+        resource "a" "each" {
+          for_each = toset(var.names)
+        }
+        resource "a" "literal" {
+          count = 0
+        }
+        resource "a" "always" {
+          count = var.on ? 1 : 0
+        }
+        module "child" {
+          source   = "./child"
+          enable_y = false
+        }
+        module "passed_on" {
+          source   = "./child"
+          enable_y = false || var.enable_x
+        }
+        module "optional" {
+          source = "./opt"
+          count  = var.enable_x ? 1 : 0
+        }
+        module "literal_off" {
+          source = "./opt"
+          count  = 0
+        }
+        variable "items" { default = {} }
+        module "each_on" {
+          source   = "./opt"
+          for_each = var.enable_x ? { a = 1 } : {}
+        }
+        module "wrapper" {
+          source   = "./opt"
+          for_each = var.items
+        }
+        """);
+    Files.createDirectories(tmp.resolve("opt"));
+    Files.writeString(tmp.resolve("opt/c.tf"), """
+        resource "c" "inside" {}
+        """);
+    Files.createDirectories(tmp.resolve("child"));
+    Files.writeString(tmp.resolve("child/b.tf"), """
+        variable "enable_y" { default = true }
+        resource "b" "told_off" {
+          count = var.enable_y ? 1 : 0
+        }
+        """);
+    ParseResult r = new TerraformModuleParser().parse(tmp, tmp, List.of());
+    assertEquals(Optional.of("var.enable_x = true"), find(r, "a.by_default").appliesWhen());
+    assertEquals(Optional.of("var.on = false"), find(r, "a.negated").appliesWhen());
+    assertEquals(Optional.of("for_each = toset(var.names) is not empty"), find(r, "a.each").appliesWhen());
+    assertTrue(maybe(r, "a.literal").isEmpty(), "count = 0 written as a literal stays off");
+    assertEquals(Optional.empty(), find(r, "a.always").appliesWhen());
+    // the caller's argument switches it off in module.child; in module.passed_on the argument
+    // rests on the root's default, so the resource is scanned there
+    List<Resource> toldOff = r.resources().stream().filter(x -> x.name().equals("told_off")).toList();
+    assertEquals(1, toldOff.size());
+    assertEquals("module.passed_on", toldOff.get(0).modulePath());
+    assertEquals(Optional.of("var.enable_y = true"), toldOff.get(0).appliesWhen());
+    // a module call switched off by a default: its resources are scanned, saying when
+    List<Resource> inside = r.resources().stream().filter(x -> x.name().equals("inside")).toList();
+    // a for_each switched by a default yields the instances of its other branch; a default empty
+    // map of items (a wrapper) yields nothing, as nothing says what an item would hold
+    assertEquals(List.of("module.each_on", "module.optional"), inside.stream().map(Resource::modulePath).sorted().toList());
+    assertEquals(List.of(Optional.of("var.enable_x = true")),
+        inside.stream().map(Resource::appliesWhen).distinct().toList());
+  }
+
+  @Test
   void oneKnownOperandSettlesALogicalOperator(@TempDir Path tmp) throws IOException {
     Files.writeString(tmp.resolve("a.tf"), """
         variable "create" { default = false }
@@ -248,8 +327,9 @@ class TerraformModuleParserTest {
         }
         """);
     ParseResult r = new TerraformModuleParser().parse(tmp, tmp, List.of());
-    assertTrue(maybe(r, "a.disabled").isEmpty());
-    assertTrue(maybe(r, "a.disabled_right").isEmpty());
+    // switched off only by the default of var.create: scanned, saying what turns it on
+    assertEquals(Optional.of("var.create && var.unset is true"), find(r, "a.disabled").appliesWhen());
+    assertEquals(Optional.of("var.unset && var.create is true"), find(r, "a.disabled_right").appliesWhen());
     Resource maybe = find(r, "a.maybe");
     assertInstanceOf(Value.Conditional.class, maybe.attributes().get("count").orElseThrow());
     assertEquals(Optional.of("true"), maybe.body().get("always").orElseThrow().scalar());

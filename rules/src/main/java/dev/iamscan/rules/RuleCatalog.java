@@ -18,12 +18,15 @@ import dev.iamscan.rules.exposure.PublicBucketAclRule;
 import dev.iamscan.rules.exposure.PublicBucketPolicyRule;
 import dev.iamscan.rules.exposure.PublicLambdaPermissionRule;
 import dev.iamscan.rules.exposure.PublicResourcePolicyRule;
+import dev.iamscan.rules.exposure.ServicePrincipalWithoutSourceRule;
 import dev.iamscan.rules.grammar.InvalidStatementEffectRule;
 import dev.iamscan.rules.grammar.MalformedPolicyDocumentRule;
 import dev.iamscan.rules.grammar.PolicyGrammarRule;
 import dev.iamscan.rules.grammar.ResourceSchemaRule;
 import dev.iamscan.rules.grants.AssumeAnyRoleRule;
 import dev.iamscan.rules.grants.AwsManagedAdminPolicyRule;
+import dev.iamscan.rules.grants.CredentialReadOnAllResourcesRule;
+import dev.iamscan.rules.grants.DataReadOnAllResourcesRule;
 import dev.iamscan.rules.grants.FullAdminStatementRule;
 import dev.iamscan.rules.grants.NotActionAllowRule;
 import dev.iamscan.rules.grants.NotResourceAllowRule;
@@ -67,6 +70,7 @@ public final class RuleCatalog {
       new PublicAccessBlockDisabledRule(),           // IAM022
       new PublicResourcePolicyRule(),                // IAM023
       new PublicLambdaPermissionRule(),              // IAM024
+      new ServicePrincipalWithoutSourceRule(),       // IAM025
       new InstanceWithoutProfileRule(),              // IAM030
       new InstanceProfileWithoutRoleRule(),          // IAM031
       new TrustAnyoneRule(),                         // IAM032
@@ -76,6 +80,8 @@ public final class RuleCatalog {
       new SensitiveActionWildcardRule(),             // IAM040
       new PermissionsManagementOnAllResourcesRule(), // IAM041
       new PermissionsActionWildcardRule(),           // IAM042
+      new CredentialReadOnAllResourcesRule(),        // IAM043
+      new DataReadOnAllResourcesRule(),              // IAM044
       new WeakPasswordPolicyRule(),                  // IAM050
       new MissingPasswordPolicyRule(),               // IAM051
       new ShortInitialPasswordRule(),                // IAM052

@@ -1,9 +1,11 @@
 package dev.iamscan.rules;
 
+import dev.iamscan.model.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs rules once over a scan and returns their findings in a stable order. */
@@ -36,9 +38,32 @@ public final class RuleEngine {
     // A set: the same finding reached through two paths (a policy attached twice) is reported once.
     Set<Finding> found = new LinkedHashSet<>();
     perRule.forEach(found::addAll);
-    List<Finding> out = new ArrayList<>(found);
+    List<Finding> out = new ArrayList<>();
+    List<Resource> conditional = context.model().resources().stream().filter(r -> r.appliesWhen().isPresent()).toList();
+    for (Finding f : found) out.add(conditional.isEmpty() ? f : withAppliesWhen(f, conditional));
     out.sort(ORDER);
     return out;
+  }
+
+  /**
+   * A finding on a resource that exists only under some input values (a CloudFormation
+   * {@code Condition}, a Terraform resource its variable defaults switch off) says under which.
+   * The finding is on the resource when it points inside its block, or names it from its file.
+   */
+  static Finding withAppliesWhen(Finding f, List<Resource> conditional) {
+    String when = null;
+    for (Resource r : conditional) {
+      Optional<String> w = r.appliesWhen();
+      if (w.isEmpty() || !r.range().file().equals(f.location().file())) continue;
+      boolean inside = f.location().startLine() >= r.range().startLine() && f.location().startLine() <= r.range().endLine();
+      if (inside || f.resource().equals(r.address())) {
+        when = w.get();
+        if (inside) break;
+      }
+    }
+    if (when == null) return f;
+    return new Finding(f.rule(), f.severity(), f.message() + "; applies when " + when, f.location(), f.resource(),
+        f.evidence(), f.related());
   }
 
   public List<Rule> rules() {

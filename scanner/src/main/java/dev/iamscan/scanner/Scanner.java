@@ -175,7 +175,9 @@ public final class Scanner {
       List<Rule> guarded = new ArrayList<>();
       List<Diagnostic> ruleFailures = Collections.synchronizedList(new ArrayList<>());
       for (Rule rule : rules) guarded.add(new GuardedRule(rule, ruleFailures));
-      findings = new RuleEngine(guarded).run(ScanContext.of(new ResourceModel(resources), request.settings()));
+      ScanContext context = ScanContext.of(new ResourceModel(resources), request.settings());
+      findings = new RuleEngine(guarded).run(context);
+      diagnostics.addAll(context.iam().documentWarnings());
       findings = ModuleChains.annotate(findings, resources);
       diagnostics.addAll(ruleFailures);
     }

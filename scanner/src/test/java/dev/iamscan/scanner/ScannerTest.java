@@ -57,6 +57,23 @@ class ScannerTest {
   }
 
   @Test
+  void policyTextWithComputedPartsIsReadBelowTheWorkingDirectory() throws IOException {
+    // files of a root below the working directory are renamed before rules run: the partly known
+    // text of a heredoc must survive that
+    write(cwd.resolve("infra/main.tf"), """
+        resource "aws_s3_bucket" "b" {}
+        resource "aws_iam_policy" "p" {
+          policy = <<EOF
+        {"Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "${aws_s3_bucket.b.arn}"}]}
+        EOF
+        }
+        """);
+    ScanResult r = Scanner.withDefaults(Scanner.allRules(), w -> { })
+        .scan(new ScanRequest(List.of(cwd.resolve("infra"))), cwd);
+    assertEquals(List.of("infra/main.tf:4 IAM003"), where(r).stream().filter(x -> x.endsWith("IAM003")).toList());
+  }
+
+  @Test
   void aFolderNamedTargetIsScannedUnlessABuildFileMakesItBuildOutput() throws IOException {
     write(cwd.resolve("deploy/target/main.tf"), "resource \"aws_iam_role\" \"crit_deploy_target\"\n");
     write(cwd.resolve("app/target/main.tf"), "resource \"aws_iam_role\" \"crit_build_output\"\n");

@@ -90,7 +90,7 @@ public final class TerraformPlanReader {
     List<Planned> planned = new ArrayList<>();
     plan.object("planned_values").flatMap(p -> p.object("root_module"))
         .ifPresent(m -> collect(m, "", List.of(), rel, planned));
-    Map<String, Set<String>> afterApply = unknownAfterApply(plan);
+    Map<String, Set<String>> afterApply = unknownAfterApply(plan, configuredAttributes(plan));
 
     List<Resource> resources = new ArrayList<>();
     List<String> files = new ArrayList<>();
@@ -184,20 +184,81 @@ public final class TerraformPlanReader {
     }
   }
 
-  /** For each resource address, the attributes {@code resource_changes} says are known only after apply. */
-  private static Map<String, Set<String>> unknownAfterApply(Value.ObjectValue plan) {
+  /**
+   * For each resource address, the attributes {@code resource_changes} says are known only after
+   * apply. An attribute the plan's {@code configuration} shows the resource never sets is left out:
+   * what the provider computes for an unset optional attribute ({@code iam_instance_profile}) is
+   * its absence, not an unknown value.
+   */
+  private static Map<String, Set<String>> unknownAfterApply(Value.ObjectValue plan,
+      Map<String, Set<String>> configured) {
     Map<String, Set<String>> out = new HashMap<>();
     for (Value.ObjectValue change : plan.blocks("resource_changes")) {
       Optional<String> address = change.string("address");
       Optional<Value.ObjectValue> unknown = change.object("change").flatMap(c -> c.object("after_unknown"));
       if (address.isEmpty() || unknown.isEmpty()) continue;
+      Set<String> set = configured.get(configAddress(address.get()));
       Set<String> keys = new HashSet<>();
       for (Value.Field f : unknown.get().fields()) {
+        if (set != null && !set.contains(f.key())) continue;
         if (f.value() instanceof Value.Bool b && b.value()) keys.add(f.key());
       }
       out.put(address.get(), keys);
     }
     return out;
+  }
+
+  /**
+   * The attributes each resource of the plan's {@code configuration} section sets (its
+   * {@code expressions}), by configuration address ({@code module.a.aws_instance.web}, without
+   * instance keys); empty when the plan holds no configuration.
+   */
+  private static Map<String, Set<String>> configuredAttributes(Value.ObjectValue plan) {
+    Map<String, Set<String>> out = new HashMap<>();
+    plan.object("configuration").flatMap(c -> c.object("root_module"))
+        .ifPresent(m -> configuredAttributes(m, "", out, 0));
+    return out;
+  }
+
+  private static void configuredAttributes(Value.ObjectValue module, String prefix, Map<String, Set<String>> out,
+      int depth) {
+    if (depth > 32) return;
+    for (Value.ObjectValue r : module.blocks("resources")) {
+      Optional<String> address = r.string("address");
+      if (address.isEmpty()) continue;
+      Set<String> keys = new HashSet<>();
+      r.object("expressions").ifPresent(e -> e.fields().forEach(f -> keys.add(f.key())));
+      out.put(prefix + address.get(), keys);
+    }
+    module.object("module_calls").ifPresent(calls -> {
+      for (Value.Field f : calls.fields()) {
+        f.value().asObject().flatMap(c -> c.object("module"))
+            .ifPresent(child -> configuredAttributes(child, prefix + "module." + f.key() + ".", out, depth + 1));
+      }
+    });
+  }
+
+  /** A resource instance address without instance keys: {@code module.a["x"].aws_instance.web[0]} to {@code module.a.aws_instance.web}. */
+  static String configAddress(String address) {
+    StringBuilder sb = new StringBuilder(address.length());
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (quoted) {
+        if (c == '\\') i++;
+        else if (c == '"') quoted = false;
+      } else if (c == '"' && depth > 0) {
+        quoted = true;
+      } else if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        depth--;
+      } else if (depth == 0) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** The address Terraform gives a resource of the configuration: module instances with their keys. */

@@ -131,7 +131,8 @@ final class CredentialDetector {
 
     switch (classify(name, providerBlock)) {
       case PASSWORD -> {
-        if (isLiteral(text)) out.add(new Hit(Kind.PASSWORD, text.strip(), 0, name));
+        // A password setting (AllowUsersToChangePassword: "true") is a switch, not a password.
+        if (isLiteral(text) && !isSwitch(text)) out.add(new Hit(Kind.PASSWORD, text.strip(), 0, name));
       }
       case AWS_SECRET_KEY -> {
         if (isLiteral(text)) out.add(new Hit(Kind.SECRET_ACCESS_KEY, text.strip(), 0, name));
@@ -230,6 +231,15 @@ final class CredentialDetector {
     if (v.isEmpty() || v.indexOf(Value.Unknown.HOLE) >= 0) return false;
     if (v.startsWith("$") || v.startsWith("{{") || v.startsWith("%{") || v.startsWith("`")) return false;
     return !v.contains("{{resolve:");
+  }
+
+  /** {@code true} or {@code false}, quoted or not: the value of a setting, never a credential. */
+  static boolean isSwitch(String value) {
+    String v = value.strip();
+    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+      v = v.substring(1, v.length() - 1).strip();
+    }
+    return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
   }
 
   /** A double-quoted HCL string literal inside expression source, its content in group 1. */

@@ -76,7 +76,7 @@ public final class PublicResourcePolicyRule implements Rule {
   /** Endpoint policies filter what passes through an endpoint; their principal is {@code *} by design. */
   private static final Set<String> NOT_RESOURCE_POLICIES = Set.of("vpce");
 
-  private static final Map<String, String> SERVICE_NAMES = Map.ofEntries(
+  static final Map<String, String> SERVICE_NAMES = Map.ofEntries(
       Map.entry("sqs", "SQS queue policy"), Map.entry("sns", "SNS topic policy"), Map.entry("kms", "KMS key policy"),
       Map.entry("ecr", "ECR repository policy"), Map.entry("ecr-public", "ECR Public repository policy"),
       Map.entry("secretsmanager", "Secrets Manager secret policy"), Map.entry("es", "OpenSearch domain access policy"),

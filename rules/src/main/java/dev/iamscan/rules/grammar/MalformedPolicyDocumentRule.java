@@ -2,6 +2,8 @@ package dev.iamscan.rules.grammar;
 
 import dev.iamscan.model.Diagnostic;
 import dev.iamscan.model.SourceRange;
+import dev.iamscan.policy.LocatedString;
+import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
 import dev.iamscan.rules.FindingSink;
@@ -9,6 +11,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.grants.ActionServices;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +24,10 @@ public final class MalformedPolicyDocumentRule implements Rule {
           A policy written as a JSON string (a heredoc, a `file()`, a CloudFormation string) that \
           does not parse, or a document without `Statement` or with statements that are not objects, \
           is rejected by IAM at deployment. Until then, no scanner can tell what it grants: iamscan \
-          reports it instead of treating it as empty (peers have reported such input as passed).
+          reports it instead of treating it as empty (peers have reported such input as passed). An \
+          action whose service prefix is a near miss of a real one (`cognitoidp:*` for \
+          `cognito-idp`) matches no action and grants nothing: it is reported here, not as an \
+          overbroad grant.
           """)
       .remediation("""
           build policies with `jsonencode` or `data "aws_iam_policy_document"` in Terraform, or as \
@@ -49,6 +55,18 @@ public final class MalformedPolicyDocumentRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     for (PolicyDocuments d : PolicyDocuments.all(context.iam())) {
+      // An action whose service prefix is a near miss of a real one matches no action at all.
+      for (PolicyStatement s : d.document().statements()) {
+        for (LocatedString a : s.actions().known()) {
+          Optional<String> meant = ActionServices.misspelt(a.value());
+          if (meant.isEmpty()) continue;
+          String prefix = a.value().trim().substring(0, a.value().trim().indexOf(':'));
+          sink.report(new Finding(METADATA, METADATA.severity(),
+              "%s %s names an unknown action \"%s\": no AWS service has the prefix %s (did you mean %s?); it grants nothing"
+                  .formatted(d.owner().displayName(), s.label(), a.value(), prefix, meant.get()),
+              s.locate(a, s.actions().range()), d.owner().address(), a.value(), List.of()));
+        }
+      }
       // One finding per document, at its first error: later ones often follow from it.
       Optional<Diagnostic> first = d.document().problems().stream()
           .filter(p -> p.level() == Diagnostic.Level.ERROR).findFirst();

@@ -120,6 +120,58 @@ final class IamActions {
     return byService.values().stream().mapToInt(List::size).sum();
   }
 
+  /**
+   * The service a prefix the catalogue does not know was meant to be, when it is a near miss of
+   * one it knows ({@code cognitoidp} for {@code cognito-idp}, {@code ec3} for {@code ec2}): such an
+   * action matches nothing and grants nothing. Empty for known prefixes and for prefixes unlike
+   * any service (perhaps newer than the catalogue), which are never called wrong.
+   */
+  Optional<String> misspeltService(String service) {
+    String s = service.toLowerCase(Locale.ROOT);
+    if (s.isEmpty() || byService.containsKey(s) || s.contains("*") || s.contains("?")) return Optional.empty();
+    String bare = s.replace("-", "");
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : byService.keySet()) {
+      int d = known.replace("-", "").equals(bare) ? 0 : distance(s, known, 2);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    // one edit in a short prefix, two in a longer one
+    int allowed = s.length() < 4 ? 0 : s.length() < 8 ? 1 : 2;
+    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+  }
+
+  /** Levenshtein distance, or {@code max + 1} when it exceeds {@code max}. */
+  private static int distance(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) return max + 1;
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > max) return max + 1;
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Whether the catalogue knows the service and none of its actions accepts a resource ARN. */
+  boolean acceptsOnlyEveryResource(String service) {
+    List<Action> actions = byService.getOrDefault(service.toLowerCase(Locale.ROOT), List.of());
+    return !actions.isEmpty() && actions.stream().noneMatch(Action::resourceLevel);
+  }
+
   /** The actions an action pattern as written in a policy covers, ignoring case. */
   List<Action> expand(String pattern) {
     String p = pattern.trim();

@@ -24,6 +24,19 @@ final class OverbroadActions {
       "iam", "sts", "kms", "organizations", "secretsmanager", "sso", "sso-directory", "identitystore",
       "account", "cloudtrail", "access-analyzer", "ram");
 
+  /**
+   * Services that are the message channel of an AWS agent (the SSM Agent and Session Manager): the
+   * agent needs every one of their actions, and every one accepts only {@code Resource: "*"}, so a
+   * service wildcard on them grants exactly what naming each action would.
+   */
+  static final Set<String> AGENT_CHANNELS = Set.of("ssmmessages", "ec2messages");
+
+  /** Whether {@code service:*} on {@code *} equals the one grant the service allows (see {@link #AGENT_CHANNELS}). */
+  static boolean wildcardIsWholeAgentChannel(String service) {
+    String s = service.toLowerCase(Locale.ROOT);
+    return AGENT_CHANNELS.contains(s) && IamActions.get().acceptsOnlyEveryResource(s);
+  }
+
   static boolean sensitive(String service) {
     return SENSITIVE_SERVICES.contains(service.toLowerCase(Locale.ROOT));
   }

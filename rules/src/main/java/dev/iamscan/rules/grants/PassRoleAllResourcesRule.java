@@ -24,7 +24,9 @@ public final class PassRoleAllResourcesRule implements Rule {
           function, a CloudFormation stack, a Glue job. With `Resource: "*"` it can pass **any** \
           role of the account, including administrator roles, to a service it controls and then act \
           with that role's permissions: a classic privilege escalation. The action is matched \
-          through wildcards and without regard to case (`iam:Pass*`, `iam:*`, `*`, `IAM:PassRole`).
+          through wildcards and without regard to case (`iam:Pass*`, `IAM:PassRole`); `iam:*` is \
+          reported by IAM003 and `*` by IAM001 instead, so that a statement is not reported twice \
+          for one action pattern.
 
           A condition such as `iam:PassedToService` narrows the grant; such statements are reported \
           one severity lower.
@@ -72,6 +74,8 @@ public final class PassRoleAllResourcesRule implements Rule {
           if (!ActionPattern.matchesAction(a.value().trim(), "iam:PassRole")) continue;
           // "*" on "*" is full administrator access, reported once by IAM001.
           if (ActionPattern.isEverything(a.value())) continue;
+          // "iam:*" is reported by IAM003, which names the service wildcard: one finding per pattern.
+          if (OverbroadActions.serviceWide(a.value()).isPresent()) continue;
           String via = a.value().equalsIgnoreCase("iam:PassRole") ? "" : " through \"" + a.value() + "\"";
           String message = "%s %s allows iam:PassRole%s on every role (\"*\")%s".formatted(
               PolicyMessages.policyName(policy), s.label(), via,

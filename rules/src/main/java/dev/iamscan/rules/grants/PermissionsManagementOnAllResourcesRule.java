@@ -30,7 +30,9 @@ public final class PermissionsManagementOnAllResourcesRule implements Rule {
           (permissions management first, then any write actions of the same statement, which IAM006 \
           then leaves to this finding). A condition on the statement limits when, not what: the \
           finding stays. Service-wide wildcards (`iam:*`) are reported by IAM003, partial wildcards \
-          of sensitive services by IAM042, `iam:PassRole` by IAM007.
+          of sensitive services by IAM042, `iam:PassRole` by IAM007. Reads of secrets and data the \
+          statement allows on every resource (IAM043's and IAM044's actions) are named in this \
+          finding too: naming the resources fixes them all.
           """)
       .remediation("name the resources (ARNs, with wildcards inside the ARN where needed).")
       .noncompliant("yaml", """

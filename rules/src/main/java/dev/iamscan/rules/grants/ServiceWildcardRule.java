@@ -34,8 +34,14 @@ public final class ServiceWildcardRule implements Rule {
           identitystore, account, cloudtrail, access-analyzer, ram). When the statement names its \
           resources instead of `*`, only the sensitive services are reported (`iam:*` on one role \
           still lets the holder rewrite that role's policies and trust); `s3:*` on one bucket is the \
-          usual way to own it and is not reported. A statement is reported once, naming every service wildcard it holds. A condition limits \
-          when the grant applies, not what it grants: the finding stays.
+          usual way to own it and is not reported. A statement is reported once, naming every service \
+          wildcard it holds. A condition limits when the grant applies, not what it grants: the \
+          finding stays, unless it names the resource (see IAM006).
+
+          `ssmmessages:*` and `ec2messages:*` are not reported: they are the message channel of the \
+          SSM Agent and Session Manager, which need every one of their actions, and none of those \
+          actions accepts anything narrower than `Resource: "*"`, so the wildcard grants exactly \
+          what listing the actions would.
           """)
       .remediation("""
           list the actions the workload needs, for example `s3:GetObject` and `s3:PutObject` instead \
@@ -78,7 +84,11 @@ public final class ServiceWildcardRule implements Rule {
         boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
         for (LocatedString a : s.actions().known()) {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
-          if (service.isEmpty()) continue;
+          // a misspelt service grants nothing: IAM064 reports it as an unknown action
+          if (service.isEmpty() || OverbroadActions.wildcardIsWholeAgentChannel(service.get())
+              || ActionServices.misspelt(a.value()).isPresent()) {
+            continue;
+          }
           boolean sensitive = OverbroadActions.sensitive(service.get());
           // On named resources a wildcard of an ordinary service is the usual way to own them.
           if (scoped && !sensitive) continue;

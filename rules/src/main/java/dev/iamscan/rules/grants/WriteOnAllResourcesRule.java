@@ -47,7 +47,11 @@ public final class WriteOnAllResourcesRule implements Rule {
           resource is reported by IAM041 instead, at high severity. A condition on the statement \
           limits when, not what: the finding stays. Service-wide wildcards (`s3:*`) are reported by \
           IAM003, partial wildcards of sensitive services by IAM040 and IAM042, `iam:PassRole` by \
-          IAM007.
+          IAM007, `sts:AssumeRole` by IAM035, and `kms:Decrypt` (which AWS files under write) with \
+          the other reads of secrets by IAM043. A statement is reported once for all its grants on \
+          every resource, since naming the resources fixes them all: this finding names its data \
+          reads (IAM044's actions) too, and a statement that also reads credentials is reported by \
+          IAM043, which names these writes.
           """)
       .remediation("name the resources (ARNs, with wildcards inside the ARN where needed).")
       .noncompliant("yaml", """
@@ -93,26 +97,56 @@ public final class WriteOnAllResourcesRule implements Rule {
   static void check(ScanContext context, RuleMetadata rule, boolean permissionsRule, FindingSink sink) {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
-        if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) continue;
-        List<Offending> offending = new ArrayList<>();
-        for (LocatedString a : s.actions().known()) {
-          String p = a.value();
-          // Each pattern is reported by one rule: the broader rules take precedence.
-          if (ActionPattern.isEverything(p) || OverbroadActions.serviceWide(p).isPresent()) continue;
-          if (!SensitiveActionWildcardRule.reach(p).isEmpty()) continue;
-          List<IamActions.Action> hits = IamActions.get().expand(p).stream()
-              .filter(x -> x.access().changes() && x.resourceLevel())
-              .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
-              .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
-              .toList();
-          if (!hits.isEmpty()) offending.add(new Offending(a, hits));
-        }
+        List<Offending> offending = offending(s);
         if (offending.isEmpty()) continue;
-        if (offending.stream().anyMatch(Offending::managesPermissions) == permissionsRule) {
-          report(rule, policy, s, offending, sink);
-        }
+        if (offending.stream().anyMatch(Offending::managesPermissions) != permissionsRule) continue;
+        // One finding per statement for grants on every resource (see SensitiveReadRules): credential
+        // reads outrank writes, so IAM043 reports such a statement and names these writes.
+        if (!permissionsRule && SensitiveReadRules.readsCredentials(s)) continue;
+        String reads = SensitiveReadRules.describe(s, permissionsRule ? SensitiveReadRules.ALL : SensitiveReadRules.DATA);
+        report(rule, policy, s, offending, reads, sink);
       }
     }
+  }
+
+  /** The statement's patterns that reach write or permissions-management actions on every resource. */
+  static List<Offending> offending(PolicyStatement s) {
+    List<Offending> offending = new ArrayList<>();
+    if (!s.allows() || s.notAction() || !OverbroadActions.onEveryResource(s)) return offending;
+    for (LocatedString a : s.actions().known()) {
+      String p = a.value();
+      // Each pattern is reported by one rule: the broader rules take precedence.
+      if (ActionPattern.isEverything(p) || OverbroadActions.serviceWide(p).isPresent()) continue;
+      if (!SensitiveActionWildcardRule.reach(p).isEmpty()) continue;
+      List<IamActions.Action> hits = IamActions.get().expand(p).stream()
+          .filter(x -> x.access().changes() && x.resourceLevel())
+          .filter(x -> !x.qualified().equalsIgnoreCase("iam:PassRole"))
+          // sts:AssumeRole on "*" is IAM035's finding, which this statement always gets.
+          .filter(x -> !x.qualified().equalsIgnoreCase("sts:AssumeRole"))
+          .filter(x -> !(x.qualified().equalsIgnoreCase("iam:CreateServiceLinkedRole") && namesService(s)))
+          // kms:Decrypt and the other reads of secrets and data are IAM043's and IAM044's.
+          .filter(x -> SensitiveReads.of(x).isEmpty())
+          .toList();
+      if (!hits.isEmpty()) offending.add(new Offending(a, hits));
+    }
+    return offending;
+  }
+
+  /** How IAM043 names the writes of a statement it reports ("write actions (s3:PutObject)"), or "". */
+  static String describeWrites(PolicyStatement s) {
+    List<Offending> offending = offending(s);
+    if (offending.isEmpty()) return "";
+    return "write actions (" + offending.stream().map(o -> o.action().value()).collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** Whether IAM041 reports the statement: it allows permissions management on every resource. */
+  static boolean managesPermissions(PolicyStatement s) {
+    return offending(s).stream().anyMatch(Offending::managesPermissions);
+  }
+
+  /** Whether IAM006 or IAM041 reports the statement. */
+  static boolean changesSomething(PolicyStatement s) {
+    return !offending(s).isEmpty();
   }
 
   /**
@@ -121,7 +155,7 @@ public final class WriteOnAllResourcesRule implements Rule {
    * names the rest; the others are related locations.
    */
   private static void report(RuleMetadata rule, IdentityPolicy policy, PolicyStatement s, List<Offending> offending,
-      FindingSink sink) {
+      String reads, FindingSink sink) {
     boolean permissions = offending.stream().anyMatch(Offending::managesPermissions);
     boolean writes = offending.stream().anyMatch(o -> !o.managesPermissions());
     // Permissions management first: when the list is cut short, the most dangerous stay visible.
@@ -133,7 +167,8 @@ public final class WriteOnAllResourcesRule implements Rule {
         + (shown.size() > SHOWN ? " and " + (shown.size() - SHOWN) + " more" : "");
     String grant = offending.size() == 1 ? "the %s %s on every resource (\"*\")".formatted(kind, names)
         : "%s on every resource (\"*\"): %s".formatted(kind, names);
-    String message = "%s %s allows %s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
+    String message = "%s %s allows %s%s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
+        reads.isEmpty() ? "" : "; it also allows " + reads + " on every resource",
         OverbroadActions.conditionNote(s))
         + PolicyMessages.attachedSuffix(policy);
     SourceRange at = s.locate(offending.get(0).action(), s.actions().range());
@@ -150,7 +185,7 @@ public final class WriteOnAllResourcesRule implements Rule {
   private static final int SHOWN = 5;
 
   /** An action pattern of the statement and the resource-level actions it reaches that change things. */
-  private record Offending(LocatedString action, List<IamActions.Action> hits) {
+  record Offending(LocatedString action, List<IamActions.Action> hits) {
     boolean managesPermissions() {
       return hits.stream().anyMatch(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT);
     }

@@ -35,6 +35,10 @@ public final class PolicyMessages {
         out.add(new Finding.Related(a.kind().label() + " " + a.name(), a.resource().headRange()));
       }
     }
+    // a policy read from a template or file (templatefile(), file()): where it is read
+    p.document().statements().stream().map(st -> st.range().file())
+        .filter(f -> !f.equals(p.at().file()) && !f.endsWith(".tf") && !f.endsWith(".tf.json"))
+        .findFirst().ifPresent(f -> out.add(new Finding.Related("policy read from " + f + " here", p.at())));
     for (SourceRange r : p.document().builtFrom()) {
       if (!r.equals(p.owner().headRange())) out.add(new Finding.Related("policy document built here", r));
     }

@@ -80,13 +80,14 @@ public final class CrossAccountRoleWithoutMfaRule implements Rule {
         // A whole account with nothing narrowing the statement is IAM033's finding, MFA included.
         boolean wholeAccountReported = s.conditions().stream().noneMatch(TrustWholeAccountRule::narrows);
         Optional<PolicyPrincipal> human = s.principals().stream()
-            .filter(p -> p.type().equals("AWS") && HUMAN.matcher(p.id().trim()).matches())
+            .filter(p -> p.type().equals("AWS") && (HUMAN.matcher(p.id().trim()).matches() || "user".equals(p.kind())))
             .filter(p -> !(wholeAccountReported && TrustWholeAccountRule.accountOf(p.id().trim()) != null))
             .findFirst();
         if (human.isEmpty()) continue;
         sink.report(new Finding(METADATA, METADATA.severity(),
             "trust policy of %s %s lets %s assume the role without MFA (no aws:MultiFactorAuthPresent condition)"
-                .formatted(trust.role().displayName(), s.label(), human.get().id()),
+                .formatted(trust.role().displayName(), s.label(), human.get().resource() != null
+                    ? "user " + human.get().resource().displayName() : human.get().id()),
             human.get().range(), trust.role().address(), human.get().id(), List.of()));
       }
     }

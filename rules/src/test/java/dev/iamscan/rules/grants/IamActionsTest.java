@@ -51,4 +51,58 @@ class IamActionsTest {
     assertTrue(SensitiveActionWildcardRule.reach("iam:Get*").isEmpty());
     assertTrue(SensitiveActionWildcardRule.reach("s3:Put*").isEmpty());
   }
+
+  /** Corrections from scripts/iam-data-overrides.tsv are in the shipped catalogue. */
+  @Test
+  void appliesCatalogueCorrections() {
+    IamActions.Action metrics = IamActions.get().find("cloudwatch:PutMetricData").orElseThrow();
+    assertFalse(metrics.resourceLevel(), "PutMetricData authorizes against \"*\" only");
+    assertEquals(IamActions.Access.WRITE, metrics.access());
+    assertTrue(IamActions.get().find("cloudwatch:PutMetricAlarm").orElseThrow().resourceLevel());
+  }
+
+  @Test
+  void agentChannelsAcceptOnlyEveryResource() {
+    for (String service : OverbroadActions.AGENT_CHANNELS) {
+      assertTrue(IamActions.get().acceptsOnlyEveryResource(service), service);
+      assertTrue(OverbroadActions.wildcardIsWholeAgentChannel(service.toUpperCase()), service);
+    }
+    assertFalse(IamActions.get().acceptsOnlyEveryResource("ssm"));
+    assertFalse(IamActions.get().acceptsOnlyEveryResource("nosuchservice"));
+    // A service of "*"-only actions that is not an agent channel stays a finding (lakeformation:*).
+    assertTrue(IamActions.get().acceptsOnlyEveryResource("lakeformation"));
+    assertFalse(OverbroadActions.wildcardIsWholeAgentChannel("lakeformation"));
+  }
+
+  /** The table's promise: every action exists in the catalogue and accepts resource ARNs. */
+  @Test
+  void sensitiveReadsAreCatalogueActionsThatAcceptResources() {
+    var all = SensitiveReads.all();
+    assertTrue(all.size() >= 20, "entries: " + all.size());
+    for (SensitiveReads.Entry e : all.values()) {
+      IamActions.Action a = IamActions.get().find(e.action()).orElseThrow(() -> new AssertionError("unknown " + e.action()));
+      assertEquals(e.action(), a.qualified(), "spelled as AWS spells it");
+      assertTrue(a.resourceLevel(), e.action() + " accepts only *");
+      assertFalse(e.exposes().isBlank(), e.action());
+    }
+    assertTrue(all.values().stream().anyMatch(e -> e.kind() == SensitiveReads.Kind.CREDENTIALS));
+    assertTrue(all.values().stream().anyMatch(e -> e.kind() == SensitiveReads.Kind.DATA));
+    assertTrue(all.values().stream().anyMatch(e -> e.kind() == SensitiveReads.Kind.TAGS));
+    assertEquals(SensitiveReads.Kind.CREDENTIALS, all.get("secretsmanager:getsecretvalue").kind());
+    assertEquals(SensitiveReads.Kind.DATA, all.get("ec2:describeinstanceattribute").kind());
+    assertEquals(SensitiveReads.Kind.TAGS, all.get("iam:tagrole").kind());
+  }
+
+  @Test
+  void sensitiveReadsMatchThroughWildcards() {
+    assertEquals(java.util.List.of("secretsmanager:GetSecretValue"),
+        SensitiveReads.reach("secretsmanager:Get*").stream().map(IamActions.Action::qualified).toList());
+    assertTrue(SensitiveReads.reach("SSM:GetParameter*").size() >= 4);
+    assertTrue(SensitiveReads.reach("ec2:Describe*").stream().anyMatch(a -> a.name().equals("DescribeInstanceAttribute")));
+    assertTrue(SensitiveReads.reach("secretsmanager:BatchGetSecretValue").isEmpty(), "accepts only *");
+    assertTrue(SensitiveReads.reach("s3:ListBucket").isEmpty());
+    assertTrue(SensitiveReadRules.ownedByBroaderRule("ssm:*"));
+    assertTrue(SensitiveReadRules.ownedByBroaderRule("*"));
+    assertFalse(SensitiveReadRules.ownedByBroaderRule("ssm:Get*"));
+  }
 }
