@@ -208,7 +208,8 @@ public final class CloudFormationParser {
     }
     IntrinsicEvaluator evaluator = new IntrinsicEvaluator(
         parameters(template), new HashSet<>(resourceIds(resources)),
-        template.object("Mappings").orElse(Value.ObjectValue.empty(template.range())));
+        template.object("Mappings").orElse(Value.ObjectValue.empty(template.range())),
+        template.object("Conditions").orElse(null));
     Optional<Value.Field> macros = macros(template);
     macros.ifPresent(m -> diagnostics.add(Diagnostic.warning(rel, m.keyRange().startLine(), m.keyRange().startColumn(),
         "the template is processed by a macro (" + describe(m.value()) + ") before deployment; "

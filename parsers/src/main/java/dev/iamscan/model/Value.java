@@ -267,14 +267,21 @@ public sealed interface Value
   /**
    * One of two values depending on a condition whose outcome is not known (CloudFormation
    * {@code Fn::If}, a Terraform conditional on an unknown). Either branch may be deployed.
+   *
+   * @param byDefault the condition's outcome when every parameter keeps its default, or null when
+   *     that is not known (a parameter without a default, a pseudo parameter)
    */
-  record Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range)
+  record Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range, Boolean byDefault)
       implements Value {
     public Conditional {
       Objects.requireNonNull(condition, "condition");
       Objects.requireNonNull(whenTrue, "whenTrue");
       Objects.requireNonNull(whenFalse, "whenFalse");
       Objects.requireNonNull(range, "range");
+    }
+
+    public Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range) {
+      this(condition, whenTrue, whenFalse, range, null);
     }
   }
 }

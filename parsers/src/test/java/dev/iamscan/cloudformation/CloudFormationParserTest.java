@@ -315,6 +315,32 @@ class CloudFormationParserTest {
   }
 
   @Test
+  void conditionsAreEvaluatedWithTheParameterDefaults(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("t.json"), """
+        {"Parameters": {"Env": {"Type": "String", "Default": "dev"}, "Open": {"Type": "String"}},
+         "Conditions": {
+           "IsDev": {"Fn::Equals": [{"Ref": "Env"}, "dev"]},
+           "IsProd": {"Fn::Not": [{"Condition": "IsDev"}]},
+           "IsOpen": {"Fn::Equals": [{"Ref": "Open"}, "yes"]},
+           "DevOrOpen": {"Fn::Or": [{"Condition": "IsDev"}, {"Condition": "IsOpen"}]},
+           "ProdAndOpen": {"Fn::And": [{"Condition": "IsProd"}, {"Condition": "IsOpen"}]},
+           "Loop": {"Fn::Not": [{"Condition": "Loop"}]}},
+         "Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {
+           "A": {"Fn::If": ["IsDev", "x", "y"]}, "B": {"Fn::If": ["IsProd", "x", "y"]},
+           "C": {"Fn::If": ["IsOpen", "x", "y"]}, "D": {"Fn::If": ["DevOrOpen", "x", "y"]},
+           "E": {"Fn::If": ["ProdAndOpen", "x", "y"]}, "F": {"Fn::If": ["Loop", "x", "y"]}}}}}
+        """);
+    Resource b = parser.parse(f, dir).orElseThrow().resources().get(0);
+    java.util.function.Function<String, Boolean> byDefault = k -> ((Value.Conditional) prop(b, k)).byDefault();
+    assertEquals(Boolean.TRUE, byDefault.apply("A"));
+    assertEquals(Boolean.FALSE, byDefault.apply("B"));
+    assertEquals(null, byDefault.apply("C"));
+    assertEquals(Boolean.TRUE, byDefault.apply("D"));
+    assertEquals(Boolean.FALSE, byDefault.apply("E"));
+    assertEquals(null, byDefault.apply("F"));
+  }
+
+  @Test
   void languageExtensionLoopsAndRainModulesAreWarningsNotErrors(@TempDir Path tmp) throws IOException {
     Files.writeString(tmp.resolve("t.yaml"), """
         AWSTemplateFormatVersion: "2010-09-09"

@@ -88,7 +88,7 @@ final class PathRelocation {
       return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));
     }
     if (v instanceof Value.Conditional c) {
-      return new Value.Conditional(c.condition(), value(c.whenTrue()), value(c.whenFalse()), range(c.range()));
+      return new Value.Conditional(c.condition(), value(c.whenTrue()), value(c.whenFalse()), range(c.range()), c.byDefault());
     }
     throw new IllegalStateException("unexpected value " + v.getClass());
   }

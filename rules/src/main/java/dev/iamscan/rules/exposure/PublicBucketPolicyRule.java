@@ -6,6 +6,8 @@ import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BU
 import dev.iamscan.iam.BucketIndex;
 import dev.iamscan.iam.ResourcePolicy;
 import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
@@ -96,6 +98,7 @@ public final class PublicBucketPolicyRule implements Rule {
     String on = bucket.filter(b -> !b.equals(policy.owner())).map(b -> " on bucket " + b.displayName()).orElse("");
     String message = "Bucket policy of %s %s allows anyone (%s) %s%s".formatted(policy.owner().displayName(),
         g.statement().label(), g.principalText(), g.action(), on);
+    message += underCondition(policy.owner(), g.statement());
     if (blocked) {
       message += "; not effectively public: the public-access block sets %s and %s"
           .formatted(BLOCK_PUBLIC_POLICY.label(), RESTRICT_PUBLIC_BUCKETS.label());
@@ -107,5 +110,47 @@ public final class PublicBucketPolicyRule implements Rule {
     }
     return new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
         "Principal * " + g.action(), related);
+  }
+
+  /**
+   * When the statement exists only under a condition (a branch of a conditional value, such as
+   * CloudFormation's {@code Fn::If}): which one, and its outcome with the parameter defaults, so
+   * that a reviewer sees whether the default deployment is public.
+   */
+  static String underCondition(Resource owner, PolicyStatement s) {
+    List<String> parts = new ArrayList<>();
+    branch(owner.body(), s.range(), parts, 0);
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+  }
+
+  /** The Fn::If branches that hold {@code statement}, outermost first. */
+  private static void branch(Value v, SourceRange statement, List<String> out, int depth) {
+    if (depth > 64) return;
+    if (v instanceof Value.Conditional c) {
+      for (boolean side : new boolean[] {true, false}) {
+        Value b = side ? c.whenTrue() : c.whenFalse();
+        if (!holds(b, statement)) continue;
+        String other = (side ? c.whenFalse() : c.whenTrue()) instanceof Value.Null ? "only " : "";
+        String byDefault = c.byDefault() == null ? "its outcome with the parameter defaults is not known"
+            : "with the parameter defaults it is " + c.byDefault() + (c.byDefault() == side ? ", so it applies by default" : ", so it does not apply by default");
+        out.add("the statement applies %swhen condition %s is %s (%s)".formatted(other, c.condition(), side, byDefault));
+        branch(b, statement, out, depth + 1);
+      }
+    } else if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) branch(f.value(), statement, out, depth + 1);
+    } else if (v instanceof Value.ListValue l) {
+      for (Value item : l.items()) branch(item, statement, out, depth + 1);
+    }
+  }
+
+  /** Whether a value written somewhere holds the statement's range. */
+  private static boolean holds(Value v, SourceRange statement) {
+    SourceRange r = v.range();
+    if (!r.file().equals(statement.file())) return false;
+    boolean startsAfter = r.startLine() < statement.startLine()
+        || (r.startLine() == statement.startLine() && r.startColumn() <= statement.startColumn());
+    boolean endsBefore = r.endLine() > statement.endLine()
+        || (r.endLine() == statement.endLine() && r.endColumn() >= statement.endColumn());
+    return startsAfter && endsBefore;
   }
 }
