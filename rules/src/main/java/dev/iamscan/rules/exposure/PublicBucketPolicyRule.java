@@ -42,7 +42,8 @@ public final class PublicBucketPolicyRule implements Rule {
           statements (such as TLS-only policies) are never reported. When the bucket's public-access \
           block (or the account's) sets both `block_public_policy` and `restrict_public_buckets`, S3 \
           refuses or ignores the public grant: the finding stays (the policy is one setting away \
-          from public) and says so.
+          from public) and says so. A statement that exists only in one branch of a CloudFormation \
+          `Fn::If` is reported, naming the condition and what it is with the parameter defaults.
           """)
       .remediation("""
           name the accounts or roles that need access as principals, or add a condition such as \
