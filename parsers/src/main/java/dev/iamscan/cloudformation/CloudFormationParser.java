@@ -269,6 +269,13 @@ public final class CloudFormationParser {
         if (ENTRY_KEYS_IN_BODY.contains(f.key())) continue;
         attributes.add(new Value.Field(f.key(), f.keyRange(), evaluator.evaluate(f.value())));
       }
+      // A resource under a condition: say which, and what it is with the parameter defaults.
+      Optional<String> condition = body.string("Condition");
+      if (condition.isPresent()) {
+        String when = "condition " + condition.get() + " is true" + evaluator.conditionByDefault(condition.get())
+            .map(d -> d ? " (it is with the parameter defaults)" : " (it is false with the parameter defaults)").orElse("");
+        attributes.add(new Value.Field(Resource.APPLIES_WHEN, at, new Value.Text(when, at)));
+      }
       // The template's macros apply to every resource: rules that check the written form (schema
       // checks) must know the deployed form may differ.
       macros.ifPresent(attributes::add);

@@ -58,9 +58,10 @@ class CloudFormationParserTest {
     assertEquals(29, role.range().startLine());
     assertEquals(3, role.range().startColumn());
     assertEquals(57, role.range().endLine());
-    assertEquals(List.of("DependsOn", "Condition"),
+    assertEquals(List.of("DependsOn", "Condition", Resource.APPLIES_WHEN),
         role.attributes().fields().stream().map(Value.Field::key).toList());
     assertEquals("IsProd", role.attributes().string("Condition").orElseThrow());
+    assertTrue(role.appliesWhen().orElseThrow().startsWith("condition IsProd is true"), role.appliesWhen().toString());
     assertEquals(32, role.attributes().field("Condition").orElseThrow().keyRange().startLine());
     // Bucket's range ends with its last property line, not at the next key.
     assertEquals(28, resource(r, "Bucket").range().endLine());
