@@ -27,7 +27,9 @@ public final class FullAdminStatementRule implements Rule {
           or a compromised workload with this policy compromises the whole account.
 
           A condition on the statement narrows when the grant applies, but not what it grants; such \
-          statements are still reported, and the message says a condition narrows it.
+          statements are still reported, and the message says a condition narrows it. A condition \
+          that names the resources (a service key such as `ecs:cluster` compared with one ARN, or a \
+          resource tag) does limit what: such a statement is reported by IAM002 instead.
           """)
       .remediation("""
           list the actions the workload needs and the resources it needs them on. Use IAM Access \

@@ -34,7 +34,9 @@ public final class WildcardActionScopedResourceRule implements Rule {
           every action on them reads them at most.
 
           A condition narrows when the grant applies, not what it grants; such statements are \
-          reported one severity lower.
+          still reported. `Resource: "*"` with a condition that names the resources (a service key \
+          such as `ecs:cluster` compared with one ARN, or a resource tag) is reported here too, \
+          as every action on the resources the condition names.
           """)
       .remediation("list the actions the workload needs on those resources.")
       .noncompliant("hcl", """
