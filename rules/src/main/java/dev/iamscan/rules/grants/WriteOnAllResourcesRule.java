@@ -45,7 +45,9 @@ public final class WriteOnAllResourcesRule implements Rule {
           (wildcards with the actions they reach). A statement that also allows a \
           permissions-management action (`iam:PutRolePolicy`, `kms:PutKeyPolicy`, ...) on every \
           resource is reported by IAM041 instead, at high severity. A condition on the statement \
-          limits when, not what: the finding stays. Service-wide wildcards (`s3:*`) are reported by \
+          limits when, not what: the finding stays, unless it names the resources (a resource tag, \
+          or a service key such as `ecs:cluster` or `lambda:FunctionArn` compared with a specific \
+          value), which scopes the grant as an ARN would. Service-wide wildcards (`s3:*`) are reported by \
           IAM003, partial wildcards of sensitive services by IAM040 and IAM042, `iam:PassRole` by \
           IAM007, `sts:AssumeRole` by IAM035, and `kms:Decrypt` (which AWS files under write) with \
           the other reads of secrets by IAM043. A statement is reported once for all its grants on \
