@@ -53,7 +53,17 @@ public final class HardcodedCredentialsRule implements Rule {
           Not reported: references to other resources, unresolved variables, CloudFormation `Ref`s \
           to parameters without a default (use `NoEcho: true`), dynamic references \
           (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`), shell variables \
-          (`$AWS_SECRET_ACCESS_KEY`), and 40-character hexadecimal strings such as commit ids.
+          (`$AWS_SECRET_ACCESS_KEY`), 40-character hexadecimal strings such as commit ids, and \
+          placeholders: AWS's documentation keys and anything else marked as an example \
+          (`AKIAIOSFODNN7EXAMPLE`), runs of `x`, `<token>`, `changeme` and its kin, unfilled \
+          `${...}` or `{{...}}` templates, one character repeated. Inside an expression the scanner \
+          could not resolve, only quoted strings count as written-in values, so \
+          `aws_iam_access_key.ci.secret` is never shown as a secret.
+
+          An access key id next to its secret (in the same resource) is named in the secret's \
+          finding, not reported again. A secret taken from a parameter or variable default is \
+          reported at the default when it is in the same file, and the message names the default \
+          and its line.
           """)
       .remediation("""
           remove the credential and rotate it (it is compromised once committed). Give workloads a \
