@@ -61,9 +61,8 @@ public final class HardcodedCredentialsRule implements Rule {
           `aws_iam_access_key.ci.secret` is never shown as a secret.
 
           An access key id next to its secret (in the same resource) is named in the secret's \
-          finding, not reported again. A secret taken from a parameter or variable default is \
-          reported at the default when it is in the same file, and the message names the default \
-          and its line.
+          finding, not reported again. For a secret taken from a parameter or variable default, the \
+          message names the default and its line, and the default is a related location.
           """)
       .remediation("""
           remove the credential and rotate it (it is compromised once committed). Give workloads a \
