@@ -1,5 +1,6 @@
 # Fixtures for IAM001: an Allow of every action on every resource, in Terraform policy forms.
 
+# expect: IAM014
 resource "aws_iam_role" "ops" {
   name               = "ops"
   assume_role_policy = data.aws_iam_policy_document.trust.json
@@ -34,10 +35,12 @@ resource "aws_iam_role_policy" "encoded" {
         Resource = "*"
       },
       {
+        # A Deny with a condition cancels the Allow only sometimes: the Allow stays reported.
         Effect = "Deny"
         # ok: IAM001
-        Action   = "*"
-        Resource = "*"
+        Action    = "*"
+        Resource  = "*"
+        Condition = { Bool = { "aws:MultiFactorAuthPresent" = "false" } }
       },
     ]
   })

@@ -49,7 +49,8 @@ resource "aws_iam_role_policy" "read_reports" {
   })
 }
 
-# expect: IAM008
+# Every action on S3 buckets gives no IAM action: no path to administrator.
+# ok: IAM008
 resource "aws_iam_role" "app" {
   name               = "app"
   # expect: IAM064

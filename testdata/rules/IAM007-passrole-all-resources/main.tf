@@ -13,10 +13,12 @@ resource "aws_iam_role_policy" "deployer" {
       Action   = ["iam:PassRole"]
       Resource = "arn:aws:iam::123456789012:role/app-lambda"
     }, {
+      # A Deny with a condition cancels the Allow only sometimes: the Allow stays reported.
       Effect = "Deny"
       # ok: IAM007
-      Action   = ["iam:PassRole"]
-      Resource = "*"
+      Action    = ["iam:PassRole"]
+      Resource  = "*"
+      Condition = { StringNotEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }
     }]
   })
 }

@@ -5,6 +5,7 @@ variable "power_user_arn" {
   default = "arn:aws-us-gov:iam::aws:policy/PowerUserAccess"
 }
 
+# expect: IAM014
 resource "aws_iam_role" "admin" {
   name               = "admin"
   # expect: IAM064
@@ -45,6 +46,7 @@ resource "aws_ssoadmin_managed_policy_attachment" "admins" {
   managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 
+# expect: IAM014
 resource "aws_ssoadmin_permission_set" "admins" {
   name         = "admins"
   instance_arn = "arn:aws:sso:::instance/ssoins-1234"

@@ -97,7 +97,7 @@ resource "aws_s3_bucket_policy" "logs" {
   policy = data.aws_iam_policy_document.endpoint_only.json
 }
 
-# A public read policy behind a block that refuses and ignores public policies: still reported, lower.
+# A public read policy behind a block that restricts public buckets: S3 ignores its public grants.
 resource "aws_s3_bucket" "blocked" {
   bucket = "blocked-bucket"
 }
@@ -116,7 +116,7 @@ resource "aws_s3_bucket_policy" "blocked" {
     Version = "2012-10-17"
     Statement = [{
       Effect = "Allow"
-      # expect: IAM020
+      # ok: IAM020
       Principal = "*"
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::blocked-bucket/*"
@@ -153,6 +153,86 @@ resource "aws_s3_bucket_policy" "partner_read" {
       Principal = { AWS = "arn:aws:iam::123456789012:role/partner-reader" }
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::partner-reports/*"
+    }]
+  })
+}
+
+# restrict_public_buckets alone neutralises a public policy.
+resource "aws_s3_bucket" "restricted" {
+  bucket = "restricted-bucket"
+}
+
+# expect: IAM022
+resource "aws_s3_bucket_public_access_block" "restricted" {
+  bucket                  = aws_s3_bucket.restricted.id
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_policy" "restricted" {
+  bucket = aws_s3_bucket.restricted.id
+  policy = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM020
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::restricted-bucket/*"
+    }]
+  })
+}
+
+# block_public_policy alone refuses a new public policy but leaves one in place in force.
+resource "aws_s3_bucket" "refused" {
+  bucket = "refused-bucket"
+}
+
+# expect: IAM022
+resource "aws_s3_bucket_public_access_block" "refused" {
+  bucket              = aws_s3_bucket.refused.id
+  block_public_acls   = true
+  block_public_policy = true
+  ignore_public_acls  = true
+}
+
+resource "aws_s3_bucket_policy" "refused" {
+  bucket = aws_s3_bucket.refused.id
+  policy = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM020 severity=critical "allows anyone"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::refused-bucket/*"
+    }]
+  })
+}
+
+# A restriction whose value is not known hides nothing.
+variable "restrict" {
+  type = bool
+}
+
+resource "aws_s3_bucket" "maybe" {
+  bucket = "maybe-bucket"
+}
+
+resource "aws_s3_bucket_public_access_block" "maybe" {
+  bucket                  = aws_s3_bucket.maybe.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = var.restrict
+}
+
+resource "aws_s3_bucket_policy" "maybe" {
+  bucket = aws_s3_bucket.maybe.id
+  policy = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM020
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::maybe-bucket/*"
     }]
   })
 }

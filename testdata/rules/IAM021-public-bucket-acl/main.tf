@@ -70,7 +70,7 @@ resource "aws_s3_bucket_acl" "grants" {
   }
 }
 
-# A public ACL behind a block that refuses and ignores public ACLs: reported one step lower.
+# A public ACL behind a block that ignores public ACLs: S3 ignores it.
 resource "aws_s3_bucket" "blocked" {
   bucket = "blocked-bucket"
 }
@@ -85,7 +85,7 @@ resource "aws_s3_bucket_public_access_block" "blocked" {
 
 resource "aws_s3_bucket_acl" "blocked" {
   bucket = aws_s3_bucket.blocked.id
-  # expect: IAM021
+  # ok: IAM021
   acl = "public-read"
 }
 
@@ -106,3 +106,23 @@ module "site_bucket" {
   # expect: IAM021
   acl = "public-read"
 }
+
+# block_public_acls alone refuses new public ACLs but leaves one in place in force.
+resource "aws_s3_bucket" "refused" {
+  bucket = "refused-bucket"
+}
+
+# expect: IAM022
+resource "aws_s3_bucket_public_access_block" "refused" {
+  bucket                  = aws_s3_bucket.refused.id
+  block_public_acls       = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_acl" "refused" {
+  bucket = aws_s3_bucket.refused.id
+  # expect: IAM021 severity=critical "everyone read access"
+  acl = "public-read"
+}
+

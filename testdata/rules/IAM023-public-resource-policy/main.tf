@@ -126,3 +126,87 @@ resource "aws_vpc_endpoint" "s3" {
     }]
   })
 }
+
+# A search domain in a VPC has no public endpoint: an open access policy is not public.
+resource "aws_opensearch_domain" "private" {
+  domain_name = "private"
+  vpc_options {
+    subnet_ids         = ["subnet-0a1b2c3d"]
+    security_group_ids = ["sg-0a1b2c3d"]
+  }
+  access_policies = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM023
+      Principal = { AWS = "*" }
+      Action    = "es:*"
+      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/private/*"
+    }]
+  })
+}
+
+resource "aws_elasticsearch_domain" "legacy_private" {
+  domain_name = "legacy-private"
+  vpc_options {
+    subnet_ids = var.subnet_ids
+  }
+}
+
+variable "subnet_ids" {
+  type = list(string)
+}
+
+resource "aws_elasticsearch_domain_policy" "legacy_private" {
+  domain_name = aws_elasticsearch_domain.legacy_private.domain_name
+  access_policies = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM023
+      Principal = "*"
+      Action    = "es:ESHttpGet"
+      Resource  = "${aws_elasticsearch_domain.legacy_private.arn}/*"
+    }]
+  })
+}
+
+# The same policy on a domain with a public endpoint is public.
+resource "aws_opensearch_domain" "public" {
+  domain_name = "public"
+}
+
+resource "aws_opensearch_domain_policy" "public" {
+  domain_name = aws_opensearch_domain.public.domain_name
+  access_policies = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM023 "OpenSearch domain access policy"
+      Principal = "*"
+      Action    = "es:ESHttpGet"
+      Resource  = "${aws_opensearch_domain.public.arn}/*"
+    }]
+  })
+}
+
+# A placement the scan cannot expand hides nothing.
+variable "vpc" {
+  type = list(object({ subnet_ids = list(string) }))
+}
+
+resource "aws_opensearch_domain" "maybe" {
+  domain_name = "maybe"
+  dynamic "vpc_options" {
+    for_each = var.vpc
+    content {
+      subnet_ids = vpc_options.value.subnet_ids
+    }
+  }
+  access_policies = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM023
+      Principal = "*"
+      Action    = "es:ESHttpGet"
+      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/maybe/*"
+    }]
+  })
+}

@@ -24,10 +24,12 @@ resource "aws_iam_user_policy" "ci" {
         Resource = "arn:aws:iam::123456789012:role/deployer"
       },
       {
+        # A Deny with a condition cancels the Allow only sometimes: the Allow stays reported.
         Effect = "Deny"
         # ok: IAM035
-        Action   = "sts:AssumeRole"
-        Resource = "*"
+        Action    = "sts:AssumeRole"
+        Resource  = "*"
+        Condition = { Bool = { "aws:MultiFactorAuthPresent" = "false" } }
       },
     ]
   })

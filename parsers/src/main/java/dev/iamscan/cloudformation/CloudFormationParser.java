@@ -282,6 +282,31 @@ public final class CloudFormationParser {
       out.add(new Resource(Format.CLOUDFORMATION, "resource", type.value(), id, scope, properties,
           new Value.ObjectValue(attributes, body.range()), entry.range(), List.of()));
     }
+    readOutputs(template, scope, evaluator, out);
+  }
+
+  /**
+   * The template's {@code Outputs}, as resources of kind {@code output} and type {@code Output}
+   * whose body is the evaluated entry ({@code Value}, {@code Export}, ...): anyone allowed to
+   * describe the stack reads them. Added after the resources, so that a logical id shared by an
+   * output and a resource still names the resource.
+   */
+  private static void readOutputs(Value.ObjectValue template, String scope, IntrinsicEvaluator evaluator,
+      List<Resource> out) {
+    Optional<Value.ObjectValue> outputs = template.object("Outputs");
+    if (outputs.isEmpty()) return;
+    for (Value.Field entry : outputs.get().fields()) {
+      if (!(entry.value() instanceof Value.ObjectValue body)) continue;
+      List<Value.Field> fields = new ArrayList<>();
+      List<Value.Field> attributes = new ArrayList<>();
+      for (Value.Field f : body.fields()) {
+        Value.Field evaluated = new Value.Field(f.key(), f.keyRange(), evaluator.evaluate(f.value()));
+        if (f.key().equals("Condition")) attributes.add(evaluated);
+        else fields.add(evaluated);
+      }
+      out.add(new Resource(Format.CLOUDFORMATION, "output", "Output", entry.key(), scope,
+          new Value.ObjectValue(fields, body.range()), new Value.ObjectValue(attributes, body.range()), entry.range(), List.of()));
+    }
   }
 
   /** Transforms AWS runs itself; anything else names a macro that rewrites the template. */

@@ -139,15 +139,43 @@ public final class BucketIndex {
     Optional<String> key = written == null ? Optional.of(resourceKey(from)) : key(from, written);
     List<AccessBlock> out = new ArrayList<>();
     for (AccessBlock b : blocks) {
-      if (!b.owner().scope().equals(from.scope())) continue;
       if (b.accountLevel()) {
-        out.add(b);
-      } else if (key.isPresent()) {
+        if (sameAccount(b.owner(), from)) out.add(b);
+        continue;
+      }
+      if (!b.owner().scope().equals(from.scope())) continue;
+      if (key.isPresent()) {
         Optional<String> other = b.bucket() == null ? Optional.of(resourceKey(b.owner())) : key(b.owner(), b.bucket());
         if (other.equals(key)) out.add(b);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether an account-level block certainly applies to the account of {@code bucket}: both are
+   * deployed by the same root module (the block or the bucket may come from a module that root
+   * calls) with its default provider. A provider chosen by the resource or handed to a module call
+   * may be another account's, so a block or bucket that names one counts only in its own scope.
+   */
+  private boolean sameAccount(Resource block, Resource bucket) {
+    if (block.scope().equals(bucket.scope())) return true;
+    if (!rootScope(block).equals(rootScope(bucket))) return false;
+    return defaultProvider(block) && defaultProvider(bucket);
+  }
+
+  private static String rootScope(Resource r) {
+    return r.moduleCalls().isEmpty() ? r.scope() : r.moduleCalls().get(0).callerScope();
+  }
+
+  /** Neither the resource nor a module call leading to it chooses a provider configuration. */
+  private boolean defaultProvider(Resource r) {
+    if (r.attributes().has("provider")) return false;
+    for (dev.iamscan.model.ModuleCall c : r.moduleCalls()) {
+      Optional<Resource> call = model.lookup(c.callerScope(), c.callName());
+      if (call.isEmpty() || call.get().attributes().has("providers")) return false;
+    }
+    return true;
   }
 
   /** Whether, across {@code blocks}, every one of {@code settings} is certainly on in some block. */

@@ -34,6 +34,8 @@ public final class IamView {
   private final List<PrincipalRef> principals = new ArrayList<>();
   /** identity key → positions in {@link #identityPolicies} of the policies that apply to it */
   private final Map<String, List<Integer>> policiesByIdentity = new java.util.HashMap<>();
+  /** What rules derive from the whole view once per scan (the principal graph), by kind. */
+  private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   private IamView(ResourceModel model) {
     this.model = model;
@@ -156,6 +158,14 @@ public final class IamView {
         policiesByIdentity.computeIfAbsent(a.identity(), k -> new ArrayList<>()).addAll(policies);
       }
     }
+  }
+
+  /**
+   * Something derived from the whole view, computed once and shared by the rules that read it (they
+   * run in parallel: a second caller waits for the first). {@code compute} must not call back here.
+   */
+  public <T> T derived(Class<T> kind, java.util.function.Function<IamView, T> compute) {
+    return kind.cast(derived.computeIfAbsent(kind, k -> compute.apply(this)));
   }
 
   /** Whether a managed attachment names this customer policy resource. */

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
  * One block of a Terraform module or one entry of a CloudFormation template's {@code Resources}.
  *
  * @param format where it was written
- * @param kind Terraform block kind ({@code resource}, {@code data}, {@code provider}, {@code module})
- *     or {@code resource} for CloudFormation
+ * @param kind Terraform block kind ({@code resource}, {@code data}, {@code provider}, {@code module},
+ *     {@code output}), or {@code resource} or {@code output} (an entry of {@code Outputs}) for
+ *     CloudFormation
  * @param type {@code aws_iam_role} / {@code AWS::IAM::Role}; the provider or module name for those kinds
  * @param name the block label or the CloudFormation logical id
  * @param scope the unit references resolve in: the module directory or the template file, relative
@@ -89,6 +90,7 @@ public record Resource(
       case "resource" -> type + "." + name;
       case "data" -> "data." + type + "." + name;
       case "module" -> "module." + name;
+      case "output" -> "output." + name;
       case "provider" -> name.isEmpty() ? "provider." + type : "provider." + type + "." + name;
       default -> kind + "." + type + (name.isEmpty() ? "" : "." + name);
     };

@@ -234,18 +234,32 @@ public sealed interface Value
    * @param partial for a string template with some unresolved interpolations, the text with each
    *     unresolved part replaced by {@link #HOLE}; null otherwise. It lets the policy reader see the
    *     structure of a heredoc policy whose ARNs are computed, without guessing their values.
+   * @param references the references to other resources the expression was computed from, as far
+   *     as the evaluator followed them (through locals, interpolations and function arguments:
+   *     {@code base64encode(local.script)} whose local interpolates {@code aws_iam_access_key.k.secret});
+   *     empty when none or not followed. They say where an unknown value's content comes from.
    */
-  record Unknown(String expression, SourceRange range, Text partial) implements Value {
+  record Unknown(String expression, SourceRange range, Text partial, List<Reference> references) implements Value {
     /** Stands for an unresolved part inside {@link #partial} text (a private-use character). */
     public static final char HOLE = '\uE000';
 
     public Unknown {
       Objects.requireNonNull(expression, "expression");
       Objects.requireNonNull(range, "range");
+      references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    public Unknown(String expression, SourceRange range, Text partial) {
+      this(expression, range, partial, List.of());
     }
 
     public Unknown(String expression, SourceRange range) {
-      this(expression, range, null);
+      this(expression, range, null, List.of());
+    }
+
+    /** The same unknown, computed from {@code from}. */
+    public Unknown withReferences(List<Reference> from) {
+      return new Unknown(expression, range, partial, from);
     }
   }
 

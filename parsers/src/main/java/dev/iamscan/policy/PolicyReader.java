@@ -301,7 +301,8 @@ public final class PolicyReader {
     boolean notAction = !st.has("actions") && st.has("not_actions");
     StringSet actions = strings(st, notAction ? "not_actions" : "actions", range);
     boolean notResource = !st.has("resources") && st.has("not_resources");
-    StringSet resources = strings(st, notResource ? "not_resources" : "resources", range);
+    StringSet resources = naming(strings(st, notResource ? "not_resources" : "resources", range), st,
+        notResource ? "not_resources" : "resources", owner);
     boolean notPrincipal = !st.has("principals") && st.has("not_principals");
     List<PolicyPrincipal> principals = new ArrayList<>();
     boolean principalsUnknown = false;
@@ -383,7 +384,8 @@ public final class PolicyReader {
     boolean notAction = !st.has("Action") && st.has("NotAction");
     StringSet actions = strings(st, notAction ? "NotAction" : "Action", range);
     boolean notResource = !st.has("Resource") && st.has("NotResource");
-    StringSet resources = strings(st, notResource ? "NotResource" : "Resource", range);
+    StringSet resources = naming(strings(st, notResource ? "NotResource" : "Resource", range), st,
+        notResource ? "NotResource" : "Resource", owner);
     boolean notPrincipal = !st.has("Principal") && st.has("NotPrincipal");
     String pkey = notPrincipal ? "NotPrincipal" : "Principal";
     List<PolicyPrincipal> principals = new ArrayList<>();
@@ -476,6 +478,25 @@ public final class PolicyReader {
       }
     }
     return unknown;
+  }
+
+  /**
+   * The element's values that are references to resources of the scan, resolved: the principal
+   * graph tells which role an {@code iam:PassRole} on {@code aws_iam_role.x.arn} passes.
+   */
+  private StringSet naming(StringSet set, Value.ObjectValue o, String key, Resource owner) {
+    if (!set.opaque() || owner == null) return set;
+    Optional<Value.Field> f = o.field(key);
+    if (f.isEmpty()) return set;
+    List<StringSet.NamedResource> named = new ArrayList<>();
+    boolean beyond = false;
+    for (Value v : flatten(f.get().value())) {
+      if (v.scalar().isPresent() || v instanceof Value.Null || (v instanceof Value.Unknown u && u.partial() != null)) continue;
+      Optional<Resource> target = v instanceof Value.Reference ref ? model.resolve(owner, ref) : Optional.empty();
+      if (target.isPresent()) named.add(new StringSet.NamedResource(target.get(), ((Value.Reference) v).attribute(), v.range()));
+      else beyond = true;
+    }
+    return new StringSet(set.present(), set.known(), set.hasUnknown(), set.range(), set.partial(), set.opaque(), named, beyond);
   }
 
   private static StringSet strings(Value.ObjectValue o, String key, SourceRange fallback) {

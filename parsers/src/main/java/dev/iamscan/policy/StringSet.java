@@ -1,5 +1,6 @@
 package dev.iamscan.policy;
 
+import dev.iamscan.model.Resource;
 import dev.iamscan.model.SourceRange;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +17,28 @@ import java.util.function.Predicate;
  *     {@code Value.Unknown.HOLE} (such as {@code arn:<hole>:iam::<hole>:user/${aws:username}}); they
  *     count in {@code hasUnknown} too
  * @param opaque some value is entirely unknown (not even a template)
+ * @param named values written as references to resources of the scan (they are opaque too)
+ * @param opaqueBeyondNamed some entirely unknown value is not one of {@code named}
  */
 public record StringSet(boolean present, List<LocatedString> known, boolean hasUnknown, SourceRange range,
-    List<LocatedString> partial, boolean opaque) {
+    List<LocatedString> partial, boolean opaque, List<NamedResource> named, boolean opaqueBeyondNamed) {
+  /**
+   * A value written as a reference to a resource of the scan ({@code aws_iam_role.x.arn},
+   * {@code !GetAtt X.Arn}): unknown as text, but which resource it names is known.
+   *
+   * @param attribute the attribute referred to ({@code arn}), or null for a CloudFormation Ref
+   */
+  public record NamedResource(Resource resource, String attribute, SourceRange range) {}
+
   public StringSet {
     known = List.copyOf(known);
     partial = List.copyOf(partial);
+    named = List.copyOf(named);
+  }
+
+  public StringSet(boolean present, List<LocatedString> known, boolean hasUnknown, SourceRange range,
+      List<LocatedString> partial, boolean opaque) {
+    this(present, known, hasUnknown, range, partial, opaque, List.of(), opaque);
   }
 
   public StringSet(boolean present, List<LocatedString> known, boolean hasUnknown, SourceRange range) {

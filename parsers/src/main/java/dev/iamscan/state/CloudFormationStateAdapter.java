@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads the typed state of CloudFormation resources (AWS resource types and Properties). */
 final class CloudFormationStateAdapter {
@@ -32,6 +33,13 @@ final class CloudFormationStateAdapter {
   private final List<Resource> templateResources = new ArrayList<>();
   private final List<Resource> serviceUsers = new ArrayList<>();
   private final List<Resource> mfaDevices = new ArrayList<>();
+  /** Resources and outputs whose content others can read, checked once every access key is read. */
+  private final List<Resource> placeResources = new ArrayList<>();
+  private static final Set<String> PLACES = Set.of("AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration",
+      "AWS::EC2::LaunchTemplate", "AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::ECS::TaskDefinition",
+      "AWS::SSM::Parameter", "AWS::CodeBuild::Project", "AWS::ElasticBeanstalk::Environment");
+  /** {@code ${Key}} and {@code ${Key.SecretAccessKey}} in a Fn::Sub or Fn::Join the scan could not resolve. */
+  private static final Pattern KEY_IN_TEXT = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.([A-Za-z0-9]+))?\\}");
 
   private final List<BucketIndex.Bucket> buckets = new ArrayList<>();
   private final List<BucketIndex.AccessBlock> blocks = new ArrayList<>();
@@ -53,6 +61,8 @@ final class CloudFormationStateAdapter {
 
   void read(Resource r) {
     Value.ObjectValue p = r.body();
+    if (r.kind().equals("output") || PLACES.contains(r.type())) placeResources.add(r);
+    if (!r.kind().equals("resource")) return;
     switch (r.type()) {
       case "AWS::CloudTrail::Trail" -> out.trails.add(new Trail(r, Setting.of(p, "IsLogging"),
           Setting.of(p, "IsMultiRegionTrail"), Setting.of(p, "EnableLogFileValidation"), Setting.of(p, "KMSKeyId"),
@@ -77,12 +87,17 @@ final class CloudFormationStateAdapter {
         });
       }
       case "AWS::IAM::OIDCProvider" -> out.oidcProviders.put(r, new OidcProvider(r, Setting.of(p, "Url")));
+      case "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain" -> {
+        Setting vpc = Setting.of(p, "VPCOptions");
+        out.searchDomains.add(new SearchDomain(r, Setting.of(p, "DomainName"), vpc, Values.placedInVpc(vpc, "SubnetIds")));
+      }
       default -> { }
     }
   }
 
   /** Links what refers to other resources, once every resource of the model is read. */
   void link() {
+    readablePlaces();
     for (BucketIndex.Bucket b : buckets) {
       Resource r = b.owner();
       out.bucketAcls.add(new BucketAcl(r, r, out.buckets.blocksFor(r, null), Setting.of(r.body(), "AccessControl"), List.of()));
@@ -115,6 +130,50 @@ final class CloudFormationStateAdapter {
       }
       out.mfaDevices.add(new MfaDevice(d, users));
     }
+  }
+
+  /** Where the content of each readable place uses an access key's credentials. */
+  private void readablePlaces() {
+    KeyUseFinder finder = new KeyUseFinder(model, out.accessKeys, CloudFormationStateAdapter::keyPart, KEY_IN_TEXT);
+    for (Resource r : placeResources) {
+      Value.ObjectValue p = r.body();
+      if (r.kind().equals("output")) {
+        place(finder, r, ReadablePlace.Kind.STACK_OUTPUT, Setting.of(p, "Value"));
+        continue;
+      }
+      switch (r.type()) {
+        case "AWS::EC2::Instance" -> place(finder, r, ReadablePlace.Kind.INSTANCE_USER_DATA, Setting.of(p, "UserData"));
+        case "AWS::AutoScaling::LaunchConfiguration" ->
+            place(finder, r, ReadablePlace.Kind.LAUNCH_CONFIGURATION_USER_DATA, Setting.of(p, "UserData"));
+        case "AWS::EC2::LaunchTemplate" -> place(finder, r, ReadablePlace.Kind.LAUNCH_TEMPLATE_USER_DATA,
+            Setting.of(p.object("LaunchTemplateData").orElse(null), "UserData"));
+        case "AWS::Lambda::Function", "AWS::Serverless::Function" ->
+            place(finder, r, ReadablePlace.Kind.FUNCTION_ENVIRONMENT, Setting.of(p, "Environment"));
+        case "AWS::ECS::TaskDefinition" -> place(finder, r, ReadablePlace.Kind.CONTAINER_DEFINITIONS, Setting.of(p, "ContainerDefinitions"));
+        case "AWS::CodeBuild::Project" -> {
+          for (Value.ObjectValue variable : p.object("Environment").map(e -> e.blocks("EnvironmentVariables")).orElse(List.of())) {
+            if (Values.missing(variable, "Type") || variable.string("Type").map("PLAINTEXT"::equals).orElse(false)) {
+              place(finder, r, ReadablePlace.Kind.BUILD_ENVIRONMENT, Setting.of(variable, "Value"));
+            }
+          }
+        }
+        case "AWS::ElasticBeanstalk::Environment" -> place(finder, r, ReadablePlace.Kind.BEANSTALK_SETTINGS, Setting.of(p, "OptionSettings"));
+        // CloudFormation creates String and StringList parameters only: never encrypted.
+        case "AWS::SSM::Parameter" -> place(finder, r, ReadablePlace.Kind.STRING_PARAMETER, Setting.of(p, "Value"));
+        default -> { }
+      }
+    }
+  }
+
+  private void place(KeyUseFinder finder, Resource r, ReadablePlace.Kind kind, Setting content) {
+    if (content.written().isEmpty()) return;
+    out.readablePlaces.add(new ReadablePlace(r, kind, content, finder.find(r, content)));
+  }
+
+  /** The credential an attribute of an {@code AWS::IAM::AccessKey} is: {@code Ref} gives the id. */
+  private static ReadablePlace.Part keyPart(String attribute) {
+    if (attribute == null) return ReadablePlace.Part.ID;
+    return attribute.equals("SecretAccessKey") ? ReadablePlace.Part.SECRET : null;
   }
 
   /** The {@code LoginProfile} of a user, when written. */

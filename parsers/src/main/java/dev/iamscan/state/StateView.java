@@ -4,6 +4,7 @@ import dev.iamscan.iam.BucketIndex;
 import dev.iamscan.model.Format;
 import dev.iamscan.model.Resource;
 import dev.iamscan.model.ResourceModel;
+import dev.iamscan.model.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -34,6 +35,9 @@ public final class StateView {
   final List<BucketIndex.AccessBlock> accessBlocks = new ArrayList<>();
   final List<ModuleAccessSetting> moduleAccessSettings = new ArrayList<>();
   final Map<Resource, OidcProvider> oidcProviders = new IdentityHashMap<>();
+  final List<SearchDomain> searchDomains = new ArrayList<>();
+  final List<ReadablePlace> readablePlaces = new ArrayList<>();
+  final List<UnreadModule> unreadModules = new ArrayList<>();
   /** Set once the adapters have read every bucket and public-access block. */
   BucketIndex buckets;
 
@@ -136,6 +140,51 @@ public final class StateView {
     String cfn = CloudFormationStateAdapter.TYPE_NAMES.get(concern);
     if (cfn != null) names.add(cfn);
     return names;
+  }
+
+  /** Places whose content others can read, with the access keys their content uses. */
+  public List<ReadablePlace> readablePlaces() {
+    return Collections.unmodifiableList(readablePlaces);
+  }
+
+  /** Module calls whose remote module the scan did not read. */
+  public List<UnreadModule> unreadModules() {
+    return Collections.unmodifiableList(unreadModules);
+  }
+
+  /** OpenSearch and Elasticsearch domains. */
+  public List<SearchDomain> searchDomains() {
+    return Collections.unmodifiableList(searchDomains);
+  }
+
+  /** The search domain a resource of the scan is, when it is one. */
+  public Optional<SearchDomain> searchDomain(Resource r) {
+    for (SearchDomain d : searchDomains) if (d.owner() == r) return Optional.of(d);
+    return Optional.empty();
+  }
+
+  /**
+   * The search domain of the scan named by {@code written} in {@code from}: a reference to it, or
+   * its literal name in the same scope.
+   */
+  public Optional<SearchDomain> searchDomain(ResourceModel model, Resource from, Value written) {
+    if (written == null) return Optional.empty();
+    for (Value v : written.elements()) {
+      if (v instanceof Value.Reference ref) {
+        Optional<Resource> t = model.resolve(from, ref);
+        if (t.isPresent()) return searchDomain(t.get());
+      }
+      Optional<String> name = v.scalar();
+      if (name.isPresent()) {
+        for (SearchDomain d : searchDomains) {
+          if (d.owner().scope().equals(from.scope())
+              && d.name().value().flatMap(Value::scalar).map(name.get()::equals).orElse(false)) {
+            return Optional.of(d);
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The OIDC provider a resource of the scan is, when it is one. */

@@ -45,6 +45,11 @@ final class TerraformStateAdapter {
   /** Buckets and ACL resources, whose ACLs are read once every bucket and block is known. */
   private final List<Resource> aclResources = new ArrayList<>();
   private final List<Resource> modules = new ArrayList<>();
+  /** Resources and root outputs whose content others can read, checked once every access key is read. */
+  private final List<Resource> placeResources = new ArrayList<>();
+  private static final Set<String> PLACES = Set.of("aws_instance", "aws_launch_configuration", "aws_launch_template",
+      "aws_s3_object", "aws_s3_bucket_object", "aws_lambda_function", "aws_ecs_task_definition", "aws_ssm_parameter",
+      "aws_codebuild_project", "aws_elastic_beanstalk_environment", "aws_dynamodb_table_item");
 
   TerraformStateAdapter(ResourceModel model, StateView out) {
     this.model = model;
@@ -88,7 +93,13 @@ final class TerraformStateAdapter {
       case "aws_iam_openid_connect_provider" -> out.oidcProviders.put(r, new OidcProvider(r, Setting.of(r.body(), "url")));
       default -> { }
     }
+    if (r.kind().equals("output") && r.moduleCalls().isEmpty()) placeResources.add(r);
     if (!r.kind().equals("resource")) return;
+    if (PLACES.contains(r.type())) placeResources.add(r);
+    if (r.type().equals("aws_opensearch_domain") || r.type().equals("aws_elasticsearch_domain")) {
+      Setting vpc = Setting.of(r.body(), "vpc_options");
+      out.searchDomains.add(new SearchDomain(r, Setting.of(r.body(), "domain_name"), vpc, Values.placedInVpc(vpc, "subnet_ids")));
+    }
     switch (r.type()) {
       case "aws_iam_account_password_policy" -> out.passwordPolicies.add(new PasswordPolicy(r,
           Setting.of(r.body(), "minimum_password_length"), Setting.of(r.body(), "password_reuse_prevention"),
@@ -113,11 +124,13 @@ final class TerraformStateAdapter {
 
   /** Links what refers to other resources, once every resource of the model is read. */
   void link() {
+    readablePlaces();
     for (Resource r : aclResources) {
       if (r.type().equals("aws_s3_bucket")) bucket(r);
       else bucketAcl(r);
     }
     for (Resource m : modules) module(m);
+    unreadModules();
     Set<Resource> serviceManaged = serviceManagedTemplates();
     Map<Resource, LaunchTemplate> templates = new IdentityHashMap<>();
     for (Resource t : templateResources) {
@@ -133,6 +146,77 @@ final class TerraformStateAdapter {
       out.instances.add(new Instance(r, configuration, Setting.of(r.body(), "iam_instance_profile"), spec.isPresent(),
           template, Setting.of(r.body(), "user_data")));
     }
+  }
+
+  /** Where the content of each readable place uses an access key's credentials. */
+  private void readablePlaces() {
+    KeyUseFinder finder = new KeyUseFinder(model, out.accessKeys, TerraformStateAdapter::keyPart, null);
+    for (Resource r : placeResources) {
+      Value.ObjectValue b = r.body();
+      if (r.kind().equals("output")) {
+        // A sensitive output is still in the state, but kept out of plans and logs; unknown is not a guess.
+        Optional<Value> sensitive = b.get("sensitive");
+        if (sensitive.isPresent() && !(sensitive.get() instanceof Value.Bool bool && !bool.value())) continue;
+        place(finder, r, ReadablePlace.Kind.MODULE_OUTPUT, Setting.of(b, "value"));
+        continue;
+      }
+      switch (r.type()) {
+        case "aws_instance" -> {
+          place(finder, r, ReadablePlace.Kind.INSTANCE_USER_DATA, Setting.of(b, "user_data"));
+          place(finder, r, ReadablePlace.Kind.INSTANCE_USER_DATA, Setting.of(b, "user_data_base64"));
+        }
+        case "aws_launch_configuration" -> {
+          place(finder, r, ReadablePlace.Kind.LAUNCH_CONFIGURATION_USER_DATA, Setting.of(b, "user_data"));
+          place(finder, r, ReadablePlace.Kind.LAUNCH_CONFIGURATION_USER_DATA, Setting.of(b, "user_data_base64"));
+        }
+        case "aws_launch_template" -> place(finder, r, ReadablePlace.Kind.LAUNCH_TEMPLATE_USER_DATA, Setting.of(b, "user_data"));
+        case "aws_s3_object", "aws_s3_bucket_object" -> {
+          place(finder, r, ReadablePlace.Kind.OBJECT_CONTENT, Setting.of(b, "content"));
+          place(finder, r, ReadablePlace.Kind.OBJECT_CONTENT, Setting.of(b, "content_base64"));
+        }
+        case "aws_lambda_function" -> place(finder, r, ReadablePlace.Kind.FUNCTION_ENVIRONMENT, Setting.of(b, "environment"));
+        case "aws_ecs_task_definition" -> place(finder, r, ReadablePlace.Kind.CONTAINER_DEFINITIONS, Setting.of(b, "container_definitions"));
+        case "aws_codebuild_project" -> {
+          for (Value.ObjectValue env : b.blocks("environment")) {
+            for (Value.ObjectValue variable : env.blocks("environment_variable")) {
+              // PARAMETER_STORE and SECRETS_MANAGER variables hold a name, read at build time.
+              if (Values.missing(variable, "type") || variable.string("type").map("PLAINTEXT"::equals).orElse(false)) {
+                place(finder, r, ReadablePlace.Kind.BUILD_ENVIRONMENT, Setting.of(variable, "value"));
+              }
+            }
+          }
+        }
+        case "aws_elastic_beanstalk_environment" -> {
+          for (Value.Field f : b.all("setting")) place(finder, r, ReadablePlace.Kind.BEANSTALK_SETTINGS, new Setting("setting", Optional.of(f)));
+        }
+        case "aws_dynamodb_table_item" -> place(finder, r, ReadablePlace.Kind.TABLE_ITEM, Setting.of(b, "item"));
+        case "aws_ssm_parameter" -> {
+          // Only a type known to be plain text: a SecureString is encrypted, an unknown type is not a guess.
+          String type = b.string("type").orElse("");
+          if (type.equals("String") || type.equals("StringList")) {
+            place(finder, r, ReadablePlace.Kind.STRING_PARAMETER, Setting.of(b, "value"));
+            place(finder, r, ReadablePlace.Kind.STRING_PARAMETER, Setting.of(b, "insecure_value"));
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private void place(KeyUseFinder finder, Resource r, ReadablePlace.Kind kind, Setting content) {
+    if (content.written().isEmpty()) return;
+    out.readablePlaces.add(new ReadablePlace(r, kind, content, finder.find(r, content)));
+  }
+
+  /** The credential an attribute of {@code aws_iam_access_key} is. */
+  private static ReadablePlace.Part keyPart(String attribute) {
+    if (attribute == null) return null;
+    return switch (attribute) {
+      case "secret" -> ReadablePlace.Part.SECRET;
+      case "ses_smtp_password_v4" -> ReadablePlace.Part.SMTP_PASSWORD;
+      case "id" -> ReadablePlace.Part.ID;
+      default -> null;
+    };
   }
 
   private void bucket(Resource r) {
@@ -156,6 +240,20 @@ final class TerraformStateAdapter {
       }
     }
     out.bucketAcls.add(new BucketAcl(r, bucket, out.buckets.blocksFor(r, target), Setting.of(r.body(), "acl"), grants));
+  }
+
+  /** Calls of remote modules that produced no resource: their module was not downloaded. */
+  private void unreadModules() {
+    Set<String> instantiated = new HashSet<>();
+    for (Resource r : model.resources()) {
+      for (dev.iamscan.model.ModuleCall c : r.moduleCalls()) instantiated.add(c.callerScope() + "\u0000" + c.callName());
+    }
+    for (Resource m : modules) {
+      Optional<String> source = m.body().string("source");
+      boolean local = source.map(s -> s.startsWith("./") || s.startsWith("../")).orElse(true);
+      if (local || instantiated.contains(m.scope() + "\u0000" + m.address())) continue;
+      out.unreadModules.add(new UnreadModule(m, Setting.of(m.body(), "source")));
+    }
   }
 
   /** The S3 bucket module passes its acl input to an ACL resource, and its public-access inputs to a block. */

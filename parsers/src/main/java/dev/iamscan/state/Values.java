@@ -57,4 +57,27 @@ final class Values {
     }
     return false;
   }
+
+  /**
+   * Whether VPC options place a resource in a VPC: certainly yes when they name subnets (a list
+   * that is not certainly empty, a reference, an unknown list: AWS refuses VPC options without
+   * subnets, so they are given), certainly no when absent or empty, not known when the options
+   * themselves are not (an unexpanded dynamic block, a condition).
+   */
+  static Optional<Boolean> placedInVpc(Setting options, String subnetsKey) {
+    Optional<Value> v = options.value();
+    if (v.isEmpty() || v.get() instanceof Value.Null) return Optional.of(false);
+    if (v.get() instanceof Value.ListValue l) {
+      // A block written as a list of blocks (Terraform JSON) or repeated.
+      if (l.items().isEmpty()) return Optional.of(false);
+      if (l.items().size() != 1) return Optional.empty();
+      return placedInVpc(new Setting(options.name(), Optional.of(new Value.Field(options.name(), l.range(), l.items().get(0)))), subnetsKey);
+    }
+    if (!(v.get() instanceof Value.ObjectValue o)) return Optional.empty();
+    Optional<Value> subnets = o.get(subnetsKey);
+    if (subnets.isEmpty() || subnets.get() instanceof Value.Null) return Optional.of(false);
+    if (subnets.get() instanceof Value.Conditional) return Optional.empty();
+    if (subnets.get() instanceof Value.ListValue l && l.items().isEmpty()) return Optional.of(false);
+    return Optional.of(true);
+  }
 }

@@ -106,11 +106,85 @@ final class TerraformEvaluator {
   Value eval(Expr e, Scope scope) {
     SourceRange at = e.loc().range();
     if (!bounds.enter(files, at)) return unknown(e);
+    int mark = referencesSeen.size();
+    evalDepth++;
     try {
       if (!bounds.charge(1, files, at)) return unknown(e);
-      return evalBounded(e, scope);
+      return noteReferences(e, evalBounded(e, scope), mark);
     } finally {
       bounds.leave();
+      if (--evalDepth == 0) referencesSeen.clear();
+    }
+  }
+
+  /** References met while evaluating the current top-level expression, in order. */
+  private final List<Value.Reference> referencesSeen = new ArrayList<>();
+  private int evalDepth;
+  /** Functions whose result does not carry the content of their arguments. */
+  private static final Set<String> DIGESTS = Set.of("md5", "sha1", "sha256", "sha512", "bcrypt", "base64sha256",
+      "base64sha512", "filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512",
+      "length", "uuidv5");
+  /** References one unknown keeps at most. */
+  static final int MAX_UNKNOWN_REFERENCES = 32;
+
+  /**
+   * Records the references a value was computed from, and gives an unknown value the references
+   * met while computing it, so that where its content comes from survives locals and functions.
+   */
+  private Value noteReferences(Expr e, Value v, int mark) {
+    if (v instanceof Value.Reference r) {
+      referencesSeen.add(r);
+    } else if (v instanceof Value.Unknown u) {
+      if (e instanceof Call c && DIGESTS.contains(c.name())) {
+        // A digest or a length of a value does not carry its content.
+        referencesSeen.subList(mark, referencesSeen.size()).clear();
+      } else if (!u.references().isEmpty()) {
+        referencesSeen.addAll(u.references());
+      } else if (referencesSeen.size() > mark) {
+        return u.withReferences(seenSince(mark));
+      }
+    } else if (v instanceof Value.Conditional c && !(e instanceof Traversal) && referencesSeen.size() > mark) {
+      // The outcomes of a template directive: each unknown outcome was computed from what was met.
+      return withReferences(c, seenSince(mark), 0);
+    } else if (e instanceof Traversal && (v instanceof Value.ObjectValue || v instanceof Value.ListValue
+        || v instanceof Value.Conditional)) {
+      // A local or variable already evaluated: what it holds was met before, not here.
+      collectReferences(v, 0);
+    }
+    return v;
+  }
+
+  private List<Value.Reference> seenSince(int mark) {
+    List<Value.Reference> from = new ArrayList<>();
+    for (Value.Reference r : referencesSeen.subList(mark, referencesSeen.size())) {
+      if (!from.contains(r)) from.add(r);
+      if (from.size() == MAX_UNKNOWN_REFERENCES) break;
+    }
+    return from;
+  }
+
+  private static Value withReferences(Value v, List<Value.Reference> from, int depth) {
+    if (v instanceof Value.Unknown u && u.references().isEmpty()) return u.withReferences(from);
+    if (v instanceof Value.Conditional c && depth < 8) {
+      return new Value.Conditional(c.condition(), withReferences(c.whenTrue(), from, depth + 1),
+          withReferences(c.whenFalse(), from, depth + 1), c.range());
+    }
+    return v;
+  }
+
+  private void collectReferences(Value v, int depth) {
+    if (depth > 8 || referencesSeen.size() > 4 * MAX_UNKNOWN_REFERENCES) return;
+    if (v instanceof Value.Reference r) {
+      referencesSeen.add(r);
+    } else if (v instanceof Value.Unknown u) {
+      referencesSeen.addAll(u.references());
+    } else if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) collectReferences(f.value(), depth + 1);
+    } else if (v instanceof Value.ListValue l) {
+      for (Value i : l.items()) collectReferences(i, depth + 1);
+    } else if (v instanceof Value.Conditional c) {
+      collectReferences(c.whenTrue(), depth + 1);
+      collectReferences(c.whenFalse(), depth + 1);
     }
   }
 

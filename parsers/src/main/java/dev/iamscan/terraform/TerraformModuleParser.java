@@ -221,6 +221,12 @@ public final class TerraformModuleParser {
         type = "module";
         name = labels.get(0);
       }
+      case "output" -> {
+        // What a root module hands out: rules ask whether a secret lands in a readable output.
+        if (labels.size() != 1) return badLabels(b, 1, files);
+        type = "output";
+        name = labels.get(0);
+      }
       case "provider" -> {
         if (labels.size() != 1) return badLabels(b, 1, files);
         type = labels.get(0);

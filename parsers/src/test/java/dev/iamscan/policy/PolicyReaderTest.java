@@ -172,4 +172,27 @@ class PolicyReaderTest {
     assertTrue(s.resources().known().isEmpty());
     assertTrue(PublicAccess.everyone(s).isPresent());
   }
+
+  @Test
+  void resourcesNamedByReferenceKeepWhichResourceTheyName() {
+    Value.ObjectValue empty = Value.ObjectValue.empty(at(1));
+    Resource role = new Resource(Format.TERRAFORM, "resource", "aws_iam_role", "deployer", ".", empty, empty, at(2), List.of());
+    Resource policy = owner();
+    ResourceModel model = new ResourceModel(List.of(role, policy));
+    Value doc = obj(5, "Statement", list(5, obj(6,
+        "Effect", text("Allow", 6),
+        "Action", text("iam:PassRole", 6),
+        "Resource", list(7,
+            new Value.Reference("aws_iam_role.deployer", "arn", "aws_iam_role.deployer.arn", at(7)),
+            new Value.Reference("aws_iam_role.missing", "arn", "aws_iam_role.missing.arn", at(8)),
+            text("arn:aws:iam::123456789012:role/other", 9)))));
+    PolicyStatement s = new PolicyReader(model).read(doc, policy).statements().get(0);
+    StringSet r = s.resources();
+    assertEquals(1, r.named().size());
+    assertTrue(r.named().get(0).resource() == role);
+    assertEquals("arn", r.named().get(0).attribute());
+    assertTrue(r.opaque(), "a reference is still unknown text");
+    assertTrue(r.opaqueBeyondNamed(), "the unresolved reference is not one of the named resources");
+    assertEquals(List.of("arn:aws:iam::123456789012:role/other"), r.known().stream().map(LocatedString::value).toList());
+  }
 }

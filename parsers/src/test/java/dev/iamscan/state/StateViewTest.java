@@ -237,4 +237,133 @@ class StateViewTest {
     assertEquals(1, tf.analyzers().size());
     assertThrows(UnsupportedOperationException.class, () -> tf.analyzers().clear());
   }
+
+  @Test
+  void readablePlacesFollowAKeysSecretThroughLocalsAndFunctions() throws IOException {
+    StateView tf = terraform("""
+        resource "aws_iam_access_key" "k" {
+          user = "ci"
+        }
+        locals {
+          script = "export SECRET=${aws_iam_access_key.k.secret}"
+        }
+        resource "aws_instance" "a" {
+          user_data = base64encode(local.script)
+        }
+        resource "aws_instance" "digest" {
+          user_data = "echo ${sha256(aws_iam_access_key.k.secret)}"
+        }
+        resource "aws_ssm_parameter" "secure" {
+          type  = "SecureString"
+          value = aws_iam_access_key.k.secret
+        }
+        resource "aws_ssm_parameter" "plain" {
+          type  = "String"
+          value = aws_iam_access_key.k.id
+        }
+        output "hidden" {
+          value     = aws_iam_access_key.k.secret
+          sensitive = true
+        }
+        output "shown" {
+          value = aws_iam_access_key.k.ses_smtp_password_v4
+        }
+        """);
+    List<ReadablePlace> places = tf.readablePlaces();
+    assertEquals(List.of("aws_instance.a", "aws_instance.digest", "aws_ssm_parameter.plain", "output.shown"),
+        places.stream().map(p -> p.owner().address()).toList(), "SecureString and sensitive outputs are not readable places");
+    assertEquals(List.of(), places.get(1).keys(), "a digest of the secret is not the secret");
+    places = places.stream().filter(p -> !p.owner().name().equals("digest")).toList();
+    ReadablePlace a = places.get(0);
+    assertEquals(ReadablePlace.Kind.INSTANCE_USER_DATA, a.kind());
+    ReadablePlace.KeyUse use = a.keys().get(0);
+    assertEquals(ReadablePlace.Part.SECRET, use.part());
+    assertEquals(8, use.at().startLine(), "points at the user data that uses the local");
+    assertEquals(5, use.origin().startLine(), "where the secret is written");
+    assertEquals(ReadablePlace.Part.ID, places.get(1).keys().get(0).part());
+    assertEquals(ReadablePlace.Part.SMTP_PASSWORD, places.get(2).keys().get(0).part());
+
+    StateView cfn = cloudFormation("""
+        Resources:
+          Key:
+            Type: AWS::IAM::AccessKey
+            Properties:
+              UserName: ci
+          Param:
+            Type: AWS::SSM::Parameter
+            Properties:
+              Type: String
+              Value: !Sub "${Key}:${Key.SecretAccessKey}"
+        Outputs:
+          Secret:
+            Value: !GetAtt Key.SecretAccessKey
+        """);
+    assertEquals(List.of(ReadablePlace.Kind.STRING_PARAMETER, ReadablePlace.Kind.STACK_OUTPUT),
+        cfn.readablePlaces().stream().map(ReadablePlace::kind).toList());
+    assertEquals(List.of(ReadablePlace.Part.ID, ReadablePlace.Part.SECRET),
+        cfn.readablePlaces().get(0).keys().stream().map(ReadablePlace.KeyUse::part).toList());
+  }
+
+  @Test
+  void searchDomainPlacementIsKnownOnlyWhenWritten() throws IOException {
+    StateView tf = terraform("""
+        variable "vpc" {}
+        resource "aws_opensearch_domain" "vpc" {
+          domain_name = "vpc"
+          vpc_options {
+            subnet_ids = ["subnet-1"]
+          }
+        }
+        resource "aws_opensearch_domain" "public" {
+          domain_name = "public"
+        }
+        resource "aws_elasticsearch_domain" "maybe" {
+          domain_name = "maybe"
+          dynamic "vpc_options" {
+            for_each = var.vpc
+            content {
+              subnet_ids = vpc_options.value
+            }
+          }
+        }
+        """);
+    assertEquals(List.of(Optional.of(true), Optional.of(false), Optional.empty()),
+        tf.searchDomains().stream().map(SearchDomain::inVpc).toList());
+
+    StateView cfn = cloudFormation("""
+        Conditions:
+          C: !Equals [a, b]
+        Resources:
+          Vpc:
+            Type: AWS::OpenSearchService::Domain
+            Properties:
+              VPCOptions: { SubnetIds: [subnet-1] }
+          Empty:
+            Type: AWS::Elasticsearch::Domain
+            Properties:
+              VPCOptions: { SubnetIds: [] }
+          Maybe:
+            Type: AWS::OpenSearchService::Domain
+            Properties:
+              VPCOptions: !If [C, { SubnetIds: [subnet-1] }, !Ref AWS::NoValue]
+        """);
+    assertEquals(List.of(Optional.of(true), Optional.of(false), Optional.empty()),
+        cfn.searchDomains().stream().map(SearchDomain::inVpc).toList());
+  }
+
+  @Test
+  void remoteModulesThatProduceNothingAreUnread() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.writeString(dir.resolve("child/main.tf"), "resource \"aws_iam_user\" \"u\" {}\n");
+    StateView tf = terraform("""
+        module "local" {
+          source = "./child"
+        }
+        module "remote" {
+          source = "terraform-aws-modules/iam/aws"
+        }
+        """);
+    assertEquals(List.of("module.remote"), tf.unreadModules().stream().map(m -> m.call().address()).toList());
+    assertEquals(Optional.of("terraform-aws-modules/iam/aws"), tf.unreadModules().get(0).source().value().flatMap(Value::scalar));
+  }
 }

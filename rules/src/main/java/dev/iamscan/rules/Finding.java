@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param resource the address or logical id of the resource it is about (baseline key)
  * @param evidence the offending value, masked, for baseline keys; may be empty
  * @param related other places involved: the user a policy is attached to, the data source, ...
+ * @param path the steps of an escalation path, in order, each at the statement or trust that allows
+ *     it (SARIF {@code codeFlows}); empty for findings about one place
  */
 public record Finding(
     RuleMetadata rule,
@@ -23,7 +25,8 @@ public record Finding(
     SourceRange location,
     String resource,
     String evidence,
-    List<Related> related) {
+    List<Related> related,
+    List<Related> path) {
 
   /** Another place involved in a finding. */
   public record Related(String message, SourceRange location) {
@@ -41,6 +44,12 @@ public record Finding(
     Objects.requireNonNull(resource, "resource");
     evidence = evidence == null ? "" : evidence;
     related = List.copyOf(related);
+    path = path == null ? List.of() : List.copyOf(path);
+  }
+
+  public Finding(RuleMetadata rule, Severity severity, String message, SourceRange location, String resource,
+      String evidence, List<Related> related) {
+    this(rule, severity, message, location, resource, evidence, related, List.of());
   }
 
   public String ruleId() {

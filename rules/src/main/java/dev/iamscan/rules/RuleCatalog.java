@@ -8,6 +8,7 @@ import dev.iamscan.rules.account.MissingPasswordPolicyRule;
 import dev.iamscan.rules.account.PasswordResetNotRequiredRule;
 import dev.iamscan.rules.account.ShortInitialPasswordRule;
 import dev.iamscan.rules.account.WeakPasswordPolicyRule;
+import dev.iamscan.rules.credentials.AccessKeyInReadablePlaceRule;
 import dev.iamscan.rules.credentials.HardcodedCredentialsRule;
 import dev.iamscan.rules.credentials.InstanceProfileWithoutRoleRule;
 import dev.iamscan.rules.credentials.InstanceWithoutProfileRule;
@@ -33,12 +34,13 @@ import dev.iamscan.rules.grants.NotResourceAllowRule;
 import dev.iamscan.rules.grants.PassRoleAllResourcesRule;
 import dev.iamscan.rules.grants.PermissionsActionWildcardRule;
 import dev.iamscan.rules.grants.PermissionsManagementOnAllResourcesRule;
-import dev.iamscan.rules.grants.PrivilegeEscalationRule;
 import dev.iamscan.rules.grants.SensitiveActionWildcardRule;
 import dev.iamscan.rules.grants.ServiceWildcardRule;
 import dev.iamscan.rules.grants.UserAttachedPolicyRule;
 import dev.iamscan.rules.grants.WildcardActionScopedResourceRule;
 import dev.iamscan.rules.grants.WriteOnAllResourcesRule;
+import dev.iamscan.rules.graph.AdministratorRule;
+import dev.iamscan.rules.graph.EscalationPathRule;
 import dev.iamscan.rules.trust.CrossAccountRoleWithoutMfaRule;
 import dev.iamscan.rules.trust.TrustAnyoneRule;
 import dev.iamscan.rules.trust.TrustWholeAccountRule;
@@ -59,12 +61,14 @@ public final class RuleCatalog {
       new NotResourceAllowRule(),                    // IAM005
       new WriteOnAllResourcesRule(),                 // IAM006
       new PassRoleAllResourcesRule(),                // IAM007
-      new PrivilegeEscalationRule(),                 // IAM008
+      new EscalationPathRule(),                      // IAM008
       new AwsManagedAdminPolicyRule(),               // IAM009
       new UserAttachedPolicyRule(),                  // IAM010
       new RootAccessKeyRule(),                       // IAM011
       new HardcodedCredentialsRule(),                // IAM012
       new LongLivedAccessKeyRule(),                  // IAM013
+      new AdministratorRule(),                       // IAM014
+      new AccessKeyInReadablePlaceRule(),            // IAM015
       new PublicBucketPolicyRule(),                  // IAM020
       new PublicBucketAclRule(),                     // IAM021
       new PublicAccessBlockDisabledRule(),           // IAM022

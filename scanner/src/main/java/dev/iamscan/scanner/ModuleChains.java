@@ -73,7 +73,7 @@ final class ModuleChains {
       all.addAll(reading.chains());
       Finding base = previous != null ? previous : f;
       merged.put(key, new Finding(base.rule(), base.severity(), base.message(), base.location(), base.resource(),
-          base.evidence(), new ArrayList<>(all)));
+          base.evidence(), new ArrayList<>(all), base.path()));
     }
     return new ArrayList<>(merged.values());
   }
@@ -138,7 +138,8 @@ final class ModuleChains {
     ordered.sort(Comparator.comparingInt((Resource r) -> -r.displayName().length()));
     for (Resource r : ordered) {
       String name = r.displayName();
-      if (!names(generic, name)) continue;
+      // matched against the message as written: two roots may call a module by the same path
+      if (!names(f.message(), name)) continue;
       generic = replaceName(generic, name, SLOT + r.address());
       keyless = replaceName(keyless, name, r.modulePath() + "." + r.address());
       keylessNames.put(name, r.modulePath() + "." + r.address());

@@ -80,9 +80,12 @@ final class PathRelocation {
     }
     if (v instanceof Value.ObjectValue o) return object(o);
     if (v instanceof Value.Unknown u) {
-      // the partly known text of a template goes along: policies with computed parts stay readable
+      // the partly known text of a template goes along: policies with computed parts stay readable;
+      // so do the references the value was computed from
       Value.Text partial = u.partial() == null ? null : (Value.Text) value(u.partial());
-      return new Value.Unknown(u.expression(), range(u.range()), partial);
+      List<Value.Reference> from = new ArrayList<>(u.references().size());
+      for (Value.Reference r : u.references()) from.add((Value.Reference) value(r));
+      return new Value.Unknown(u.expression(), range(u.range()), partial, from);
     }
     if (v instanceof Value.Reference r) {
       return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));

@@ -74,6 +74,26 @@ class ScannerTest {
   }
 
   @Test
+  void referencesOfUnknownValuesSurviveARootBelowTheWorkingDirectory() throws IOException {
+    // the references an unknown value was computed from are renamed with its files
+    write(cwd.resolve("infra/main.tf"), """
+        resource "aws_iam_access_key" "k" {
+          user = "ci"
+        }
+        locals {
+          script = "export AWS_SECRET_ACCESS_KEY=${aws_iam_access_key.k.secret}"
+        }
+        resource "aws_instance" "a" {
+          iam_instance_profile = "worker"
+          user_data            = base64encode(local.script)
+        }
+        """);
+    ScanResult r = Scanner.withDefaults(Scanner.allRules(), w -> { })
+        .scan(new ScanRequest(List.of(cwd.resolve("infra"))), cwd);
+    assertEquals(List.of("infra/main.tf:9 IAM015"), where(r).stream().filter(x -> x.endsWith("IAM015")).toList());
+  }
+
+  @Test
   void aFolderNamedTargetIsScannedUnlessABuildFileMakesItBuildOutput() throws IOException {
     write(cwd.resolve("deploy/target/main.tf"), "resource \"aws_iam_role\" \"crit_deploy_target\"\n");
     write(cwd.resolve("app/target/main.tf"), "resource \"aws_iam_role\" \"crit_build_output\"\n");

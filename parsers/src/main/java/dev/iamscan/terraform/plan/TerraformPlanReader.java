@@ -309,7 +309,11 @@ public final class TerraformPlanReader {
       for (Value.Field f : o.fields()) fields.add(new Value.Field(f.key(), at, relocate(f.value(), at)));
       return new Value.ObjectValue(fields, at);
     }
-    if (v instanceof Value.Unknown u) return new Value.Unknown(u.expression(), at);
+    if (v instanceof Value.Unknown u) {
+      List<Value.Reference> from = new ArrayList<>(u.references().size());
+      for (Value.Reference r : u.references()) from.add((Value.Reference) relocate(r, at));
+      return new Value.Unknown(u.expression(), at, null, from);
+    }
     if (v instanceof Value.Reference r) return new Value.Reference(r.target(), r.attribute(), r.expression(), at);
     if (v instanceof Value.Conditional c) {
       return new Value.Conditional(c.condition(), relocate(c.whenTrue(), at), relocate(c.whenFalse(), at), at);

@@ -10,6 +10,7 @@ import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.state.AccessAnalyzer;
 import dev.iamscan.state.StateView;
+import dev.iamscan.state.UnreadModule;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -28,7 +29,10 @@ public final class MissingAccessAnalyzerRule implements Rule {
           shared outside the account or organization, including grants made by hand later. iamscan \
           reports such a baseline when no `aws_accessanalyzer_analyzer` / \
           `AWS::AccessAnalyzer::Analyzer` is defined in the same directory, a parent or a child \
-          directory; one finding per module or template, at its first baseline resource.
+          directory, or by a module that the same root module calls (local modules, and remote ones \
+          that `terraform init` has downloaded); one finding per module or template, at its first \
+          baseline resource. A remote module that the scan could not read (not downloaded) may \
+          define one: the finding then names it, so that a scan after `terraform init` can settle it.
           """)
       .remediation("""
           add an analyzer (type `ORGANIZATION` in the management or delegated administrator account, \
@@ -63,10 +67,17 @@ public final class MissingAccessAnalyzerRule implements Rule {
       if (!r.kind().equals("resource") || !baseline.contains(r)) continue;
       if (analyzers.stream().anyMatch(a -> AccountScope.sameAccount(a, r))) continue;
       if (!reportedScopes.add(r.scope())) continue;
+      List<UnreadModule> unread = context.state().unreadModules().stream()
+          .filter(m -> AccountScope.rootDirectory(m.call()).equals(AccountScope.rootDirectory(r))).toList();
+      String note = unread.isEmpty() ? "" : "; the scan did not read " + unread.stream()
+          .map(m -> m.call().displayName() + m.source().value().flatMap(dev.iamscan.model.Value::scalar).map(s -> " (" + s + ")").orElse(""))
+          .collect(java.util.stream.Collectors.joining(", ")) + ", which may define one: run terraform init before scanning";
+      List<Finding.Related> related = unread.stream()
+          .map(m -> new Finding.Related("module not read: " + m.call().displayName(), m.call().headRange())).toList();
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s sets up the account, but no IAM Access Analyzer (%s) is defined for it"
-              .formatted(r.displayName(), String.join(" / ", StateView.typeNames(AccessAnalyzer.class))),
-          r.headRange(), r.address(), "", List.of()));
+          "%s sets up the account, but no IAM Access Analyzer (%s) is defined for it%s"
+              .formatted(r.displayName(), String.join(" / ", StateView.typeNames(AccessAnalyzer.class)), note),
+          r.headRange(), r.address(), "", related));
     }
   }
 }

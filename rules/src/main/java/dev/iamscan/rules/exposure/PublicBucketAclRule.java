@@ -1,6 +1,5 @@
 package dev.iamscan.rules.exposure;
 
-import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_ACLS;
 import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.IGNORE_PUBLIC_ACLS;
 
 import dev.iamscan.iam.BucketIndex;
@@ -15,6 +14,7 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.state.BucketAcl;
+import dev.iamscan.state.StateView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +33,14 @@ public final class PublicBucketAclRule implements Rule {
           groups, open the bucket to anyone on the internet or to anyone with any AWS account. \
           `AuthenticatedUsers` is not "users of my account": it is every AWS customer. Write access \
           (`public-read-write`, `WRITE`, `WRITE_ACP`, `FULL_CONTROL`) and read access are both \
-          critical; the message names the access. When the bucket's public-access block (or the \
-          account's) sets both `block_public_acls` and `ignore_public_acls`, S3 refuses or ignores \
-          the ACL: the finding stays (the ACL is one setting away from public) and says so.
+          critical; the message names the access.
+
+          An ACL that S3 ignores is not public and is not reported: when the bucket's public-access \
+          block, or an account-level block of the same deployment, certainly sets \
+          `ignore_public_acls` (`IgnorePublicAcls`), S3 ignores every public ACL on the bucket and \
+          its objects. That setting alone decides: `block_public_acls` only refuses new public ACLs \
+          and leaves one already in place in force. The ACL comes back if the block is turned off, \
+          which IAM022 reports. A setting whose value is not known hides nothing.
           """)
       .remediation("""
           use the `private` ACL, or better, disable ACLs with object ownership \
@@ -71,14 +76,16 @@ public final class PublicBucketAclRule implements Rule {
   @Override
   public void check(ScanContext context, FindingSink sink) {
     for (BucketAcl acl : context.state().bucketAcls()) {
-      Reporter rep = new Reporter(acl.owner(), acl.bucket(), acl.blocks(), sink);
+      // S3 ignores public ACLs on this bucket.
+      if (BucketIndex.allEnabled(acl.blocks(), IGNORE_PUBLIC_ACLS) || moduleIgnoresPublicAcls(context, acl)) continue;
+      Reporter rep = new Reporter(acl.owner(), acl.bucket(), sink);
       acl.canned().value().ifPresent(rep::canned);
       for (BucketAcl.Grant g : acl.grants()) rep.grant(g.type(), g.uri(), g.permissions());
     }
   }
 
   /** Reports the public grants of one ACL. */
-  private record Reporter(Resource owner, Resource bucket, List<BucketIndex.AccessBlock> blocks, FindingSink sink) {
+  private record Reporter(Resource owner, Resource bucket, FindingSink sink) {
     void canned(Value acl) {
       for (Value v : options(acl)) {
         Optional<String> s = v.scalar();
@@ -109,18 +116,23 @@ public final class PublicBucketAclRule implements Rule {
     }
 
     private void report(SourceRange at, String what, boolean write, String evidence) {
-      boolean blocked = BucketIndex.allEnabled(blocks, BLOCK_PUBLIC_ACLS, IGNORE_PUBLIC_ACLS);
       String on = bucket != null && !bucket.equals(owner) ? " on bucket " + bucket.displayName() : "";
-      String message = owner.displayName() + ": " + what + on
-          + (blocked ? "; not effectively public: the public-access block sets %s and %s"
-              .formatted(BLOCK_PUBLIC_ACLS.label(), IGNORE_PUBLIC_ACLS.label()) : "");
+      String message = owner.displayName() + ": " + what + on;
       List<Finding.Related> related = new ArrayList<>();
       if (bucket != null && !bucket.equals(owner)) related.add(new Finding.Related("bucket " + bucket.displayName(), bucket.headRange()));
-      if (blocked) {
-        for (BucketIndex.AccessBlock b : blocks) related.add(new Finding.Related("public-access block " + b.owner().displayName(), b.at()));
-      }
       sink.report(new Finding(METADATA, METADATA.severity(), message, at, owner.address(), evidence, related));
     }
+  }
+
+  /** A bucket module given {@code ignore_public_acls = true}, which it passes to the bucket's block. */
+  private static boolean moduleIgnoresPublicAcls(ScanContext context, BucketAcl acl) {
+    for (StateView.ModuleAccessSetting m : context.state().moduleAccessSettings()) {
+      if (m.module() == acl.owner() && m.which() == IGNORE_PUBLIC_ACLS
+          && m.field().value() instanceof Value.Bool b && b.value()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Both branches of a conditional: a branch that is certainly public is reported. */

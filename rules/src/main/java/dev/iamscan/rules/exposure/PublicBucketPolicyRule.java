@@ -1,6 +1,5 @@
 package dev.iamscan.rules.exposure;
 
-import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.BLOCK_PUBLIC_POLICY;
 import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BUCKETS;
 
 import dev.iamscan.iam.BucketIndex;
@@ -39,10 +38,17 @@ public final class PublicBucketPolicyRule implements Rule {
           `aws:PrincipalArn`, `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOwner`, \
           `aws:SourceVpc`, `aws:SourceVpce`, `aws:SourceIp`, `aws:userid`. Negated operators \
           (`StringNotEquals`), `...IfExists` operators and `*` values do not pin anything. `Deny` \
-          statements (such as TLS-only policies) are never reported. When the bucket's public-access \
-          block (or the account's) sets both `block_public_policy` and `restrict_public_buckets`, S3 \
-          refuses or ignores the public grant: the finding stays (the policy is one setting away \
-          from public) and says so. A statement that exists only in one branch of a CloudFormation \
+          statements (such as TLS-only policies) are never reported.
+
+          A public grant that S3 ignores is not public and is not reported: when the bucket's \
+          public-access block, or an account-level block of the same deployment \
+          (`aws_s3_account_public_access_block`), certainly sets `restrict_public_buckets` \
+          (`RestrictPublicBuckets`), only AWS services and users of the bucket owner's account can \
+          use the grants of a public policy; anonymous and cross-account callers cannot. That \
+          setting alone decides: `block_public_policy` only refuses a new public policy and leaves \
+          one already in place in force. The grant comes back if the block is turned off, which \
+          IAM022 reports. A setting whose value is not known (a variable without a default, a \
+          condition) hides nothing. A statement that exists only in one branch of a CloudFormation \
           `Fn::If` is reported, naming the condition and what it is with the parameter defaults.
           """)
       .remediation("""
@@ -86,29 +92,21 @@ public final class PublicBucketPolicyRule implements Rule {
     for (ResourcePolicy policy : context.iam().resourcePolicies()) {
       if (!policy.isBucketPolicy()) continue;
       Optional<Resource> bucket = buckets.bucketOf(policy);
-      List<BucketIndex.AccessBlock> blocks = buckets.blocksFor(policy.owner(), policy.target());
-      boolean blocked = BucketIndex.allEnabled(blocks, BLOCK_PUBLIC_POLICY, RESTRICT_PUBLIC_BUCKETS);
+      // S3 ignores a public policy's grants to anonymous and cross-account callers here.
+      if (BucketIndex.allEnabled(buckets.blocksFor(policy.owner(), policy.target()), RESTRICT_PUBLIC_BUCKETS)) continue;
       for (PolicyStatement s : policy.document().statements()) {
-        PublicGrant.of(s).ifPresent(g -> sink.report(finding(policy, g, bucket, blocked, blocks)));
+        PublicGrant.of(s).ifPresent(g -> sink.report(finding(policy, g, bucket)));
       }
     }
   }
 
-  private static Finding finding(ResourcePolicy policy, PublicGrant g, Optional<Resource> bucket, boolean blocked,
-      List<BucketIndex.AccessBlock> blocks) {
+  private static Finding finding(ResourcePolicy policy, PublicGrant g, Optional<Resource> bucket) {
     String on = bucket.filter(b -> !b.equals(policy.owner())).map(b -> " on bucket " + b.displayName()).orElse("");
     String message = "Bucket policy of %s %s allows anyone (%s) %s%s".formatted(policy.owner().displayName(),
         g.statement().label(), g.principalText(), g.action(), on);
     message += underCondition(policy.owner(), g.statement());
-    if (blocked) {
-      message += "; not effectively public: the public-access block sets %s and %s"
-          .formatted(BLOCK_PUBLIC_POLICY.label(), RESTRICT_PUBLIC_BUCKETS.label());
-    }
     List<Finding.Related> related = new ArrayList<>();
     bucket.filter(b -> !b.equals(policy.owner())).ifPresent(b -> related.add(new Finding.Related("bucket " + b.displayName(), b.headRange())));
-    if (blocked) {
-      for (BucketIndex.AccessBlock b : blocks) related.add(new Finding.Related("public-access block " + b.owner().displayName(), b.at()));
-    }
     return new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
         "Principal * " + g.action(), related);
   }

@@ -10,6 +10,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.state.SearchDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public final class PublicResourcePolicyRule implements Rule {
           values do not pin anything. KMS key policies that grant `arn:aws:iam::ACCOUNT:root` are \
           not public. VPC endpoint policies, whose principal is `*` by design, are not resource \
           policies in this sense and are not reported. `Deny` statements are never reported.
+
+          An OpenSearch or Elasticsearch domain placed in a VPC (`vpc_options` / `VPCOptions` with \
+          subnets) has no public endpoint: only clients that reach the VPC, through its security \
+          groups, can call it, so an open access policy on it is the usual setup and is not \
+          reported. When the placement is not known (a `vpc_options` block the scan cannot expand, \
+          a condition), the finding stays.
           """)
       .remediation("""
           name the accounts, roles or services that need access as principals, and for service \
@@ -95,6 +102,7 @@ public final class PublicResourcePolicyRule implements Rule {
       if (policy.isBucketPolicy() || NOT_RESOURCE_POLICIES.contains(policy.service())) continue;
       Optional<Resource> target = PublicGrant.target(context.model(), policy.owner(), policy.target())
           .filter(t -> !t.equals(policy.owner()));
+      if (inVpc(context, policy)) continue;
       String kind = SERVICE_NAMES.getOrDefault(policy.service(), policy.service() + " resource policy");
       for (PolicyStatement s : policy.document().statements()) {
         PublicGrant.of(s).ifPresent(g -> {
@@ -108,5 +116,14 @@ public final class PublicResourcePolicyRule implements Rule {
         });
       }
     }
+  }
+
+  /** A search domain's policy on a domain of the scan that certainly has a VPC endpoint only. */
+  private static boolean inVpc(ScanContext context, ResourcePolicy policy) {
+    if (!policy.service().equals("es")) return false;
+    Optional<SearchDomain> domain = policy.target() == null
+        ? context.state().searchDomain(policy.owner())
+        : context.state().searchDomain(context.model(), policy.owner(), policy.target());
+    return domain.flatMap(SearchDomain::inVpc).orElse(false);
   }
 }

@@ -117,9 +117,18 @@ final class OverbroadActions {
    * The identity policies of the scan, and Terraform policy documents that nothing in the scan
    * uses: they are identity policies handed to another module and grant what they say.
    */
+  /**
+   * Every identity policy, each without the Allow statements a Deny of the same document cancels
+   * entirely: the statement-level rules judge what a document really grants.
+   */
   static List<IdentityPolicy> identityPolicies(ScanContext context) {
-    List<IdentityPolicy> out = new ArrayList<>(context.iam().identityPolicies());
-    out.addAll(StandalonePolicyDocuments.of(context.iam()));
+    List<IdentityPolicy> all = new ArrayList<>(context.iam().identityPolicies());
+    all.addAll(StandalonePolicyDocuments.of(context.iam()));
+    List<IdentityPolicy> out = new ArrayList<>(all.size());
+    for (IdentityPolicy p : all) {
+      var doc = dev.iamscan.rules.graph.SameDocumentDeny.withoutCancelled(p.document());
+      out.add(doc == p.document() ? p : new IdentityPolicy(doc, p.owner(), p.at(), p.managed(), p.attachedTo()));
+    }
     return out;
   }
 }

@@ -28,6 +28,7 @@ public final class IamscanCommand implements Runnable {
     CommandLine cl = new CommandLine(new IamscanCommand(environment));
     cl.addSubcommand(new ScanCommand(environment));
     cl.addSubcommand(new RulesCommand(environment));
+    cl.addSubcommand(new GraphCommand(environment));
     cl.addSubcommand(new ConfigCommand(environment));
     cl.addSubcommand(new VersionCommand(environment));
     cl.addSubcommand(new CommandLine.HelpCommand());

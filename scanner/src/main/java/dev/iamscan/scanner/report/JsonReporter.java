@@ -60,6 +60,16 @@ public final class JsonReporter implements Reporter {
       o.put("message", f.message());
       o.put("resource", f.resource());
       o.put("fix", fixes.computeIfAbsent(f.ruleId(), id -> RuleHelp.fix(f.rule())));
+      if (!f.path().isEmpty()) {
+        ArrayNode path = o.putArray("path");
+        for (Finding.Related step : f.path()) {
+          ObjectNode st = path.addObject();
+          st.put("message", step.message());
+          st.put("file", step.location().file());
+          st.put("startLine", step.location().startLine());
+          st.put("startColumn", step.location().startColumn());
+        }
+      }
     }
     ArrayNode suppressed = root.putArray("suppressed");
     for (dev.iamscan.scanner.Suppressed s : result.suppressed()) {

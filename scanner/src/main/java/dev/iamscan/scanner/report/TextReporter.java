@@ -28,6 +28,10 @@ public final class TextReporter implements Reporter {
       out.write(loc.file() + ":" + loc.startLine() + ":" + loc.startColumn() + "  "
           + paint(severityCode(f.severity()), pad(f.severity().name())) + "  " + f.ruleId() + "  "
           + f.message() + "\n");
+      int n = 1;
+      for (Finding.Related step : f.path()) {
+        out.write("    " + n++ + ". " + step.location().file() + ":" + step.location().startLine() + "  " + step.message() + "\n");
+      }
       out.write("    " + paint("\u001b[2m", "fix: " + fixes.computeIfAbsent(f.ruleId(), id -> RuleHelp.fix(f.rule()))) + "\n");
     }
     for (Diagnostic d : result.diagnostics()) {

@@ -199,6 +199,15 @@ public final class SarifReporter implements Reporter {
         related.add(loc);
       }
     }
+    if (!f.path().isEmpty()) {
+      // One thread flow: the steps of the path, each at the statement or trust that allows it.
+      ArrayNode steps = r.putArray("codeFlows").addObject().putArray("threadFlows").addObject().putArray("locations");
+      for (Finding.Related step : f.path()) {
+        ObjectNode loc = location(step.location(), scan);
+        loc.putObject("message").put("text", step.message());
+        steps.addObject().set("location", loc);
+      }
+    }
     ObjectNode props = r.putObject("properties");
     props.put("security-severity", f.severity().securitySeverity());
     props.put("resource", f.resource());

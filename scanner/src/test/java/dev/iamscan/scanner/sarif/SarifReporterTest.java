@@ -233,4 +233,28 @@ class SarifReporterTest {
     assertEquals("SCANROOT1", run.at("/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId").asText());
     assertEquals("file:///srv/other/", run.at("/originalUriBaseIds/SCANROOT1/uri").asText());
   }
+
+  @Test
+  void anEscalationPathIsOneThreadFlowOfStepsAtTheirStatements() throws IOException {
+    Finding f = new Finding(Fixtures.CRITICAL_RULE, Severity.CRITICAL,
+        "user dev can become administrator in 2 steps: user dev → assumes role deployer → ...",
+        SourceRange.at("iam.tf", 1, 1), "aws_iam_user.dev", "", List.of(),
+        List.of(new Finding.Related("assumes role deployer (its trust names dev)", new SourceRange("iam.tf", 9, 20, 9, 60)),
+            new Finding.Related("iam:AttachRolePolicy on role/* attaches AdministratorAccess to role deployer",
+                new SourceRange("iam.tf", 15, 5, 15, 90))));
+    ScanRoot root = new ScanRoot(CWD, CWD, "", ScanRoot.SRCROOT, true);
+    JsonNode doc = mapper.readTree(render(Fixtures.result(List.of(f), List.of(), 1, 0, List.of(Fixtures.CRITICAL_RULE),
+        List.of(root), Map.of(), CWD)));
+    JsonNode flows = doc.at("/runs/0/results/0/codeFlows");
+    assertEquals(1, flows.size());
+    JsonNode steps = flows.at("/0/threadFlows/0/locations");
+    assertEquals(2, steps.size());
+    assertEquals("assumes role deployer (its trust names dev)", steps.at("/0/location/message/text").asText());
+    assertEquals(9, steps.at("/0/location/physicalLocation/region/startLine").asInt());
+    assertEquals("iam.tf", steps.at("/1/location/physicalLocation/artifactLocation/uri").asText());
+    assertEquals(15, steps.at("/1/location/physicalLocation/region/startLine").asInt());
+    assertEquals(List.of(), new SarifSchema().errors(doc));
+    // Findings about one place carry no code flow.
+    assertTrue(mapper.readTree(render(sample())).at("/runs/0/results/0/codeFlows").isMissingNode());
+  }
 }

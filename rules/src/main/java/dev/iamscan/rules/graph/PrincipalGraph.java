@@ -1,0 +1,677 @@
+package dev.iamscan.rules.graph;
+
+import dev.iamscan.iam.IamView;
+import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.iam.ManagedPolicyAttachment;
+import dev.iamscan.iam.PrincipalDetails;
+import dev.iamscan.iam.PrincipalKind;
+import dev.iamscan.iam.PrincipalRef;
+import dev.iamscan.iam.TrustPolicy;
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
+import dev.iamscan.policy.Effect;
+import dev.iamscan.policy.PolicyDocument;
+import dev.iamscan.policy.PolicyPrincipal;
+import dev.iamscan.policy.PolicyStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who can become administrator. Nodes are the principals of the scan; an edge from P to Q says that
+ * P can act as Q (assume Q, get Q's credentials, pass Q to a service that runs code, use an existing
+ * resource that runs with Q). A principal is administrator when its effective permissions allow every
+ * action on every resource, or a policy change on every resource that grants itself anything; a
+ * one-step escalation (a policy change that covers itself, a grant on {@code *} that reaches every
+ * role or user of the account) ends a path too. A breadth-first search from those ends backwards
+ * gives every principal its shortest path, in time linear in principals and edges. See
+ * docs/principal-graph.md.
+ */
+public final class PrincipalGraph {
+  /** One step of a path: what happens, and the statement or trust that allows it. */
+  public record Step(String message, SourceRange location) {}
+
+  /**
+   * A principal and why it is administrator.
+   *
+   * @param how the permission that makes it one, with where it is granted
+   */
+  public record Administrator(PrincipalRef principal, String label, Step how) {}
+
+  /** A principal that is not administrator but can become one, by the shortest path found. */
+  public record PathToAdmin(PrincipalRef principal, String label, List<Step> steps) {
+    public PathToAdmin {
+      steps = List.copyOf(steps);
+    }
+
+    /** {@code user dev → assumes role deployer (...) → ...}. */
+    public String inWords() {
+      StringBuilder sb = new StringBuilder(label);
+      for (Step s : steps) sb.append(" → ").append(s.message());
+      return sb.toString();
+    }
+  }
+
+  /**
+   * A principal with no path to administrator that can still make others administrator: a policy
+   * change on every user, role or group of the account.
+   */
+  public record GrantToOthers(PrincipalRef principal, String label, Step how) {}
+
+  /** An edge for the picture: from, to (a principal or a placeholder), and what it says. */
+  public record Edge(String from, String to, String label) {}
+
+  private record Link(int from, int to, Step step) {}
+
+  private static final List<String> SELF_GRANT_USER = List.of("iam:AttachUserPolicy", "iam:PutUserPolicy");
+  private static final List<String> SELF_GRANT_ROLE = List.of("iam:AttachRolePolicy", "iam:PutRolePolicy");
+
+  private final IamView view;
+  private final ConditionFeasibility conditions;
+  private final List<Actor> actors = new ArrayList<>();
+  private final Map<String, Actor> byIdentity = new HashMap<>();
+  private final Map<String, List<Actor>> byName = new HashMap<>();
+  private final List<Permissions> permissions = new ArrayList<>();
+  private final Map<Integer, Step> admin = new LinkedHashMap<>();
+  private final Map<Integer, Step> terminal = new LinkedHashMap<>();
+  private final Map<Integer, Step> grantsOthers = new LinkedHashMap<>();
+  private final List<Link> links = new ArrayList<>();
+  private final Map<Integer, Set<String>> trustedServices = new HashMap<>();
+  // By identity: a resource record hashes its whole body, and the model holds each resource once.
+  private final Map<Resource, Actor> actorOfResource = new java.util.IdentityHashMap<>();
+  private int[] dist;
+  private Link[] next;
+
+  private PrincipalGraph(IamView view, Instant now) {
+    this.view = view;
+    this.conditions = new ConditionFeasibility(now);
+  }
+
+  /** The graph of a view, built once per scan and shared by the rules and commands that read it. */
+  public static PrincipalGraph of(IamView view) {
+    return view.derived(PrincipalGraph.class, PrincipalGraph::build);
+  }
+
+  public static PrincipalGraph build(IamView view) {
+    return build(view, Instant.now());
+  }
+
+  public static PrincipalGraph build(IamView view, Instant now) {
+    PrincipalGraph g = new PrincipalGraph(view, now);
+    g.collectActors();
+    g.collectPermissions();
+    g.findAdministrators();
+    g.readTrusts();
+    g.collectExisting();
+    g.findSteps();
+    g.search();
+    return g;
+  }
+
+  // ------------------------------------------------------------------ actors
+
+  private void collectActors() {
+    for (PrincipalRef p : view.principals()) {
+      if (byIdentity.containsKey(p.identity())) continue;
+      String name = PrincipalDetails.name(p).orElse(null);
+      String path = PrincipalDetails.path(p);
+      Resource r = p.resource();
+      String type = switch (p.kind()) {
+        case USER -> "user";
+        case GROUP -> "group";
+        default -> "role";
+      };
+      Actor a = new Actor(actors.size(), p, name, Target.iam(type, path, name, r), List.copyOf(view.groupsOf(p)));
+      actors.add(a);
+      byIdentity.put(p.identity(), a);
+      if (r != null) actorOfResource.put(r, a);
+      if (name != null) byName.computeIfAbsent(type + "/" + name, k -> new ArrayList<>()).add(a);
+    }
+  }
+
+  private void collectPermissions() {
+    Map<String, List<ManagedPolicyAttachment>> managed = new HashMap<>();
+    for (ManagedPolicyAttachment m : view.managedAttachments()) {
+      for (PrincipalRef p : m.principals()) managed.computeIfAbsent(p.identity(), k -> new ArrayList<>()).add(m);
+    }
+    for (Actor a : actors) {
+      List<Permissions.Source> sources = new ArrayList<>();
+      Map<IdentityPolicy, String> groupOf = new HashMap<>();
+      for (PrincipalRef g : a.groups()) {
+        for (IamView.Grant gr : view.grantsOf(g)) groupOf.putIfAbsent(gr.policy(), groupName(g));
+      }
+      for (IamView.Grant gr : view.grantsOf(a.ref())) {
+        boolean groupOwned = actorOfResource.containsKey(gr.policy().owner());
+        String via = groupOf.containsKey(gr.policy()) && !groupOwned ? " of group " + groupOf.get(gr.policy()) : "";
+        sources.add(new Permissions.Source(gr.statement(), policyName(gr.policy()) + via, gr.statement().range(), gr.policy()));
+      }
+      List<PrincipalRef> holders = new ArrayList<>();
+      holders.add(a.ref());
+      holders.addAll(a.groups());
+      for (PrincipalRef h : holders) {
+        for (ManagedPolicyAttachment m : managed.getOrDefault(h.identity(), List.of())) {
+          Optional<String> name = m.awsManagedName();
+          if (name.isEmpty()) continue;
+          Optional<PolicyDocument> doc = AwsManagedPolicies.byName(name.get());
+          if (doc.isEmpty()) continue;
+          String via = h == a.ref() ? "" : " of group " + groupName(h);
+          for (PolicyStatement s : doc.get().statements()) {
+            sources.add(new Permissions.Source(s, name.get() + via, m.at(), null));
+          }
+        }
+      }
+      permissions.add(new Permissions(sources, boundary(a), conditions));
+    }
+  }
+
+  private String groupName(PrincipalRef g) {
+    Actor ga = byIdentity.get(g.identity());
+    return ga != null ? ga.shortName() : g.name();
+  }
+
+  private String policyName(IdentityPolicy p) {
+    Actor owner = actorOfResource.get(p.owner());
+    return owner != null ? "the inline policy of " + owner.label() : p.owner().displayName();
+  }
+
+  /** The permissions boundary of a user or role: an AWS-managed policy iamscan knows, or a policy of the scan. */
+  private Map<Resource, IdentityPolicy> managedByOwner;
+
+  private Permissions.Boundary boundary(Actor a) {
+    Resource r = a.ref().resource();
+    Optional<Value.Field> f = PrincipalDetails.boundary(a.ref());
+    if (r == null || f.isEmpty()) return null;
+    Value v = f.get().value();
+    SourceRange at = f.get().range();
+    String text = v instanceof Value.Text t ? t.value() : v instanceof Value.Unknown u ? u.expression() : null;
+    if (text != null) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(":iam::aws:policy/(?:.*/)?([A-Za-z0-9+=,.@_-]+)$").matcher(text.trim());
+      if (m.find()) {
+        String name = m.group(1);
+        Optional<PolicyDocument> doc = AwsManagedPolicies.byName(name);
+        if (doc.isEmpty()) return new Permissions.Boundary(List.of(), true, name, at);
+        return new Permissions.Boundary(doc.get().statements().stream()
+            .map(s -> new Permissions.Source(s, name, at, null)).toList(), false, name, at);
+      }
+    }
+    if (v instanceof Value.Reference ref) {
+      Optional<Resource> target = view.model().resolve(r, ref);
+      if (target.isPresent()) {
+        if (managedByOwner == null) {
+          managedByOwner = new java.util.IdentityHashMap<>();
+          for (IdentityPolicy p : view.identityPolicies()) {
+            if (p.managed()) managedByOwner.putIfAbsent(p.owner(), p);
+          }
+        }
+        IdentityPolicy p = managedByOwner.get(target.get());
+        if (p != null) {
+          String name = p.owner().displayName();
+          return new Permissions.Boundary(p.document().statements().stream()
+              .map(s -> new Permissions.Source(s, name, s.range(), p)).toList(), p.document().unknown(), name, at);
+        }
+      }
+    }
+    return new Permissions.Boundary(List.of(), true, text != null ? text : "(unresolved)", at);
+  }
+
+  // ------------------------------------------------------------ administrators
+
+  private void findAdministrators() {
+    for (Actor a : actors) {
+      Permissions p = permissions.get(a.id());
+      Optional<Permissions.Source> all = p.everything();
+      if (all.isPresent()) {
+        admin.put(a.id(), new Step("allowed every action on every resource by " + all.get().label(), all.get().location()));
+        continue;
+      }
+      List<String> grants = a.kind() == PrincipalKind.USER || a.isGroup() ? SELF_GRANT_USER : SELF_GRANT_ROLE;
+      for (String action : grants) {
+        Permissions.Decision d = p.can(action, a.self(), a.caller(), s -> Permissions.everyResource(s.statement()));
+        if (d.allowed()) {
+          admin.put(a.id(), new Step("allowed %s on every resource by %s, so %s can grant itself anything%s".formatted(
+              action, d.grant().label(), a.isGroup() ? "each member" : "it", doubts(d)), d.grant().location()));
+          break;
+        }
+      }
+    }
+  }
+
+  private static String doubts(Permissions.Decision d) {
+    return d.doubts().isEmpty() ? "" : " (" + String.join("; ", d.doubts()) + ")";
+  }
+
+  // --------------------------------------------------------------------- trust
+
+  /** Role → actors its trust names by ARN, and whether it admits the account root or anyone. */
+  /** A principal a role's trust names by ARN, and where. */
+  private record Named(Actor principal, PolicyPrincipal at) {}
+
+  private final Map<Integer, List<Named>> namedIn = new HashMap<>();
+  /** Roles whose trust admits the account root or anyone: who, in words. */
+  private final Map<Integer, String> openTrust = new HashMap<>();
+
+  private void readTrusts() {
+    for (TrustPolicy t : view.trustPolicies()) {
+      Actor role = actorOfResource.get(t.role());
+      if (role == null) continue;
+      for (PolicyStatement s : t.document().statements()) {
+        if (s.effect() != Effect.ALLOW || s.notPrincipal() || conditions.neverHolds(s).isPresent()) continue;
+        boolean assume = Permissions.action(s, "sts:AssumeRole") == Tri.YES;
+        for (PolicyPrincipal pp : s.principals()) {
+          if (pp.type().equals("Service") && assume) {
+            trustedServices.computeIfAbsent(role.id(), k -> new LinkedHashSet<>()).add(pp.id().toLowerCase(Locale.ROOT));
+          }
+          if (!assume || !(pp.type().equals("AWS") || pp.type().equals("*"))) continue;
+          // Named by reference to a user or role of the scan (aws_iam_user.dev.arn, !GetAtt Dev.Arn).
+          Actor byReference = pp.resource() != null ? actorOfResource.get(pp.resource()) : null;
+          if (byReference != null) {
+            namedIn.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(new Named(byReference, pp));
+            continue;
+          }
+          String id = pp.id().trim();
+          if (id.equals("*") || id.chars().allMatch(Character::isDigit) || id.matches("arn:[^:]+:iam::[^:]*:root")) {
+            openTrust.putIfAbsent(role.id(), id.equals("*") ? "anyone" : "the account root");
+            continue;
+          }
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("arn:[^:]+:iam::[^:]*:(user|role)/(?:.*/)?([^/]+)").matcher(id);
+          if (!m.matches()) continue;
+          for (Actor a : byName.getOrDefault(m.group(1) + "/" + m.group(2), List.of())) {
+            namedIn.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(new Named(a, pp));
+          }
+        }
+      }
+    }
+  }
+
+  // --------------------------------------------------------- existing resources
+
+  /** A resource of the scan that runs with a role of the scan: a function, a stack. */
+  private record Existing(String label, Target target, Actor role) {}
+
+  private final Map<String, List<Existing>> existing = new HashMap<>();
+
+  /**
+   * Lambda functions and CloudFormation stacks of the scan with the role they run as: a method on
+   * one of them by name reaches that role (and only that role: a weak one leads nowhere).
+   */
+  private void collectExisting() {
+    for (PrincipalDetails.RunsAs x : PrincipalDetails.runsAs(view.model())) {
+      Actor role = actorOfResource.get(x.role());
+      if (role == null || role.isUser() || role.isGroup()) continue;
+      boolean stack = x.kind().equals("stack");
+      // A stack's ARN ends with an id AWS assigns: only a pattern with a wildcard there covers it.
+      String name = x.name() == null ? null : stack ? x.name() + "/" + ArnMatcher.UNKNOWN_NAME : x.name();
+      addExisting(x.kind(), name, x.resource(), role, stack ? "cloudformation" : "lambda", stack ? "/" : ":");
+    }
+  }
+
+  private void addExisting(String kind, String name, Resource r, Actor role, String service, String sep) {
+    String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "") : r.displayName();
+    Target t = new Target(service, kind, "", name, false, false, sep, r);
+    existing.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Existing(kind + " " + shown, t, role));
+  }
+
+  // ------------------------------------------------------------ steps and edges
+
+  private void findSteps() {
+    Target anyUser = Target.anyIam("user");
+    Target anyRole = Target.anyIam("role");
+    Target anyGroup = Target.anyIam("group");
+    // Assume: a trust that names the principal needs no identity permission in the same account.
+    namedIn.forEach((roleId, entries) -> {
+      Actor role = actors.get(roleId);
+      for (Named e : entries) {
+        Actor a = e.principal();
+        if (a.id() == roleId || !a.acts()) continue;
+        if (permissions.get(a.id()).denied("sts:AssumeRole", role.self(), a.caller())) continue;
+        PolicyPrincipal pp = e.at();
+        links.add(new Link(a.id(), roleId, new Step("assumes %s (its trust names %s)".formatted(role.label(), a.shortName()),
+            pp.range())));
+      }
+    });
+    for (Actor a : actors) {
+      if (!a.acts()) continue;
+      Permissions p = permissions.get(a.id());
+      String caller = a.caller();
+      // Assume a role whose trust admits the account root or anyone: the identity policy must allow it.
+      if (p.mentions("sts:AssumeRole")) {
+        List<Actor> named = candidates(p, "sts:AssumeRole", "role");
+        // Whichever is smaller: the roles the grants name, or the roles open to the account.
+        List<Actor> roles = named.size() <= openTrust.size() ? named
+            : openTrust.keySet().stream().sorted().map(actors::get).toList();
+        for (Actor role : roles) {
+          String admits = openTrust.get(role.id());
+          if (admits == null || role.id() == a.id()) continue;
+          Permissions.Decision d = p.can("sts:AssumeRole", role.self(), caller);
+          if (!d.allowed()) continue;
+          links.add(new Link(a.id(), role.id(), new Step("assumes %s (its trust admits %s; sts:AssumeRole allowed by %s)%s"
+              .formatted(role.label(), admits, d.grant().label(), doubts(d)), d.grant().location())));
+        }
+      }
+      for (EscalationMethods.Method m : EscalationMethods.all()) {
+        if (m.how() == EscalationMethods.How.UNKNOWN || !p.mentions(m.key())) continue;
+        List<Permissions.Source> others = new ArrayList<>();
+        boolean all = true;
+        for (String o : m.others()) {
+          Optional<Permissions.Source> s = p.anywhere(o);
+          if (s.isEmpty()) {
+            all = false;
+            break;
+          }
+          others.add(s.get());
+        }
+        if (!all) continue;
+        String with = m.others().isEmpty() ? "" : " with " + String.join(", ", m.others());
+        switch (m.target()) {
+          case "user" -> {
+            if (m.how() == EscalationMethods.How.GRANT && a.isUser()) selfStep(a, m, a.self(), a.label());
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyUser, "any user of the account");
+            if (m.how() == EscalationMethods.How.BECOME) {
+              if (!placeholder(a, m, anyUser, "any user of the account (administrators outside the scan included)", with)) {
+                for (Actor u : candidates(p, m.key(), "user")) {
+                  if (u.id() != a.id()) edge(a, u, m, with);
+                }
+              }
+            }
+          }
+          case "role" -> {
+            if (m.how() == EscalationMethods.How.GRANT && a.kind() != PrincipalKind.USER) selfStep(a, m, a.self(), a.label());
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyRole, "any role of the account");
+            if (m.how() == EscalationMethods.How.BECOME) {
+              if (!placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with)) {
+                for (Actor r : candidates(p, m.key(), "role")) {
+                  if (r.id() != a.id()) edge(a, r, m, with);
+                }
+              }
+            }
+          }
+          case "group" -> {
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyGroup, "any group of the account");
+            if (!a.isUser()) break;
+            if (m.how() == EscalationMethods.How.GRANT) {
+              for (PrincipalRef g : a.groups()) {
+                Actor ga = byIdentity.get(g.identity());
+                if (ga != null) selfStep(a, m, ga.self(), "its " + ga.label());
+              }
+            } else if (m.how() == EscalationMethods.How.JOIN) {
+              if (!placeholder(a, m, anyGroup, "any group of the account (administrator groups included)", with)) {
+                for (Actor g : candidates(p, m.key(), "group")) {
+                  if (!admin.containsKey(g.id())) continue;
+                  Permissions.Decision d = p.can(m.key(), g.self(), caller);
+                  if (d.allowed()) {
+                    terminal.putIfAbsent(a.id(), new Step("%s on %s %s, which is administrator%s".formatted(m.key(),
+                        Permissions.matched(d.grant().statement(), g.self(), caller), m.say(g.label()), doubts(d)),
+                        d.grant().location()));
+                  }
+                }
+              }
+            }
+          }
+          case "policy" -> {
+            // A new default version of a customer managed policy attached to the principal; never an AWS-managed one.
+            Set<IdentityPolicy> own = new LinkedHashSet<>();
+            for (Permissions.Source s : p.allows()) {
+              if (s.from() != null && s.from().managed()) own.add(s.from());
+            }
+            for (Permissions.Source s : p.denies()) {
+              if (s.from() != null && s.from().managed()) own.add(s.from());
+            }
+            for (IdentityPolicy pol : own) {
+              Resource r = pol.owner();
+              String name = PrincipalDetails.policyName(r).orElse(null);
+              Target t = Target.iam("policy", PrincipalDetails.policyPath(r), name, r);
+              selfStep(a, m, t, "policy " + (name != null ? name : r.displayName()) + " attached to it");
+            }
+          }
+          case "service-role" -> {
+            String svc = m.service();
+            if (placeholder(a, m, anyRole, "any role that trusts " + svc + " (administrator roles of the account included)", with)) break;
+            for (Actor r : candidates(p, m.key(), "role")) {
+              if (r.id() == a.id() || !trustedServices.getOrDefault(r.id(), Set.of()).contains(svc)) continue;
+              edge(a, r, m, with);
+            }
+          }
+          default -> {
+            // An existing resource: its role is not in the scan unless the resource is.
+            String what = switch (m.target()) {
+              case "instance" -> "any instance with an instance profile";
+              case "function" -> "any Lambda function";
+              case "stack" -> "any CloudFormation stack with a service role";
+              case "glue-endpoint" -> "any Glue development endpoint";
+              case "notebook" -> "any SageMaker notebook instance";
+              case "launch-template" -> "any launch template";
+              case "task" -> "any running ECS task";
+              default -> "any Bedrock code interpreter";
+            };
+            if (placeholder(a, m, anyResource(m.target()), what + " (roles outside the scan included)", with)) break;
+            for (Existing e : existing.getOrDefault(m.target(), List.of())) {
+              if (e.role().id() == a.id()) continue;
+              Permissions.Decision d = p.can(m.key(), e.target(), caller);
+              if (!d.allowed()) continue;
+              links.add(new Link(a.id(), e.role().id(), new Step("%s on %s%s %s (%s)%s".formatted(m.key(),
+                  Permissions.matched(d.grant().statement(), e.target(), caller), with, m.say(e.label()),
+                  e.role().label(), doubts(d)), d.grant().location())));
+            }
+          }
+        }
+      }
+    }
+    // A principal that can change another one's policies and then act as it.
+    for (Link l : List.copyOf(links)) {
+      Actor a = actors.get(l.from());
+      Actor q = actors.get(l.to());
+      Permissions p = permissions.get(a.id());
+      for (String action : q.isUser() ? SELF_GRANT_USER : SELF_GRANT_ROLE) {
+        Permissions.Decision d = p.can(action, q.self(), a.caller());
+        if (!d.allowed()) continue;
+        EscalationMethods.Method m = method(action);
+        terminal.putIfAbsent(a.id(), new Step("%s on %s %s, then %s%s".formatted(action,
+            Permissions.matched(d.grant().statement(), q.self(), a.caller()), m.say(q.label()), l.step().message(), doubts(d)),
+            d.grant().location()));
+        break;
+      }
+    }
+  }
+
+  private static Target anyResource(String type) {
+    return switch (type) {
+      case "instance" -> Target.any("ec2", "instance", "/");
+      case "launch-template" -> Target.any("ec2", "launch-template", "/");
+      case "function" -> Target.any("lambda", "function", ":");
+      case "stack" -> Target.any("cloudformation", "stack", "/");
+      case "glue-endpoint" -> Target.any("glue", "devEndpoint", "/");
+      case "notebook" -> Target.any("sagemaker", "notebook-instance", "/");
+      case "task" -> Target.any("ecs", "task", "/");
+      default -> Target.any("bedrock-agentcore", "code-interpreter", "/");
+    };
+  }
+
+  private static EscalationMethods.Method method(String key) {
+    return EscalationMethods.all().stream().filter(m -> m.key().equalsIgnoreCase(key)).findFirst().orElseThrow();
+  }
+
+  private final Map<String, List<Actor>> ofType = new HashMap<>();
+
+  private List<Actor> actorsOfType(String type) {
+    return ofType.computeIfAbsent(type,
+        t -> actors.stream().filter(x -> x.self().type().equals(t) && x.acts() == !t.equals("group")).toList());
+  }
+
+  /**
+   * The principals of a type that an action's Allow statements may cover: looked up by name when
+   * every pattern is a literal ARN, all of them otherwise. Keeps the graph near-linear: a principal
+   * allowed an action on a few named roles is not compared with every role of the scan.
+   */
+  private List<Actor> candidates(Permissions p, String action, String type) {
+    Set<Actor> named = new LinkedHashSet<>();
+    for (Permissions.Source s : p.allows()) {
+      PolicyStatement st = s.statement();
+      if (Permissions.action(st, action) == Tri.NO) continue;
+      if (st.notResource() || st.resources().hasUnknown()) return actorsOfType(type);
+      for (dev.iamscan.policy.LocatedString r : st.resources().known()) {
+        String v = r.value().trim();
+        if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.contains("${")) return actorsOfType(type);
+        int slash = v.lastIndexOf('/');
+        int colon = v.lastIndexOf(':', slash < 0 ? v.length() - 1 : slash);
+        if (slash < 0 || colon < 0) continue;
+        String kind = v.substring(colon + 1, v.indexOf('/', colon));
+        if (!kind.equals(type)) continue;
+        for (Actor a : byName.getOrDefault(type + "/" + v.substring(slash + 1), List.of())) {
+          if (a.acts() == !type.equals("group")) named.add(a);
+        }
+      }
+    }
+    return List.copyOf(named);
+  }
+
+  /** A policy change that covers the principal itself (or its group, or a policy attached to it). */
+  private void selfStep(Actor a, EscalationMethods.Method m, Target target, String saying) {
+    if (admin.containsKey(a.id())) return;
+    Permissions.Decision d = permissions.get(a.id()).can(m.key(), target, a.caller());
+    if (!d.allowed()) return;
+    terminal.putIfAbsent(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
+        Permissions.matched(d.grant().statement(), target, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
+  }
+
+  /** A policy change on every principal of a kind: administrator for any of them, if not for itself. */
+  private void grantsAny(Actor a, EscalationMethods.Method m, Target any, String saying) {
+    if (admin.containsKey(a.id()) || grantsOthers.containsKey(a.id())) return;
+    Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
+    if (!d.allowed()) return;
+    grantsOthers.put(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
+        Permissions.matched(d.grant().statement(), any, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
+  }
+
+  /** A grant on every resource of a kind reaches those outside the scan too: the path ends there. */
+  private boolean placeholder(Actor a, EscalationMethods.Method m, Target any, String saying, String with) {
+    Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
+    if (!d.allowed()) return false;
+    terminal.putIfAbsent(a.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
+        Permissions.matched(d.grant().statement(), any, a.caller()), with, m.say(saying), doubts(d)), d.grant().location()));
+    return true;
+  }
+
+  private void edge(Actor a, Actor q, EscalationMethods.Method m, String with) {
+    Permissions.Decision d = permissions.get(a.id()).can(m.key(), q.self(), a.caller());
+    if (!d.allowed()) return;
+    links.add(new Link(a.id(), q.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
+        Permissions.matched(d.grant().statement(), q.self(), a.caller()), with, m.say(q.label()), doubts(d)),
+        d.grant().location())));
+  }
+
+  // -------------------------------------------------------------------- search
+
+  private void search() {
+    int n = actors.size();
+    dist = new int[n];
+    next = new Link[n];
+    java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+    List<List<Link>> incoming = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) incoming.add(new ArrayList<>());
+    for (Link l : links) incoming.get(l.to()).add(l);
+    List<List<Integer>> buckets = new ArrayList<>();
+    buckets.add(new ArrayList<>());
+    buckets.add(new ArrayList<>());
+    for (int i : admin.keySet()) {
+      if (actors.get(i).acts()) {
+        dist[i] = 0;
+        buckets.get(0).add(i);
+      }
+    }
+    for (int i : terminal.keySet()) {
+      if (dist[i] > 1) {
+        dist[i] = 1;
+        buckets.get(1).add(i);
+      }
+    }
+    for (int d = 0; d < buckets.size(); d++) {
+      for (int node : buckets.get(d)) {
+        if (dist[node] != d) continue;
+        for (Link l : incoming.get(node)) {
+          if (dist[l.from()] <= d + 1) continue;
+          dist[l.from()] = d + 1;
+          next[l.from()] = l;
+          while (buckets.size() <= d + 1) buckets.add(new ArrayList<>());
+          buckets.get(d + 1).add(l.from());
+        }
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------- answers
+
+  public List<Administrator> administrators() {
+    List<Administrator> out = new ArrayList<>();
+    admin.forEach((i, step) -> out.add(new Administrator(actors.get(i).ref(), actors.get(i).label(), step)));
+    return out;
+  }
+
+  /** Every principal that is not administrator but can become one, with its shortest path. */
+  public List<PathToAdmin> paths() {
+    List<PathToAdmin> out = new ArrayList<>();
+    for (Actor a : actors) {
+      if (!a.acts() || admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
+      out.add(new PathToAdmin(a.ref(), a.label(), steps(a.id())));
+    }
+    return out;
+  }
+
+  /** Principals without a path to administrator that can make any user, role or group one. */
+  public List<GrantToOthers> grantsToOthers() {
+    List<GrantToOthers> out = new ArrayList<>();
+    grantsOthers.forEach((i, step) -> {
+      Actor a = actors.get(i);
+      if (a.acts() && !admin.containsKey(i) && dist[i] == Integer.MAX_VALUE) out.add(new GrantToOthers(a.ref(), a.label(), step));
+    });
+    return out;
+  }
+
+  private List<Step> steps(int from) {
+    List<Step> steps = new ArrayList<>();
+    int at = from;
+    while (next[at] != null && dist[at] > 0 && !(dist[at] == 1 && terminal.containsKey(at))) {
+      steps.add(next[at].step());
+      at = next[at].to();
+    }
+    if (admin.containsKey(at)) {
+      Step how = admin.get(at);
+      steps.add(new Step(actors.get(at).label() + " is administrator: " + how.message(), how.location()));
+    } else {
+      steps.add(terminal.get(at));
+    }
+    return steps;
+  }
+
+  /** The edges on the paths to administrator, for the picture: principal to principal or to an end. */
+  public List<Edge> pathEdges() {
+    // Two principals with one label (a user "dev" in two modules) stay two nodes: name them by address too.
+    Map<String, Long> uses = actors.stream().collect(java.util.stream.Collectors.groupingBy(Actor::label,
+        java.util.stream.Collectors.counting()));
+    java.util.function.IntFunction<String> node = i -> {
+      Actor a = actors.get(i);
+      return uses.get(a.label()) > 1 && a.ref().resource() != null
+          ? a.label() + " (" + a.ref().resource().displayName() + ")" : a.label();
+    };
+    Set<Edge> out = new LinkedHashSet<>();
+    for (PathToAdmin p : paths()) {
+      int at = byIdentity.get(p.principal().identity()).id();
+      while (next[at] != null && dist[at] > 0 && !(dist[at] == 1 && terminal.containsKey(at))) {
+        Link l = next[at];
+        out.add(new Edge(node.apply(at), node.apply(l.to()), l.step().message()));
+        at = l.to();
+      }
+      out.add(new Edge(node.apply(at), "administrator", admin.containsKey(at) ? "is administrator" : terminal.get(at).message()));
+    }
+    admin.forEach((i, step) -> out.add(new Edge(node.apply(i), "administrator", "is administrator")));
+    return List.copyOf(out);
+  }
+
+}

@@ -1,0 +1,160 @@
+package dev.iamscan.rules.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.iamscan.iam.IamView;
+import dev.iamscan.model.ResourceModel;
+import dev.iamscan.terraform.TerraformModuleParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrincipalGraphTest {
+  @TempDir Path dir;
+
+  private PrincipalGraph graph(String tf) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), tf);
+    var parsed = new TerraformModuleParser().parse(dir, dir, List.of());
+    return PrincipalGraph.build(IamView.build(new ResourceModel(parsed.resources())), Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  private static Map<String, String> paths(PrincipalGraph g) {
+    return g.paths().stream().collect(Collectors.toMap(PrincipalGraph.PathToAdmin::label, PrincipalGraph.PathToAdmin::inWords));
+  }
+
+  private static String user(String name, String... statements) {
+    return """
+        resource "aws_iam_user" "%1$s" {
+          name = "%1$s"
+        }
+        resource "aws_iam_user_policy" "%1$s" {
+          user   = aws_iam_user.%1$s.name
+          policy = jsonencode({ Version = "2012-10-17", Statement = [%2$s] })
+        }
+        """.formatted(name, String.join(", ", statements));
+  }
+
+  private static String role(String name, String trustedAws, String... statements) {
+    return """
+        resource "aws_iam_role" "%1$s" {
+          name               = "%1$s"
+          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "%2$s" } }] })
+          inline_policy {
+            name   = "p"
+            policy = jsonencode({ Version = "2012-10-17", Statement = [%3$s] })
+          }
+        }
+        """.formatted(name, trustedAws, String.join(", ", statements));
+  }
+
+  @Test
+  void denyThatCannotBeResolvedDoesNotCancelButIsNamed() throws IOException {
+    PrincipalGraph g = graph(user("ops",
+        "{ Effect = \"Allow\", Action = \"iam:CreateAccessKey\", Resource = \"*\" }",
+        "{ Effect = \"Deny\", Action = \"iam:CreateAccessKey\", Resource = var.protected }")
+        + "variable \"protected\" {}\n");
+    String words = paths(g).get("user ops");
+    assertTrue(words.contains("creates an access key for any user of the account"), words);
+    assertTrue(words.contains("a Deny in aws_iam_user_policy.ops statement #2 could not be resolved"), words);
+  }
+
+  @Test
+  void anUnconditionalDenyOnEveryResourceCancels() throws IOException {
+    PrincipalGraph g = graph(user("ops",
+        "{ Effect = \"Allow\", Action = \"iam:CreateAccessKey\", Resource = \"*\" }",
+        "{ Effect = \"Deny\", NotAction = \"s3:*\", Resource = \"*\" }"));
+    assertEquals(Map.of(), paths(g));
+  }
+
+  @Test
+  void anUnresolvedBoundaryDoesNotCancelButIsNamed() throws IOException {
+    PrincipalGraph g = graph("""
+        variable "boundary" {}
+        resource "aws_iam_role" "app" {
+          name                 = "app"
+          permissions_boundary = var.boundary
+          assume_role_policy   = "{}"
+          inline_policy {
+            name   = "p"
+            policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "arn:aws:iam::*:role/app" }] })
+          }
+        }
+        """);
+    String words = paths(g).get("role app");
+    assertTrue(words.contains("puts an inline policy allowing everything on role app"), words);
+    assertTrue(words.contains("its permissions boundary var.boundary could not be resolved"), words);
+  }
+
+  @Test
+  void aRoleIsNeverSaidToPutAUserPolicyOnItself() throws IOException {
+    PrincipalGraph g = graph(role("manager", "arn:aws:iam::123456789012:root",
+        "{ Effect = \"Allow\", Action = [\"iam:PutUserPolicy\", \"iam:AttachUserPolicy\"], Resource = \"*\" }"));
+    assertEquals(Map.of(), paths(g));
+    assertEquals(List.of(), g.administrators());
+    List<PrincipalGraph.GrantToOthers> grants = g.grantsToOthers();
+    assertEquals(1, grants.size());
+    assertTrue(grants.get(0).how().message().endsWith("to any user of the account"), grants.get(0).how().message());
+    assertFalse(grants.get(0).how().message().contains("itself"), grants.get(0).how().message());
+  }
+
+  @Test
+  void changingARoleItCanAssumeEndsThePath() throws IOException {
+    PrincipalGraph g = graph(user("dev",
+        "{ Effect = \"Allow\", Action = \"iam:PutRolePolicy\", Resource = \"arn:aws:iam::123456789012:role/target\" }")
+        + role("target", "arn:aws:iam::123456789012:user/dev", "{ Effect = \"Allow\", Action = \"s3:GetObject\", Resource = \"*\" }"));
+    assertEquals("user dev → iam:PutRolePolicy on arn:aws:iam::123456789012:role/target puts an inline policy allowing"
+        + " everything on role target, then assumes role target (its trust names dev)", paths(g).get("user dev"));
+  }
+
+  @Test
+  void shortestPathWins() throws IOException {
+    PrincipalGraph g = graph(user("dev", "{ Effect = \"Allow\", Action = \"sts:AssumeRole\", Resource = \"arn:aws:iam::123456789012:role/admin\" }")
+        + role("hop", "arn:aws:iam::123456789012:user/dev", "{ Effect = \"Allow\", Action = \"s3:*\", Resource = \"*\" }")
+        + role("admin", "arn:aws:iam::123456789012:root", "{ Effect = \"Allow\", Action = \"*\", Resource = \"*\" }"));
+    PrincipalGraph.PathToAdmin dev = g.paths().stream().filter(p -> p.label().equals("user dev")).findFirst().orElseThrow();
+    assertEquals(2, dev.steps().size(), dev.inWords());
+    assertTrue(dev.steps().get(0).message().startsWith("assumes role admin (its trust admits the account root"), dev.inWords());
+    assertEquals(List.of("role admin"), g.administrators().stream().map(PrincipalGraph.Administrator::label).toList());
+    assertFalse(paths(g).containsKey("role hop"), "hop has no path of its own");
+  }
+
+  @Test
+  void joiningAnAdministratorGroup() throws IOException {
+    PrincipalGraph g = graph(user("dev", "{ Effect = \"Allow\", Action = \"iam:AddUserToGroup\", Resource = \"arn:aws:iam::123456789012:group/admins\" }")
+        + """
+        resource "aws_iam_group" "admins" {
+          name = "admins"
+        }
+        resource "aws_iam_group_policy_attachment" "admins" {
+          group      = aws_iam_group.admins.name
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+        """);
+    assertEquals("user dev → iam:AddUserToGroup on arn:aws:iam::123456789012:group/admins adds itself to group admins,"
+        + " which is administrator", paths(g).get("user dev"));
+  }
+
+  @Test
+  void pictureKeepsTwoPrincipalsOfOneNameApart() throws IOException {
+    PrincipalGraph g = graph(user("dev", "{ Effect = \"Allow\", Action = \"iam:CreateAccessKey\", Resource = \"*\" }")
+        + """
+        resource "aws_iam_user" "dev_again" {
+          name = "dev"
+        }
+        resource "aws_iam_user_policy" "dev_again" {
+          user   = aws_iam_user.dev_again.name
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateLoginProfile", Resource = "*" }] })
+        }
+        """);
+    List<String> from = g.pathEdges().stream().map(PrincipalGraph.Edge::from).sorted().toList();
+    assertEquals(List.of("user dev (aws_iam_user.dev)", "user dev (aws_iam_user.dev_again)"), from);
+  }
+}
