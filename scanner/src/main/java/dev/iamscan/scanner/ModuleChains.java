@@ -101,8 +101,10 @@ final class ModuleChains {
         boolean keyed = g.instances.stream().anyMatch(i -> i.indexOf('[') >= 0);
         if (g.instances.size() > 1 || keyed) message += instancesSuffix(new ArrayList<>(g.instances));
       }
+      List<Finding.Related> path = base.path().stream()
+          .map(step -> new Finding.Related(g.reading.keyless(step.message()), step.location())).toList();
       out.add(new Finding(base.rule(), base.severity(), message, base.location(), base.resource(),
-          base.evidence(), new ArrayList<>(g.related)));
+          base.evidence(), new ArrayList<>(g.related), path));
     }
     return out;
   }
