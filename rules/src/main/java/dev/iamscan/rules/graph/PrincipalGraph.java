@@ -73,6 +73,9 @@ public final class PrincipalGraph {
 
   private static final List<String> SELF_GRANT_USER = List.of("iam:AttachUserPolicy", "iam:PutUserPolicy");
   private static final List<String> SELF_GRANT_ROLE = List.of("iam:AttachRolePolicy", "iam:PutRolePolicy");
+  /** A group's members (and a user through its groups) also gain what is attached to the group. */
+  private static final List<String> SELF_GRANT_GROUP_MEMBER = List.of(
+      "iam:AttachUserPolicy", "iam:PutUserPolicy", "iam:AttachGroupPolicy", "iam:PutGroupPolicy");
 
   private final IamView view;
   private final ConditionFeasibility conditions;
@@ -232,7 +235,9 @@ public final class PrincipalGraph {
         admin.put(a.id(), new Step("allowed every action on every resource by " + all.get().label(), all.get().location()));
         continue;
       }
-      List<String> grants = a.kind() == PrincipalKind.USER || a.isGroup() ? SELF_GRANT_USER : SELF_GRANT_ROLE;
+      List<String> grants = a.isGroup() || (a.kind() == PrincipalKind.USER && !a.groups().isEmpty())
+          ? SELF_GRANT_GROUP_MEMBER
+          : a.kind() == PrincipalKind.USER ? SELF_GRANT_USER : SELF_GRANT_ROLE;
       for (String action : grants) {
         Permissions.Decision d = p.can(action, a.self(), a.caller(), s -> Permissions.everyResource(s.statement()));
         if (d.allowed()) {

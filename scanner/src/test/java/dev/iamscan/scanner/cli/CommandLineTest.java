@@ -147,6 +147,34 @@ class CommandLineTest {
   }
 
   @Test
+  void baselineEntriesOutsideTheScanAreNotCountedAsFixed() throws IOException {
+    write(root.resolve("infra/main.tf"), policy("infra"));
+    write(root.resolve("apps/main.tf"), policy("apps"));
+    assertEquals(0, run("scan", "--write-baseline", "baseline.json"));
+
+    // Scanning one folder with the whole repository's baseline: the other folder's entries were not looked at.
+    assertEquals(0, run("scan", "infra", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+    // Nor were entries of a rule that did not run.
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--skip-rules", "IAM001", "--format", "json"), out + err);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+
+    // Nor is an entry whose finding a suppression now covers.
+    write(root.resolve(".iamscan.yml"), "version: 1\nexceptions:\n  - {rule: IAM001, path: apps/**, reason: accepted}\n");
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+    Files.delete(root.resolve(".iamscan.yml"));
+
+    // An entry in a scanned file that no finding matches any more is fixed.
+    write(root.resolve("apps/main.tf"), "");
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(1, json().at("/summary/baselineGone").asInt(), out);
+  }
+
+  @Test
   void scanningASubfolderFromTheRootUsesItsConfigurationAsFromInside() throws IOException {
     Path infra = root.resolve("infra");
     write(infra.resolve("app/main.tf"), policy("app"));
@@ -305,7 +333,9 @@ class CommandLineTest {
       assertTrue(errLines().get(0).startsWith("iamscan: --output: "), err);
       assertFalse(err.contains("internal error") || err.contains("\tat "), err);
     }
-    assertTrue(err.contains("directory does not exist"), err);
+    assertEquals("iamscan: --output: not a directory: " + root.resolve("file"), errLines().get(0));
+    assertEquals(2, run("scan", "--output", "missing/r.sarif"));
+    assertEquals("iamscan: --output: directory does not exist: " + root.resolve("missing"), errLines().get(0));
     assertEquals(2, run("scan", "--output", "reports"));
     assertEquals("iamscan: --output: is a directory: " + root.resolve("reports"), errLines().get(0));
     assertEquals(2, run("scan", "--write-baseline", "reports"));
@@ -398,6 +428,12 @@ class CommandLineTest {
 
     assertEquals(0, run("scan", "--changed-since", "HEAD", "--format", "json"), err);
     assertEquals(0, json().at("/summary/findings").asInt());
+
+    // The repository is the scanned path's, wherever the scan runs from.
+    Path elsewhere = Files.createTempDirectory(root.getParent(), "elsewhere");
+    assertEquals(1, runIn(elsewhere, "scan", root.toString(), "--changed-since", "main", "--format", "json"), err);
+    assertEquals(3, json().at("/summary/findings").asInt(), out);
+    assertEquals(1, runIn(elsewhere, "scan", root.resolve("new/main.tf").toString(), "--changed-since", "main"), err);
 
     assertEquals(2, run("scan", "--changed-since", "main", "--write-baseline", "b.json"));
     assertTrue(errLines().get(0).contains("cannot be used together"), err);
