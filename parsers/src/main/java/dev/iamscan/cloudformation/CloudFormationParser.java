@@ -273,7 +273,7 @@ public final class CloudFormationParser {
       Optional<String> condition = body.string("Condition");
       if (condition.isPresent()) {
         String when = "condition " + condition.get() + " is true" + evaluator.conditionByDefault(condition.get())
-            .map(d -> d ? " (it is with the parameter defaults)" : " (it is false with the parameter defaults)").orElse("");
+            .map(d -> d ? " (true with the parameter defaults)" : " (false with the parameter defaults)").orElse("");
         attributes.add(new Value.Field(Resource.APPLIES_WHEN, at, new Value.Text(when, at)));
       }
       // The template's macros apply to every resource: rules that check the written form (schema
