@@ -130,7 +130,7 @@ public final class PublicBucketPolicyRule implements Rule {
         Value b = side ? c.whenTrue() : c.whenFalse();
         if (!holds(b, statement)) continue;
         String other = (side ? c.whenFalse() : c.whenTrue()) instanceof Value.Null ? "only " : "";
-        String byDefault = c.byDefault() == null ? "its outcome with the parameter defaults is not known"
+        String byDefault = c.byDefault() == null ? "its outcome is not known from the defaults"
             : "with the parameter defaults it is " + c.byDefault() + (c.byDefault() == side ? ", so it applies by default" : ", so it does not apply by default");
         out.add("the statement applies %swhen condition %s is %s (%s)".formatted(other, c.condition(), side, byDefault));
         branch(b, statement, out, depth + 1);
