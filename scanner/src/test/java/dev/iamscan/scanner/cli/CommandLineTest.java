@@ -82,9 +82,17 @@ class CommandLineTest {
   void scanHelpListsTheOptionsAndExitCodes() {
     assertEquals(0, run("scan", "--help"));
     for (String option : List.of("--format", "--output", "--fail-on", "--exclude", "--changed-since",
-        "--baseline", "--strict-suppressions", "JUNIT")) {
+        "--baseline", "--strict-suppressions")) {
       assertTrue(out.contains(option), option + " missing from\n" + out);
     }
+    // Values are listed as they are typed: lower case, every one of them.
+    String flat = out.replaceAll("\\s+", " ");
+    String formats = java.util.Arrays.stream(dev.iamscan.scanner.report.ReportFormat.values())
+        .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+    assertTrue(flat.contains("Report format: " + formats + " (default: text)"), flat);
+    assertTrue(flat.contains("(sarif, text, json, github, junit, markdown)"), flat);
+    assertTrue(flat.contains("critical, high, medium, low, none (default: low)"), flat);
+    assertFalse(flat.contains("CRITICAL") || flat.contains("JUNIT"), flat);
     assertTrue(out.contains("Exit codes (the first that applies wins):"), out);
   }
 
@@ -321,6 +329,13 @@ class CommandLineTest {
   }
 
   // --- output files and exit codes ---------------------------------------------------------------
+
+  @Test
+  void writeErrorsSayWhyInWords() {
+    assertEquals("no such file or directory", ScanCommand.reason(new java.nio.file.NoSuchFileException("/proc/x.sarif")));
+    assertEquals("permission denied", ScanCommand.reason(new java.nio.file.AccessDeniedException("/r.sarif")));
+    assertEquals("disk full", ScanCommand.reason(new java.nio.file.FileSystemException("/r.sarif", null, "disk full")));
+  }
 
   @Test
   void anOutputThatCannotBeWrittenIsOneLine() throws IOException {
