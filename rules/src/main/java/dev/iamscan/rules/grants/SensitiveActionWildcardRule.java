@@ -105,7 +105,7 @@ public final class SensitiveActionWildcardRule implements Rule {
               PolicyMessages.policyName(policy), s.label(), a.value(), shown.size(),
               permissions ? "permissions-management" : "write", OverbroadActions.sample(shown, 3),
               scoped ? "" : ", on every resource",
-              s.hasConditions() ? "; a condition limits when, not what" : "")
+              OverbroadActions.conditionNote(s))
               + PolicyMessages.attachedSuffix(policy);
           sink.report(new Finding(rule, rule.severity(), message, s.locate(a, s.actions().range()), policy.owner().address(),
               a.value(), PolicyMessages.related(policy)));
