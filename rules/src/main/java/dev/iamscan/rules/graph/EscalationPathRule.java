@@ -73,6 +73,8 @@ public final class EscalationPathRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     PrincipalGraph graph = PrincipalGraph.of(context.iam());
     for (PrincipalGraph.PathToAdmin p : graph.paths()) {
+      // A member whose path is its group's: the group's finding speaks for every member.
+      if (graph.repeatsGroup(p)) continue;
       List<Finding.Related> steps = new ArrayList<>();
       for (PrincipalGraph.Step s : p.steps()) steps.add(new Finding.Related(s.message(), s.location()));
       String resource = p.principal().resource() != null ? p.principal().resource().address() : p.principal().name();
@@ -80,15 +82,16 @@ public final class EscalationPathRule implements Rule {
       // administrator, whichever path is shortest today.
       String evidence = "can become administrator";
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s can become administrator in %d %s: %s".formatted(p.label(), p.steps().size(),
+          "%s can become administrator in %d %s: %s".formatted(p.who(), p.steps().size(),
               p.steps().size() == 1 ? "step" : "steps", p.inWords()),
           p.principal().range(), resource, evidence, List.of(), steps));
     }
     // No path for itself, but administrator for anyone it chooses: said in those words.
     for (PrincipalGraph.GrantToOthers g : graph.grantsToOthers()) {
+      if (graph.repeatsGroup(g)) continue;
       String resource = g.principal().resource() != null ? g.principal().resource().address() : g.principal().name();
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s can grant administrator to others: %s".formatted(g.label(), g.how().message()),
+          "%s can grant administrator to others: %s".formatted(g.who(), g.how().message()),
           g.principal().range(), resource, "can grant administrator to others", List.of(),
           List.of(new Finding.Related(g.how().message(), g.how().location()))));
     }

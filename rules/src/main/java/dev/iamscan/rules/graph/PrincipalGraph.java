@@ -46,15 +46,27 @@ public final class PrincipalGraph {
    */
   public record Administrator(PrincipalRef principal, String label, Step how) {}
 
-  /** A principal that is not administrator but can become one, by the shortest path found. */
+  /**
+   * A principal that is not administrator but can become one, by the shortest path found. A group
+   * stands for each of its members: the path is the one any member has through the group's policies.
+   */
   public record PathToAdmin(PrincipalRef principal, String label, List<Step> steps) {
     public PathToAdmin {
       steps = List.copyOf(steps);
     }
 
-    /** {@code user dev → assumes role deployer (...) → ...}. */
+    public boolean group() {
+      return principal.kind() == PrincipalKind.GROUP;
+    }
+
+    /** Who can do it: {@code user dev}, {@code each member of group ops}. */
+    public String who() {
+      return group() ? "each member of " + label : label;
+    }
+
+    /** {@code user dev → assumes role deployer (...) → ...}; {@code a member of group ops → ...}. */
     public String inWords() {
-      StringBuilder sb = new StringBuilder(label);
+      StringBuilder sb = new StringBuilder(group() ? "a member of " + label : label);
       for (Step s : steps) sb.append(" → ").append(s.message());
       return sb.toString();
     }
@@ -64,7 +76,12 @@ public final class PrincipalGraph {
    * A principal with no path to administrator that can still make others administrator: a policy
    * change on every user, role or group of the account.
    */
-  public record GrantToOthers(PrincipalRef principal, String label, Step how) {}
+  public record GrantToOthers(PrincipalRef principal, String label, Step how) {
+    /** Who can do it: {@code role ci}, {@code each member of group ops}. */
+    public String who() {
+      return principal.kind() == PrincipalKind.GROUP ? "each member of " + label : label;
+    }
+  }
 
   /** An edge for the picture: from, to (a principal or a placeholder), and what it says. */
   public record Edge(String from, String to, String label) {}
@@ -73,6 +90,9 @@ public final class PrincipalGraph {
 
   private static final List<String> SELF_GRANT_USER = List.of("iam:AttachUserPolicy", "iam:PutUserPolicy");
   private static final List<String> SELF_GRANT_ROLE = List.of("iam:AttachRolePolicy", "iam:PutRolePolicy");
+  /** A group's members (and a user through its groups) also gain what is attached to the group. */
+  private static final List<String> SELF_GRANT_GROUP_MEMBER = List.of(
+      "iam:AttachUserPolicy", "iam:PutUserPolicy", "iam:AttachGroupPolicy", "iam:PutGroupPolicy");
 
   private final IamView view;
   private final ConditionFeasibility conditions;
@@ -232,7 +252,9 @@ public final class PrincipalGraph {
         admin.put(a.id(), new Step("allowed every action on every resource by " + all.get().label(), all.get().location()));
         continue;
       }
-      List<String> grants = a.kind() == PrincipalKind.USER || a.isGroup() ? SELF_GRANT_USER : SELF_GRANT_ROLE;
+      List<String> grants = a.isGroup() || (a.kind() == PrincipalKind.USER && !a.groups().isEmpty())
+          ? SELF_GRANT_GROUP_MEMBER
+          : a.kind() == PrincipalKind.USER ? SELF_GRANT_USER : SELF_GRANT_ROLE;
       for (String action : grants) {
         Permissions.Decision d = p.can(action, a.self(), a.caller(), s -> Permissions.everyResource(s.statement()));
         if (d.allowed()) {
@@ -325,6 +347,7 @@ public final class PrincipalGraph {
     Target anyUser = Target.anyIam("user");
     Target anyRole = Target.anyIam("role");
     Target anyGroup = Target.anyIam("group");
+    Target anyPolicy = Target.anyIam("policy");
     // Assume: a trust that names the principal needs no identity permission in the same account.
     namedIn.forEach((roleId, entries) -> {
       Actor role = actors.get(roleId);
@@ -337,8 +360,9 @@ public final class PrincipalGraph {
             pp.range())));
       }
     });
+    // A group is a source too, standing for each of its members: a member with no policies of its
+    // own has exactly the group's permissions, and one added later, outside the scan, gains its paths.
     for (Actor a : actors) {
-      if (!a.acts()) continue;
       Permissions p = permissions.get(a.id());
       String caller = a.caller();
       // Assume a role whose trust admits the account root or anyone: the identity policy must allow it.
@@ -383,7 +407,7 @@ public final class PrincipalGraph {
             }
           }
           case "role" -> {
-            if (m.how() == EscalationMethods.How.GRANT && a.kind() != PrincipalKind.USER) selfStep(a, m, a.self(), a.label());
+            if (m.how() == EscalationMethods.How.GRANT && !a.isUser() && !a.isGroup()) selfStep(a, m, a.self(), a.label());
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyRole, "any role of the account");
             if (m.how() == EscalationMethods.How.BECOME) {
               if (!placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with)) {
@@ -395,8 +419,9 @@ public final class PrincipalGraph {
           }
           case "group" -> {
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyGroup, "any group of the account");
-            if (!a.isUser()) break;
+            if (!a.isUser() && !a.isGroup()) break;
             if (m.how() == EscalationMethods.How.GRANT) {
+              if (a.isGroup()) selfStep(a, m, a.self(), "its own " + a.label());
               for (PrincipalRef g : a.groups()) {
                 Actor ga = byIdentity.get(g.identity());
                 if (ga != null) selfStep(a, m, ga.self(), "its " + ga.label());
@@ -416,6 +441,8 @@ public final class PrincipalGraph {
             }
           }
           case "policy" -> {
+            // A new version of every customer managed policy of the account: administrator for those they are attached to.
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyPolicy, "any customer managed policy of the account");
             // A new default version of a customer managed policy attached to the principal; never an AWS-managed one.
             Set<IdentityPolicy> own = new LinkedHashSet<>();
             for (Permissions.Source s : p.allows()) {
@@ -614,24 +641,65 @@ public final class PrincipalGraph {
     return out;
   }
 
-  /** Every principal that is not administrator but can become one, with its shortest path. */
+  /**
+   * Every principal that is not administrator but can become one, with its shortest path; a group
+   * stands for each of its members (its path is the one its policies give any member).
+   */
   public List<PathToAdmin> paths() {
     List<PathToAdmin> out = new ArrayList<>();
     for (Actor a : actors) {
-      if (!a.acts() || admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
+      if (admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
       out.add(new PathToAdmin(a.ref(), a.label(), steps(a.id())));
     }
     return out;
   }
 
-  /** Principals without a path to administrator that can make any user, role or group one. */
+  /** Principals (a group for each of its members) without a path that can make any user, role or group administrator. */
   public List<GrantToOthers> grantsToOthers() {
     List<GrantToOthers> out = new ArrayList<>();
     grantsOthers.forEach((i, step) -> {
       Actor a = actors.get(i);
-      if (a.acts() && !admin.containsKey(i) && dist[i] == Integer.MAX_VALUE) out.add(new GrantToOthers(a.ref(), a.label(), step));
+      if (!admin.containsKey(i) && dist[i] == Integer.MAX_VALUE) out.add(new GrantToOthers(a.ref(), a.label(), step));
     });
     return out;
+  }
+
+  /**
+   * Whether a user's path only repeats one of its groups' paths: a group of the user has a path no
+   * longer than the user's, and the user's first step is allowed by a statement of that group's
+   * policies. The group's finding then speaks for the user; a user whose path starts with its own
+   * policy or trust, or is shorter thanks to them, is reported in its own right.
+   */
+  public boolean repeatsGroup(PathToAdmin p) {
+    Actor a = byIdentity.get(p.principal().identity());
+    if (a == null || !a.isUser()) return false;
+    for (PrincipalRef g : a.groups()) {
+      Actor ga = byIdentity.get(g.identity());
+      if (ga == null || admin.containsKey(ga.id()) || dist[ga.id()] == Integer.MAX_VALUE) continue;
+      if (steps(ga.id()).size() <= p.steps().size() && grantedBy(ga, p.steps().get(0))) return true;
+    }
+    return false;
+  }
+
+  /** Whether a user's grant to others is one of its groups' grants to others, by the same statement. */
+  public boolean repeatsGroup(GrantToOthers o) {
+    Actor a = byIdentity.get(o.principal().identity());
+    if (a == null || !a.isUser()) return false;
+    for (PrincipalRef g : a.groups()) {
+      Actor ga = byIdentity.get(g.identity());
+      if (ga == null || admin.containsKey(ga.id()) || dist[ga.id()] != Integer.MAX_VALUE) continue;
+      if (grantsOthers.containsKey(ga.id()) && grantedBy(ga, o.how())) return true;
+    }
+    return false;
+  }
+
+  /** Whether a step is allowed by a statement (or an AWS-managed attachment) of the group's own policies. */
+  private boolean grantedBy(Actor group, Step step) {
+    Permissions gp = permissions.get(group.id());
+    for (Permissions.Source s : gp.allows()) {
+      if (s.location() != null && s.location().equals(step.location())) return true;
+    }
+    return false;
   }
 
   private List<Step> steps(int from) {
