@@ -432,7 +432,7 @@ public final class PrincipalGraph {
                   if (!admin.containsKey(g.id())) continue;
                   Permissions.Decision d = p.can(m.key(), g.self(), caller);
                   if (d.allowed()) {
-                    terminal.putIfAbsent(a.id(), new Step("%s on %s %s, which is administrator%s".formatted(m.key(),
+                    endsAt(a, new Step("%s on %s %s, which is administrator%s".formatted(m.key(),
                         Permissions.matched(d.grant().statement(), g.self(), caller), m.say(g.label()), doubts(d)),
                         d.grant().location()));
                   }
@@ -500,7 +500,7 @@ public final class PrincipalGraph {
         Permissions.Decision d = p.can(action, q.self(), a.caller());
         if (!d.allowed()) continue;
         EscalationMethods.Method m = method(action);
-        terminal.putIfAbsent(a.id(), new Step("%s on %s %s, then %s%s".formatted(action,
+        endsAt(a, new Step("%s on %s %s, then %s%s".formatted(action,
             Permissions.matched(d.grant().statement(), q.self(), a.caller()), m.say(q.label()), l.step().message(), doubts(d)),
             d.grant().location()));
         break;
@@ -559,12 +559,30 @@ public final class PrincipalGraph {
     return List.copyOf(named);
   }
 
+  /**
+   * The end of a principal's path: the first found, unless a later one is allowed by the principal's
+   * own policies where the first came from a group's. A member then keeps a path of its own, which the
+   * group's finding does not speak for (see {@link #repeatsGroup(PathToAdmin)}).
+   */
+  private void endsAt(Actor a, Step step) {
+    Step first = terminal.get(a.id());
+    if (first == null || (viaGroup(a, first) && !viaGroup(a, step))) terminal.put(a.id(), step);
+  }
+
+  private boolean viaGroup(Actor a, Step step) {
+    for (PrincipalRef g : a.groups()) {
+      Actor ga = byIdentity.get(g.identity());
+      if (ga != null && grantedBy(ga, step)) return true;
+    }
+    return false;
+  }
+
   /** A policy change that covers the principal itself (or its group, or a policy attached to it). */
   private void selfStep(Actor a, EscalationMethods.Method m, Target target, String saying) {
     if (admin.containsKey(a.id())) return;
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), target, a.caller());
     if (!d.allowed()) return;
-    terminal.putIfAbsent(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
+    endsAt(a, new Step("%s on %s %s%s".formatted(m.key(),
         Permissions.matched(d.grant().statement(), target, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
   }
 
@@ -581,7 +599,7 @@ public final class PrincipalGraph {
   private boolean placeholder(Actor a, EscalationMethods.Method m, Target any, String saying, String with) {
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
     if (!d.allowed()) return false;
-    terminal.putIfAbsent(a.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
+    endsAt(a, new Step("%s on %s%s %s%s".formatted(m.key(),
         Permissions.matched(d.grant().statement(), any, a.caller()), with, m.say(saying), doubts(d)), d.grant().location()));
     return true;
   }
