@@ -26,12 +26,15 @@ public final class EscalationPathRule implements Rule {
           permissions (every attached policy, minus Denies, within permissions boundaries; conditions that \
           can never hold are dropped), with an edge wherever one principal can act as another, and \
           reports each principal that can reach an administrator, once, with the shortest path in words. \
+          A group is a source too, standing for each of its members, members or not in the scan: its \
+          finding is at the group, and a member whose path is the group's is not reported again. \
           The path's steps are carried as a SARIF code flow (and as numbered steps in text and JSON \
           output), each at the statement or trust that allows it. A grant on every resource of a kind \
           (`Resource: "*"`, `role/*`) reaches principals outside the scan too, so it ends a path: the \
           account may hold an administrator role or user. A principal with no path for itself that may \
           still change the policies of every user, role or group (a role allowed `iam:PutUserPolicy` on \
-          `*`) is reported as able to grant administrator to others. Methods come from the published \
+          `*`), or rewrite every customer managed policy (`iam:CreatePolicyVersion` on `*`), is reported \
+          as able to grant administrator to others. Methods come from the published \
           catalogues (Rhino Security Labs, pathfinding.cloud) and are kept as data. A Deny or boundary the \
           scan cannot resolve does not cancel a step; the step says so. Administrators themselves are \
           IAM014's findings. See docs/principal-graph.md.
