@@ -112,3 +112,26 @@ resource "aws_iam_group_policy" "grp_self_keys" {
   group  = aws_iam_group.grp_self_keys.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "arn:aws:iam::*:user/$${aws:username}" }] })
 }
+
+# A role cannot join a group, but may add any user to any group, administrator groups included.
+# expect: IAM008
+resource "aws_iam_role" "grp_enroller" {
+  name               = "grp-enroller"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+  inline_policy {
+    name   = "enroll"
+    # expect: IAM006
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AddUserToGroup", Resource = "*" }] })
+  }
+}
+
+# Only into the groups of one path, which are not administrator groups of the scan.
+# ok: IAM008
+resource "aws_iam_role" "grp_team_enroller" {
+  name               = "grp-team-enroller"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+  inline_policy {
+    name   = "enroll"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AddUserToGroup", Resource = "arn:aws:iam::123456789012:group/teams/*" }] })
+  }
+}

@@ -419,6 +419,10 @@ public final class PrincipalGraph {
           }
           case "group" -> {
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyGroup, "any group of the account");
+            // A role cannot join a group, but may add any user to an administrator group.
+            if (m.how() == EscalationMethods.How.JOIN && !a.isUser() && !a.isGroup()) {
+              grantsAnyWorded(a, m, anyGroup, "adds any user to any group of the account (administrator groups included)");
+            }
             if (!a.isUser() && !a.isGroup()) break;
             if (m.how() == EscalationMethods.How.GRANT) {
               if (a.isGroup()) selfStep(a, m, a.self(), "its own " + a.label());
@@ -588,11 +592,16 @@ public final class PrincipalGraph {
 
   /** A policy change on every principal of a kind: administrator for any of them, if not for itself. */
   private void grantsAny(Actor a, EscalationMethods.Method m, Target any, String saying) {
+    grantsAnyWorded(a, m, any, m.say(saying));
+  }
+
+  /** The same, in words of its own: what the grant does to others. */
+  private void grantsAnyWorded(Actor a, EscalationMethods.Method m, Target any, String words) {
     if (admin.containsKey(a.id()) || grantsOthers.containsKey(a.id())) return;
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
     if (!d.allowed()) return;
     grantsOthers.put(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
-        Permissions.matched(d.grant().statement(), any, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
+        Permissions.matched(d.grant().statement(), any, a.caller()), words, doubts(d)), d.grant().location()));
   }
 
   /** A grant on every resource of a kind reaches those outside the scan too: the path ends there. */

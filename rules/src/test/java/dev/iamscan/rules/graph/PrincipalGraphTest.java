@@ -264,4 +264,25 @@ class PrincipalGraphTest {
         g.administrators().stream().map(PrincipalGraph.Administrator::label).sorted().toList());
     assertEquals(Map.of(), paths(g));
   }
+
+  @Test
+  void aRoleThatMayAddAnyUserToAnyGroupGrantsAdministratorToOthers() throws IOException {
+    PrincipalGraph g = graph(role("enroller", "arn:aws:iam::123456789012:root",
+        "{ Effect = \"Allow\", Action = \"iam:AddUserToGroup\", Resource = \"*\" }")
+        + role("teams", "arn:aws:iam::123456789012:root",
+        "{ Effect = \"Allow\", Action = \"iam:AddUserToGroup\", Resource = \"arn:aws:iam::123456789012:group/teams/*\" }"));
+    assertEquals(List.of("role enroller"), g.grantsToOthers().stream().map(PrincipalGraph.GrantToOthers::label).toList());
+    assertEquals("iam:AddUserToGroup on * adds any user to any group of the account (administrator groups included)",
+        g.grantsToOthers().get(0).how().message());
+    assertEquals(Map.of(), paths(g));
+  }
+
+  @Test
+  void creatingAVersionOfEveryCustomerManagedPolicyGrantsAdministratorToOthers() throws IOException {
+    PrincipalGraph g = graph(role("versions", "arn:aws:iam::123456789012:root",
+        "{ Effect = \"Allow\", Action = \"iam:CreatePolicyVersion\", Resource = \"*\" }")
+        + role("aws_versions", "arn:aws:iam::123456789012:root",
+        "{ Effect = \"Allow\", Action = \"iam:CreatePolicyVersion\", Resource = \"arn:aws:iam::aws:policy/*\" }"));
+    assertEquals(List.of("role versions"), g.grantsToOthers().stream().map(PrincipalGraph.GrantToOthers::label).toList());
+  }
 }
