@@ -105,6 +105,8 @@ public final class PrincipalGraph {
   private final Map<Integer, Step> grantsOthers = new LinkedHashMap<>();
   private final List<Link> links = new ArrayList<>();
   private final Map<Integer, Set<String>> trustedServices = new HashMap<>();
+  /** For a user in a group: the locations of the statements granted to the user itself. */
+  private final Map<Integer, Set<SourceRange>> ownLocations = new HashMap<>();
   // By identity: a resource record hashes its whole body, and the model holds each resource once.
   private final Map<Resource, Actor> actorOfResource = new java.util.IdentityHashMap<>();
   private int[] dist;
@@ -189,6 +191,13 @@ public final class PrincipalGraph {
         }
       }
       permissions.add(new Permissions(sources, boundary(a), conditions));
+      if (a.isUser() && !a.groups().isEmpty()) {
+        // Where a member's own grants are: a step allowed there is its own, even when a group holds the same policy.
+        Set<SourceRange> own = new java.util.HashSet<>();
+        for (IamView.Grant gr : view.ownGrantsOf(a.ref())) own.add(gr.statement().range());
+        for (ManagedPolicyAttachment m : managed.getOrDefault(a.ref().identity(), List.of())) own.add(m.at());
+        ownLocations.put(a.id(), own);
+      }
     }
   }
 
@@ -576,7 +585,7 @@ public final class PrincipalGraph {
   private boolean viaGroup(Actor a, Step step) {
     for (PrincipalRef g : a.groups()) {
       Actor ga = byIdentity.get(g.identity());
-      if (ga != null && grantedBy(ga, step)) return true;
+      if (ga != null && onlyThrough(a, ga, step)) return true;
     }
     return false;
   }
@@ -703,7 +712,7 @@ public final class PrincipalGraph {
     for (PrincipalRef g : a.groups()) {
       Actor ga = byIdentity.get(g.identity());
       if (ga == null || admin.containsKey(ga.id()) || dist[ga.id()] == Integer.MAX_VALUE) continue;
-      if (steps(ga.id()).size() <= p.steps().size() && grantedBy(ga, p.steps().get(0))) return true;
+      if (steps(ga.id()).size() <= p.steps().size() && onlyThrough(a, ga, p.steps().get(0))) return true;
     }
     return false;
   }
@@ -715,9 +724,14 @@ public final class PrincipalGraph {
     for (PrincipalRef g : a.groups()) {
       Actor ga = byIdentity.get(g.identity());
       if (ga == null || admin.containsKey(ga.id()) || dist[ga.id()] != Integer.MAX_VALUE) continue;
-      if (grantsOthers.containsKey(ga.id()) && grantedBy(ga, o.how())) return true;
+      if (grantsOthers.containsKey(ga.id()) && onlyThrough(a, ga, o.how())) return true;
     }
     return false;
+  }
+
+  /** Whether a member's step is allowed by a statement of the group's policies and not by one of its own. */
+  private boolean onlyThrough(Actor member, Actor group, Step step) {
+    return grantedBy(group, step) && !ownLocations.getOrDefault(member.id(), Set.of()).contains(step.location());
   }
 
   /** Whether a step is allowed by a statement (or an AWS-managed attachment) of the group's own policies. */

@@ -285,4 +285,42 @@ class PrincipalGraphTest {
         "{ Effect = \"Allow\", Action = \"iam:CreatePolicyVersion\", Resource = \"arn:aws:iam::aws:policy/*\" }"));
     assertEquals(List.of("role versions"), g.grantsToOthers().stream().map(PrincipalGraph.GrantToOthers::label).toList());
   }
+
+  @Test
+  void aMemberHoldingTheGroupsPolicyItselfIsReportedToo() throws IOException {
+    // The same customer managed policy attached to the group and to frank: detaching it from the
+    // group leaves frank's path, so the group's finding does not speak for him; gina has it only
+    // through the group.
+    PrincipalGraph g = graph("""
+        resource "aws_iam_policy" "keys" {
+          name   = "keys"
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" }] })
+        }
+        resource "aws_iam_group" "ops" {
+          name = "ops"
+        }
+        resource "aws_iam_group_policy_attachment" "ops" {
+          group      = aws_iam_group.ops.name
+          policy_arn = aws_iam_policy.keys.arn
+        }
+        resource "aws_iam_user" "frank" {
+          name = "frank"
+        }
+        resource "aws_iam_user" "gina" {
+          name = "gina"
+        }
+        resource "aws_iam_user_policy_attachment" "frank" {
+          user       = aws_iam_user.frank.name
+          policy_arn = aws_iam_policy.keys.arn
+        }
+        resource "aws_iam_group_membership" "ops" {
+          name  = "ops"
+          group = aws_iam_group.ops.name
+          users = [aws_iam_user.frank.name, aws_iam_user.gina.name]
+        }
+        """);
+    assertFalse(g.repeatsGroup(pathOf(g, "group ops")));
+    assertFalse(g.repeatsGroup(pathOf(g, "user frank")), pathOf(g, "user frank").inWords());
+    assertTrue(g.repeatsGroup(pathOf(g, "user gina")), pathOf(g, "user gina").inWords());
+  }
 }
