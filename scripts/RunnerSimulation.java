@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *
  * <p>Usage (from scripts/simulate-action, with the iamscan jar on the class path for Jackson):
  * {@code java -cp iamscan.jar RunnerSimulation.java run --project DIR --workflow FILE --checkout DIR
- * --work DIR --out DIR --cache DIR --event push|fork-pr [--seed-jar JAR]}, or
+ * --work DIR --out DIR --cache DIR --event push|fork-pr [--seed-jar JAR] [--code-scanning off]}, or
  * {@code ... extract-run --out DIR FILE...} to write every `run:` block to its own file for shellcheck.
  *
  * <p>WORK is the runner's work folder, laid out anew for each job but for the same paths, as on a
@@ -224,6 +224,12 @@ public final class RunnerSimulation {
         steps.put(step.get("id").asText(), Map.of("outputs", new HashMap<>(outputs),
             "outcome", code == 0 ? "success" : "failure"));
       }
+      if (code != 0 && step.has("continue-on-error")
+          && truthy(new Expression(strip(step.get("continue-on-error").asText()), context).evaluate())) {
+        // The step's outcome is failure, its conclusion success: the job goes on as if it had passed.
+        log.println("     step failed with exit code " + code + "; continue-on-error");
+        code = 0;
+      }
       if (code != 0 && !failed) {
         failed = true;
         exit = code;
@@ -298,6 +304,13 @@ public final class RunnerSimulation {
         Path sarif = Path.of(with.get("sarif_file"));
         JsonNode doc = new ObjectMapper().readTree(sarif.toFile());
         if (!"2.1.0".equals(doc.path("version").asText())) throw new IllegalStateException("not SARIF 2.1.0: " + sarif);
+        if ("off".equals(options.get("--code-scanning"))) {
+          // What upload-sarif says on a repository without code scanning (a private one without Code Security).
+          log.println("::error::Please verify that the necessary features are enabled: Code Security must be "
+              + "enabled for this repository to use code scanning.");
+          log.println("     stub: upload-sarif refused " + sarif);
+          return 1;
+        }
         uploads.add(sarif + " " + doc.at("/runs/0/automationDetails/id").asText()
             + " " + doc.at("/runs/0/results").size());
         log.println("     stub: upload-sarif " + sarif);

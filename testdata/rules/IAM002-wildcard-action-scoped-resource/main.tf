@@ -56,3 +56,23 @@ resource "aws_iam_role" "app" {
   # expect: IAM064
   assume_role_policy = "{}"
 }
+
+# "*" on "*" confined to the keys with one alias: every action on what the condition names.
+data "aws_iam_policy_document" "key_operator" {
+  statement {
+    # expect: IAM002 "on the resources its condition names (kms:ResourceAliases)"
+    # ok: IAM001
+    actions   = ["*"]
+    resources = ["*"]
+    condition {
+      test     = "ForAnyValue:StringEquals"
+      variable = "kms:ResourceAliases"
+      values   = ["alias/app"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "key_operator" {
+  name   = "key-operator"
+  policy = data.aws_iam_policy_document.key_operator.json
+}

@@ -8,10 +8,11 @@ resource "aws_iam_user_policy" "ops" {
       {
         Effect = "Allow"
         Action = [
-          # expect: IAM003
+          # One finding per statement, naming every service wildcard.
+          # expect: IAM003 "every action of iam and s3"
           # ok: IAM007
           "IAM:*",
-          # expect: IAM003
+          # ok: IAM003
           "s3:*",
           # ok: IAM003
           # expect: IAM044
@@ -67,6 +68,24 @@ resource "aws_iam_role_policy" "ssm_agent" {
       # ok: IAM003
       Action   = ["ssmmessages:*", "ec2messages:*"]
       Resource = "*"
+    }]
+  })
+}
+
+# A condition naming the keys by their alias scopes the grant: the message says so, and does not
+# call it a condition that "limits when, not what".
+resource "aws_iam_policy" "app_keys" {
+  name = "app-keys"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM003 "on the resources its condition names (kms:ResourceAliases), a service that controls"
+      Action   = "kms:*"
+      Resource = "*"
+      Condition = {
+        "ForAnyValue:StringEquals" = { "kms:ResourceAliases" = "alias/app" }
+      }
     }]
   })
 }

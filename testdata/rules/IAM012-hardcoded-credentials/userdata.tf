@@ -6,8 +6,8 @@ resource "aws_instance" "bootstrap" {
   user_data = <<-EOT
     #!/bin/bash
     apt-get install -y awscli
-    export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
-    export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+    export AWS_ACCESS_KEY_ID=AKIA4QVN7R2XPLT3MZ8K
+    export AWS_SECRET_ACCESS_KEY=wJalR2pXq9LmT4vB/8nZc1Hs6dYf0GuE3aKwNy5Q
     export AWS_REGION=eu-west-1
     git checkout 0123456789abcdef0123456789abcdef01234567
   EOT

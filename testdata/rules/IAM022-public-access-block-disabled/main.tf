@@ -8,11 +8,12 @@ resource "aws_s3_bucket_public_access_block" "data" {
   bucket = aws_s3_bucket.data.id
   # ok: IAM022
   block_public_acls = true
-  # expect: IAM022
+  # One finding per block, naming every setting that is off.
+  # expect: IAM022 "sets block_public_policy, restrict_public_buckets to false"
   block_public_policy = false
   # ok: IAM022
   ignore_public_acls = true
-  # expect: IAM022
+  # ok: IAM022
   restrict_public_buckets = false
 }
 
@@ -59,4 +60,11 @@ resource "aws_s3_bucket_public_access_block" "from_variable" {
 # example: compliant
 resource "aws_s3_bucket" "no_block_declared" {
   bucket = "default-bucket"
+}
+
+resource "aws_s3_bucket_public_access_block" "mixed" {
+  bucket = "mixed-bucket"
+  # expect: IAM022 "sets block_public_acls to false and leaves out ignore_public_acls, restrict_public_buckets, which are then off"
+  block_public_acls   = false
+  block_public_policy = true
 }

@@ -208,7 +208,8 @@ public final class CloudFormationParser {
     }
     IntrinsicEvaluator evaluator = new IntrinsicEvaluator(
         parameters(template), new HashSet<>(resourceIds(resources)),
-        template.object("Mappings").orElse(Value.ObjectValue.empty(template.range())));
+        template.object("Mappings").orElse(Value.ObjectValue.empty(template.range())),
+        template.object("Conditions").orElse(null));
     Optional<Value.Field> macros = macros(template);
     macros.ifPresent(m -> diagnostics.add(Diagnostic.warning(rel, m.keyRange().startLine(), m.keyRange().startColumn(),
         "the template is processed by a macro (" + describe(m.value()) + ") before deployment; "
@@ -267,6 +268,13 @@ public final class CloudFormationParser {
       for (Value.Field f : body.fields()) {
         if (ENTRY_KEYS_IN_BODY.contains(f.key())) continue;
         attributes.add(new Value.Field(f.key(), f.keyRange(), evaluator.evaluate(f.value())));
+      }
+      // A resource under a condition: say which, and what it is with the parameter defaults.
+      Optional<String> condition = body.string("Condition");
+      if (condition.isPresent()) {
+        String when = "condition " + condition.get() + " is true" + evaluator.conditionByDefault(condition.get())
+            .map(d -> d ? " (true with the parameter defaults)" : " (false with the parameter defaults)").orElse("");
+        attributes.add(new Value.Field(Resource.APPLIES_WHEN, at, new Value.Text(when, at)));
       }
       // The template's macros apply to every resource: rules that check the written form (schema
       // checks) must know the deployed form may differ.

@@ -3,6 +3,7 @@ package dev.iamscan.cloudformation;
 import dev.iamscan.model.SourceRange;
 import dev.iamscan.model.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +27,71 @@ final class IntrinsicEvaluator {
   /** A template parameter; {@code defaultValue} is null when it has none. */
   record Parameter(String name, String type, Value defaultValue) {}
 
+  /** The template's Conditions section, for what each condition is under the parameter defaults. */
+  private final Value.ObjectValue conditions;
+  private final Map<String, Optional<Boolean>> conditionDefaults = new HashMap<>();
+
   IntrinsicEvaluator(Map<String, Parameter> parameters, Set<String> resources, Value.ObjectValue mappings) {
+    this(parameters, resources, mappings, null);
+  }
+
+  IntrinsicEvaluator(Map<String, Parameter> parameters, Set<String> resources, Value.ObjectValue mappings,
+      Value.ObjectValue conditions) {
     this.parameters = Map.copyOf(parameters);
     this.resources = Set.copyOf(resources);
     this.mappings = mappings;
+    this.conditions = conditions;
+  }
+
+  /**
+   * A condition's outcome when every parameter keeps its default: {@code Fn::Equals} of values
+   * known that way, {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or} and other conditions; empty
+   * when anything it depends on is not known.
+   */
+  Optional<Boolean> conditionByDefault(String name) {
+    if (conditions == null) return Optional.empty();
+    if (conditionDefaults.containsKey(name)) return conditionDefaults.get(name);
+    conditionDefaults.put(name, Optional.empty()); // a cycle stays unknown
+    Optional<Boolean> r = conditions.get(name).flatMap(c -> booleanOf(c, 0));
+    conditionDefaults.put(name, r);
+    return r;
+  }
+
+  private Optional<Boolean> booleanOf(Value v, int depth) {
+    if (depth > 16 || !(v instanceof Value.ObjectValue o) || o.size() != 1) return Optional.empty();
+    Value.Field f = o.fields().get(0);
+    List<Value> args = f.value().elements();
+    switch (f.key()) {
+      case "Condition" -> {
+        return f.value().scalar().flatMap(this::conditionByDefault);
+      }
+      case "Fn::Equals" -> {
+        if (args.size() != 2) return Optional.empty();
+        Optional<String> a = evaluate(args.get(0)).scalar();
+        Optional<String> b = evaluate(args.get(1)).scalar();
+        if (a.isEmpty() || b.isEmpty()) return Optional.empty();
+        return Optional.of(a.get().equals(b.get()));
+      }
+      case "Fn::Not" -> {
+        return args.size() == 1 ? booleanOf(args.get(0), depth + 1).map(x -> !x) : Optional.empty();
+      }
+      case "Fn::And", "Fn::Or" -> {
+        boolean and = f.key().equals("Fn::And");
+        boolean unknown = false;
+        for (Value a : args) {
+          Optional<Boolean> x = booleanOf(a, depth + 1);
+          if (x.isEmpty()) {
+            unknown = true;
+          } else if (x.get() != and) {
+            return Optional.of(!and);
+          }
+        }
+        return unknown ? Optional.empty() : Optional.of(and);
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
   }
 
   Value evaluate(Value v) {
@@ -101,13 +163,15 @@ final class IntrinsicEvaluator {
   /** A parameter's default, placed at the reference; list parameters become lists. */
   private static Value parameterValue(Parameter p, SourceRange at) {
     Value d = p.defaultValue();
+    Value.Origin origin = new Value.Origin("the default of parameter " + p.name(), d.range());
     boolean list = p.type() != null && (p.type().equals("CommaDelimitedList") || p.type().startsWith("List<"));
     if (list && d.scalar().isPresent()) {
       List<Value> items = new ArrayList<>();
-      for (String part : d.scalar().get().split(",", -1)) items.add(new Value.Text(part.strip(), at));
+      for (String part : d.scalar().get().split(",", -1)) items.add(new Value.Text(part.strip(), at).from(origin));
       return new Value.ListValue(items, at);
     }
-    return placeAt(d, at);
+    Value placed = placeAt(d, at);
+    return placed instanceof Value.Text t ? t.from(origin) : placed;
   }
 
   /** Scalars take the position of the expression that produced them. */
@@ -258,8 +322,9 @@ final class IntrinsicEvaluator {
 
   private Value ifThen(Value arg, SourceRange range) {
     if (arg instanceof Value.ListValue l && l.items().size() == 3 && l.items().get(0).scalar().isPresent()) {
-      return new Value.Conditional(l.items().get(0).scalar().get(),
-          evaluate(l.items().get(1)), evaluate(l.items().get(2)), range);
+      String condition = l.items().get(0).scalar().get();
+      return new Value.Conditional(condition, evaluate(l.items().get(1)), evaluate(l.items().get(2)), range,
+          conditionByDefault(condition).orElse(null));
     }
     return new Value.Unknown("Fn::If " + render(arg), range);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Fills an {@link IamView} from Terraform resources of the AWS provider, one mapping per resource type. */
 final class TerraformIamAdapter extends IamViewBuilder {
@@ -45,6 +46,16 @@ final class TerraformIamAdapter extends IamViewBuilder {
       Map.entry("aws_cloudwatch_event_bus_policy", new PolicySlot("policy", "events", "event_bus_name", ResourcePolicy.Form.ANY)),
       Map.entry("aws_vpc_endpoint_policy", new PolicySlot("policy", "vpce", "vpc_endpoint_id", ResourcePolicy.Form.ANY)),
       Map.entry("aws_vpc_endpoint", new PolicySlot("policy", "vpce", null, ResourcePolicy.Form.ANY)));
+
+  /**
+   * Terraform resource types named like policies whose {@code policy} attribute holds another grammar, not an IAM
+   * policy document. OpenSearch Serverless encryption and network security policies are rule sets
+   * ({@code Rules}, {@code AWSOwnedKey}, {@code AllowFromPublic}); its data access policies are a list of rule sets
+   * ({@code Rules} with {@code Permission}, {@code Principal}) that AWS evaluates by its own rules.
+   */
+  static final Set<String> OTHER_GRAMMARS = Set.of(
+      "aws_opensearchserverless_security_policy",
+      "aws_opensearchserverless_access_policy");
 
 
   TerraformIamAdapter(IamView view) {
@@ -119,7 +130,7 @@ final class TerraformIamAdapter extends IamViewBuilder {
         PolicySlot slot = RESOURCE_POLICIES.get(r.type());
         // Lifecycle policies (aws_ecr_lifecycle_policy, ...) hold rules for expiring data, not IAM grammar.
         if (slot == null && r.type().endsWith("_policy") && !r.type().endsWith("_lifecycle_policy")
-            && r.body().has("policy")) {
+            && !OTHER_GRAMMARS.contains(r.type()) && r.body().has("policy")) {
           slot = new PolicySlot("policy", serviceOf(r.type()), null, ResourcePolicy.Form.ANY);
         }
         if (slot != null && !slot.attribute().isEmpty()) resourcePolicy(r, slot);

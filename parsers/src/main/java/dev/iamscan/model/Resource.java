@@ -97,12 +97,19 @@ public record Resource(
   }
 
   /**
-   * How messages name this resource: the address prefixed by the module calls that lead to it
-   * ({@code module.site.module.bucket.aws_iam_policy.this}), or the logical id with its type.
+   * How messages name this resource: the address prefixed by the module calls that lead to it,
+   * with their instance keys ({@code module.site.module.bucket.aws_iam_policy.this},
+   * {@code module.users["alice"].aws_iam_user.this}), or the logical id with its type. The scanner
+   * merges the findings of instances of one module into one that names them.
    */
   public String displayName() {
     if (format == Format.CLOUDFORMATION) return name + " (" + type + ")";
-    return moduleCalls.isEmpty() ? address() : modulePath() + "." + address();
+    return moduleCalls.isEmpty() ? address() : instancePath() + "." + address();
+  }
+
+  /** The calls that lead here with their instance keys: {@code module.users["alice"].module.keys[0]}. */
+  public String instancePath() {
+    return moduleCalls.stream().map(ModuleCall::address).collect(Collectors.joining("."));
   }
 
   /** The first line of the block, where a finding about the resource as a whole points. */

@@ -51,14 +51,38 @@ public sealed interface Value
    * line inside the text maps to {@code range.startLine() + n}; otherwise (escapes, computed text)
    * positions inside it are not known and its start is used.
    */
-  record Text(String value, SourceRange range, boolean verbatim) implements Value {
+  record Text(String value, SourceRange range, boolean verbatim, Origin origin) implements Value {
     public Text {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(range, "range");
     }
 
+    public Text(String value, SourceRange range, boolean verbatim) {
+      this(value, range, verbatim, null);
+    }
+
     public Text(String value, SourceRange range) {
-      this(value, range, false);
+      this(value, range, false, null);
+    }
+
+    /** The same text, saying that it was taken from {@code origin}. */
+    public Text from(Origin origin) {
+      return new Text(value, range, verbatim, origin);
+    }
+  }
+
+  /**
+   * Where a string written elsewhere came from, when it is used in another place: the default of a
+   * CloudFormation parameter (placed at the {@code Ref} that uses it) or of a Terraform variable.
+   * Messages name it so that a reviewer finds the text to change.
+   *
+   * @param description what it is, for messages: {@code the default of parameter DbPassword}
+   * @param range where it is written
+   */
+  record Origin(String description, SourceRange range) {
+    public Origin {
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(range, "range");
     }
   }
 
@@ -257,14 +281,21 @@ public sealed interface Value
   /**
    * One of two values depending on a condition whose outcome is not known (CloudFormation
    * {@code Fn::If}, a Terraform conditional on an unknown). Either branch may be deployed.
+   *
+   * @param byDefault the condition's outcome when every parameter keeps its default, or null when
+   *     that is not known (a parameter without a default, a pseudo parameter)
    */
-  record Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range)
+  record Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range, Boolean byDefault)
       implements Value {
     public Conditional {
       Objects.requireNonNull(condition, "condition");
       Objects.requireNonNull(whenTrue, "whenTrue");
       Objects.requireNonNull(whenFalse, "whenFalse");
       Objects.requireNonNull(range, "range");
+    }
+
+    public Conditional(String condition, Value whenTrue, Value whenFalse, SourceRange range) {
+      this(condition, whenTrue, whenFalse, range, null);
     }
   }
 }

@@ -301,7 +301,7 @@ public final class PolicyReader {
     boolean notAction = !st.has("actions") && st.has("not_actions");
     StringSet actions = strings(st, notAction ? "not_actions" : "actions", range);
     boolean notResource = !st.has("resources") && st.has("not_resources");
-    StringSet resources = naming(strings(st, notResource ? "not_resources" : "resources", range), st,
+    StringSet resources = naming(policyVariables(strings(st, notResource ? "not_resources" : "resources", range)), st,
         notResource ? "not_resources" : "resources", owner);
     boolean notPrincipal = !st.has("principals") && st.has("not_principals");
     List<PolicyPrincipal> principals = new ArrayList<>();
@@ -337,7 +337,7 @@ public final class PolicyReader {
       }
       Optional<String> test = c.string("test");
       Optional<String> variable = c.string("variable");
-      StringSet values = strings(c, "values", c.range());
+      StringSet values = policyVariables(strings(c, "values", c.range()));
       if (test.isEmpty() || variable.isEmpty()) {
         conditionsUnknown = true;
         continue;
@@ -497,6 +497,25 @@ public final class PolicyReader {
       else beyond = true;
     }
     return new StringSet(set.present(), set.known(), set.hasUnknown(), set.range(), set.partial(), set.opaque(), named, beyond);
+  }
+
+  /**
+   * The data source's other spelling of policy variables: {@code &{aws:username}} in
+   * {@code data "aws_iam_policy_document"} is written to the JSON document as {@code ${aws:username}}
+   * (a way around escaping {@code $${...}} in Terraform strings).
+   */
+  private static StringSet policyVariables(StringSet set) {
+    if (set.known().stream().noneMatch(v -> v.value().contains("&{"))
+        && set.partial().stream().noneMatch(v -> v.value().contains("&{"))) {
+      return set;
+    }
+    return new StringSet(set.present(), set.known().stream().map(PolicyReader::policyVariables).toList(),
+        set.hasUnknown(), set.range(), set.partial().stream().map(PolicyReader::policyVariables).toList(),
+        set.opaque(), set.named(), set.opaqueBeyondNamed());
+  }
+
+  private static LocatedString policyVariables(LocatedString v) {
+    return v.value().contains("&{") ? new LocatedString(v.value().replace("&{", "${"), v.range()) : v;
   }
 
   private static StringSet strings(Value.ObjectValue o, String key, SourceRange fallback) {

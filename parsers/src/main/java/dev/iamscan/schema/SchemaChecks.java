@@ -130,7 +130,8 @@ public final class SchemaChecks {
     CompiledSchemas.Entry e = CompiledSchemas.get().find("cloudformation/entry").orElseThrow();
     List<Value.Field> fields = new ArrayList<>();
     fields.add(new Value.Field("Type", r.headRange(), new Value.Text(r.type(), r.headRange())));
-    fields.addAll(r.attributes().fields());
+    // what the parser adds (under which condition the resource exists) was not written
+    r.attributes().fields().stream().filter(f -> !f.key().equals(Resource.APPLIES_WHEN)).forEach(fields::add);
     return check(e, new Value.ObjectValue(fields, r.range()), r.headRange(), "resource attribute");
   }
 

@@ -177,7 +177,7 @@ final class ModuleInstantiator {
     TerraformEvaluator constants = new TerraformEvaluator(Map.of(), Map.of(), files, bounds);
     Map<String, Value> variables = new HashMap<>();
     m.defaults().forEach((name, e) -> {
-      if (e != null) variables.put(name, constants.eval(e, Scope.EMPTY));
+      if (e != null) variables.put(name, fromDefault(name, constants.eval(e, Scope.EMPTY)));
     });
     // Values a user sets on purpose: --var-file, a plan's values, a called module's own defaults
     // (only an edit of the call changes them), a caller's argument that does not rest on soft
@@ -222,6 +222,11 @@ final class ModuleInstantiator {
     }
     SourceRange where = chain.isEmpty() ? SourceRange.at(scope, 1, 1) : chain.get(chain.size() - 1).range();
     return new Result(out, new Value.ObjectValue(outputs, where));
+  }
+
+  /** A string default says where it came from, so that a finding about its text can name it. */
+  private static Value fromDefault(String variable, Value v) {
+    return v instanceof Value.Text t ? t.from(new Value.Origin("the default of variable " + variable, t.range())) : v;
   }
 
   private void applyRootVariables(Loaded m, Map<String, Value> variables, Map<String, Value> explicit,

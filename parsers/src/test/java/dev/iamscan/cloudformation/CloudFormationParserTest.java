@@ -58,9 +58,10 @@ class CloudFormationParserTest {
     assertEquals(29, role.range().startLine());
     assertEquals(3, role.range().startColumn());
     assertEquals(57, role.range().endLine());
-    assertEquals(List.of("DependsOn", "Condition"),
+    assertEquals(List.of("DependsOn", "Condition", Resource.APPLIES_WHEN),
         role.attributes().fields().stream().map(Value.Field::key).toList());
     assertEquals("IsProd", role.attributes().string("Condition").orElseThrow());
+    assertTrue(role.appliesWhen().orElseThrow().startsWith("condition IsProd is true"), role.appliesWhen().toString());
     assertEquals(32, role.attributes().field("Condition").orElseThrow().keyRange().startLine());
     // Bucket's range ends with its last property line, not at the next key.
     assertEquals(28, resource(r, "Bucket").range().endLine());
@@ -118,7 +119,8 @@ class CloudFormationParserTest {
     List<Value> tags = prop(bucket, "Tags").elements();
     assertEquals(1, tags.size());
     Value env = tags.get(0).asObject().orElseThrow().get("Value").orElseThrow();
-    assertEquals(new Value.Text("prod", new SourceRange("intrinsics.yaml", 28, 18, 28, 25)), env);
+    assertEquals(new Value.Text("prod", new SourceRange("intrinsics.yaml", 28, 18, 28, 25), false,
+        new Value.Origin("the default of parameter Env", new SourceRange("intrinsics.yaml", 6, 14, 6, 17))), env);
 
     Resource role = resource(r, "Role");
     assertEquals(new Value.Unknown("${AWS::Region}", prop(role, "Region").range()), prop(role, "Region"));
@@ -311,6 +313,32 @@ class CloudFormationParserTest {
     assertEquals(new Value.Unknown("${Ami}", prop(i, "ImageId").range()), prop(i, "ImageId"));
     assertEquals(new Value.Num("7", prop(i, "N").range()), prop(i, "N"));
     assertEquals(5, prop(i, "N").range().startLine());
+  }
+
+  @Test
+  void conditionsAreEvaluatedWithTheParameterDefaults(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("t.json"), """
+        {"Parameters": {"Env": {"Type": "String", "Default": "dev"}, "Open": {"Type": "String"}},
+         "Conditions": {
+           "IsDev": {"Fn::Equals": [{"Ref": "Env"}, "dev"]},
+           "IsProd": {"Fn::Not": [{"Condition": "IsDev"}]},
+           "IsOpen": {"Fn::Equals": [{"Ref": "Open"}, "yes"]},
+           "DevOrOpen": {"Fn::Or": [{"Condition": "IsDev"}, {"Condition": "IsOpen"}]},
+           "ProdAndOpen": {"Fn::And": [{"Condition": "IsProd"}, {"Condition": "IsOpen"}]},
+           "Loop": {"Fn::Not": [{"Condition": "Loop"}]}},
+         "Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {
+           "A": {"Fn::If": ["IsDev", "x", "y"]}, "B": {"Fn::If": ["IsProd", "x", "y"]},
+           "C": {"Fn::If": ["IsOpen", "x", "y"]}, "D": {"Fn::If": ["DevOrOpen", "x", "y"]},
+           "E": {"Fn::If": ["ProdAndOpen", "x", "y"]}, "F": {"Fn::If": ["Loop", "x", "y"]}}}}}
+        """);
+    Resource b = parser.parse(f, dir).orElseThrow().resources().get(0);
+    java.util.function.Function<String, Boolean> byDefault = k -> ((Value.Conditional) prop(b, k)).byDefault();
+    assertEquals(Boolean.TRUE, byDefault.apply("A"));
+    assertEquals(Boolean.FALSE, byDefault.apply("B"));
+    assertEquals(null, byDefault.apply("C"));
+    assertEquals(Boolean.TRUE, byDefault.apply("D"));
+    assertEquals(Boolean.FALSE, byDefault.apply("E"));
+    assertEquals(null, byDefault.apply("F"));
   }
 
   @Test

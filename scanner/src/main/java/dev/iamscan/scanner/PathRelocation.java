@@ -66,7 +66,10 @@ final class PathRelocation {
 
   private Value value(Value v) {
     // Java 17 has no pattern switch; the chain is exhaustive over the sealed Value.
-    if (v instanceof Value.Text t) return new Value.Text(t.value(), range(t.range()), t.verbatim());
+    if (v instanceof Value.Text t) {
+      Value.Origin origin = t.origin() == null ? null : new Value.Origin(t.origin().description(), range(t.origin().range()));
+      return new Value.Text(t.value(), range(t.range()), t.verbatim(), origin);
+    }
     if (v instanceof Value.Num n) return new Value.Num(n.text(), range(n.range()));
     if (v instanceof Value.Bool b) return new Value.Bool(b.value(), range(b.range()));
     if (v instanceof Value.Null n) return new Value.Null(range(n.range()));
@@ -88,7 +91,7 @@ final class PathRelocation {
       return new Value.Reference(target(r.target()), r.attribute(), r.expression(), range(r.range()));
     }
     if (v instanceof Value.Conditional c) {
-      return new Value.Conditional(c.condition(), value(c.whenTrue()), value(c.whenFalse()), range(c.range()));
+      return new Value.Conditional(c.condition(), value(c.whenTrue()), value(c.whenFalse()), range(c.range()), c.byDefault());
     }
     throw new IllegalStateException("unexpected value " + v.getClass());
   }

@@ -10,6 +10,7 @@ import dev.iamscan.scanner.suppress.SuppressionFilter;
 import dev.iamscan.scanner.suppress.SuppressionReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,12 @@ final class Review {
     int gone = 0;
     ReviewSettings.AcceptedBaseline accepted = settings.baseline();
     if (accepted != null) {
-      Baseline.Outcome b = accepted.baseline().apply(reported, baselineNames(raw, accepted.directory()));
+      Function<Finding, String> names = baselineNames(raw, accepted.directory());
+      // A baseline entry whose finding is now suppressed is not fixed either.
+      Set<Baseline.Key> suppressedKeys = new HashSet<>();
+      for (Suppressed s : filtered.suppressed()) suppressedKeys.add(Baseline.Key.of(s.finding(), names.apply(s.finding())));
+      Baseline.Outcome b = accepted.baseline().apply(reported, names,
+          k -> !suppressedKeys.contains(k) && inScope(raw, accepted.directory(), k));
       reported = b.fresh();
       known = b.known();
       gone = b.gone();
@@ -87,6 +93,19 @@ final class Review {
       if (abs.isEmpty()) return file;
       return base.relativize(abs.get()).toString().replace('\\', '/');
     };
+  }
+
+  /**
+   * Whether this scan could have found a baseline entry again: its file lies below a scan root and is
+   * not excluded, and its rule ran at a reported severity. Entries outside (another folder, a rule
+   * left out) are not "fixed".
+   */
+  private boolean inScope(ScanResult raw, Path baselineDirectory, Baseline.Key key) {
+    Path file = baselineDirectory.toAbsolutePath().normalize().resolve(key.file()).normalize();
+    boolean scanned = raw.roots().stream().anyMatch(r -> r.requested().equals(file)
+        || (r.requested().equals(r.directory()) && file.startsWith(r.directory())));
+    if (!scanned || settings.excludes(file)) return false;
+    return raw.rules().stream().anyMatch(m -> m.id().equals(key.rule()) && m.severity().atLeast(settings.minSeverity()));
   }
 
   private boolean excluded(ScanResult raw, String file) {

@@ -107,7 +107,13 @@ public final class Scanner {
     Set<String> known = new TreeSet<>(request.review().knownRules());
     if (known.isEmpty()) RuleCatalog.all().forEach(r -> known.add(r.metadata().id()));
     known.addAll(enabled);
-    return new Review(request.review(), known, enabled).apply(raw);
+    ScanResult r = new Review(request.review(), known, enabled).apply(raw);
+    // After the review: a suppression on one module call has taken that call's findings already.
+    List<Finding> merged = ModuleChains.mergeInstances(r.findings(), r.resources());
+    if (merged.size() == r.findings().size() && merged.equals(r.findings())) return r;
+    return new ScanResult(merged, r.diagnostics(), r.filesScanned(), r.filesWithErrors(), r.rules(), r.roots(),
+        r.outsideBaseIds(), r.resources(), r.suppressed(), r.baselined(), r.baselineGone(), r.suppressionProblems(),
+        r.workingDirectory());
   }
 
   private ScanResult scanUnreviewed(ScanRequest request, Path workingDirectory) throws IOException {

@@ -24,37 +24,37 @@ public final class AccessKeyInReadablePlaceRule implements Rule {
       .category(Category.HARDCODED_CREDENTIALS).severity(Severity.HIGH).precision(RuleMetadata.Precision.HIGH)
       .summary("Secret of a generated access key is put where others can read it")
       .description("""
-          An access key the template creates is meant for one user. Writing its secret (Terraform \\
-          `aws_iam_access_key.NAME.secret` or `ses_smtp_password_v4`, CloudFormation `!GetAtt \\
-          KEY.SecretAccessKey`) into a place that others can read hands the key to all of them: \\
-          EC2 instance, launch configuration and launch template user data (`ec2:DescribeInstanceAttribute`, \\
-          `ec2:DescribeLaunchTemplateVersions`, and every process on the instance through the \\
-          metadata service), the content of an S3 object (`s3:GetObject`), a Lambda function's \\
-          environment (`lambda:GetFunctionConfiguration`), ECS container definitions \\
+          An access key the template creates is meant for one user. Writing its secret (Terraform \
+          `aws_iam_access_key.NAME.secret` or `ses_smtp_password_v4`, CloudFormation `!GetAtt \
+          KEY.SecretAccessKey`) into a place that others can read hands the key to all of them: \
+          EC2 instance, launch configuration and launch template user data (`ec2:DescribeInstanceAttribute`, \
+          `ec2:DescribeLaunchTemplateVersions`, and every process on the instance through the \
+          metadata service), the content of an S3 object (`s3:GetObject`), a Lambda function's \
+          environment (`lambda:GetFunctionConfiguration`), ECS container definitions \
           (`ecs:DescribeTaskDefinition`), a CodeBuild project's plain-text environment variable \
           (`codebuild:BatchGetProjects`), an Elastic Beanstalk environment's settings \
           (`elasticbeanstalk:DescribeConfigurationSettings`), a DynamoDB table item \
-          (`dynamodb:GetItem`), an SSM parameter of type `String` or `StringList` \\
-          (`ssm:GetParameter`, never encrypted), a Terraform root module output not marked \\
+          (`dynamodb:GetItem`), an SSM parameter of type `String` or `StringList` \
+          (`ssm:GetParameter`, never encrypted), a Terraform root module output not marked \
           `sensitive` (printed by plans and applies, shared through `terraform output` and \
-          `terraform_remote_state`), or a CloudFormation stack output \\
-          (`cloudformation:DescribeStacks`). Read-only roles such as `ReadOnlyAccess` include \\
+          `terraform_remote_state`), or a CloudFormation stack output \
+          (`cloudformation:DescribeStacks`). Read-only roles such as `ReadOnlyAccess` include \
           several of these permissions.
 
-          References are followed through locals, interpolations, `jsonencode`, `base64encode`, \\
-          `templatefile` arguments, module arguments, `Fn::Sub`, `Fn::Join` and `Fn::If`. One \\
-          finding per place and key, at the first use of its secret, naming the key and the place. \\
-          Not reported: the access key id alone (it identifies the key; without the secret it \\
-          grants nothing), `encrypted_secret` (readable only with the PGP private key), secrets \\
-          stored in Secrets Manager or an SSM `SecureString`, an SSM parameter or output whose type \\
-          or sensitivity is not known. A literal key written in any of these places is reported by \\
+          References are followed through locals, interpolations, `jsonencode`, `base64encode`, \
+          `templatefile` arguments, module arguments, `Fn::Sub`, `Fn::Join` and `Fn::If`. One \
+          finding per place and key, at the first use of its secret, naming the key and the place. \
+          Not reported: the access key id alone (it identifies the key; without the secret it \
+          grants nothing), `encrypted_secret` (readable only with the PGP private key), secrets \
+          stored in Secrets Manager or an SSM `SecureString`, an SSM parameter or output whose type \
+          or sensitivity is not known. A literal key written in any of these places is reported by \
           IAM012, which covers every literal credential in a template.
           """)
       .remediation("""
-          do not create long-lived keys for workloads: give instances an instance profile, \\
-          functions an execution role and tasks a task role. Where a key is unavoidable, keep its \\
-          secret in Secrets Manager (or an SSM `SecureString`) and let the workload read it at run \\
-          time; mark Terraform outputs that carry secrets `sensitive = true`, or encrypt the secret \\
+          do not create long-lived keys for workloads: give instances an instance profile, \
+          functions an execution role and tasks a task role. Where a key is unavoidable, keep its \
+          secret in Secrets Manager (or an SSM `SecureString`) and let the workload read it at run \
+          time; mark Terraform outputs that carry secrets `sensitive = true`, or encrypt the secret \
           with `pgp_key`.
           """)
       .noncompliant("hcl", """

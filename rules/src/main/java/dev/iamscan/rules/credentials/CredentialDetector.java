@@ -1,5 +1,6 @@
 package dev.iamscan.rules.credentials;
 
+import dev.iamscan.model.Value;
 import dev.iamscan.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,31 @@ final class CredentialDetector {
    * has no name, such as a list item).
    */
   static List<Hit> scan(String name, String text, boolean providerBlock) {
+    return scan(name, text, providerBlock, false);
+  }
+
+  /**
+   * Every credential in {@code text}. With {@code expression}, the text is the source of an
+   * expression the evaluator could not resolve (Terraform {@code merge(...)}, {@code templatefile(...)}
+   * arguments): there only quoted strings are written-in values, so {@code AWS_SECRET_ACCESS_KEY =
+   * aws_iam_access_key.ci.secret} is a reference, not a secret, while the quoted strings inside
+   * are read as text.
+   */
+  static List<Hit> scan(String name, String text, boolean providerBlock, boolean expression) {
     List<Hit> out = new ArrayList<>();
+    if (expression) {
+      Matcher ids = ACCESS_KEY_ID.matcher(text);
+      while (ids.find()) out.add(new Hit(Kind.ACCESS_KEY_ID, ids.group(), ids.start(), null));
+      assignments(ASSIGNMENT, text, out, true);
+      assignments(CONFIGURE_SET, text, out, true);
+      Matcher literal = HCL_STRING.matcher(text);
+      while (literal.find()) {
+        for (Hit h : scan(null, literal.group(1), providerBlock, false)) {
+          out.add(new Hit(h.kind(), h.value(), literal.start(1) + h.offset(), h.name()));
+        }
+      }
+      return real(dedupe(out));
+    }
     Matcher ids = ACCESS_KEY_ID.matcher(text);
     while (ids.find()) out.add(new Hit(Kind.ACCESS_KEY_ID, ids.group(), ids.start(), null));
 
@@ -124,7 +149,12 @@ final class CredentialDetector {
       }
       case NONE -> scriptHits(text, out);
     }
-    return dedupe(out);
+    return real(dedupe(out));
+  }
+
+  /** The hits that are not placeholders (a credentials file is a path, never a placeholder). */
+  private static List<Hit> real(List<Hit> hits) {
+    return hits.stream().filter(h -> h.kind() == Kind.CREDENTIALS_FILE || !isPlaceholder(h.value())).toList();
   }
 
   /** Credentials inside a script, a config file or any other free text. */
@@ -144,10 +174,16 @@ final class CredentialDetector {
   }
 
   private static void assignments(Pattern pattern, String text, List<Hit> out) {
+    assignments(pattern, text, out, false);
+  }
+
+  /** With {@code quotedOnly}, a value counts only when written in quotes (expression source). */
+  private static void assignments(Pattern pattern, String text, List<Hit> out, boolean quotedOnly) {
     Matcher a = pattern.matcher(text);
     while (a.find()) {
       String value = a.group(2);
       if (!isLiteral(value)) continue;
+      if (quotedOnly && (a.start(2) == 0 || "\"'".indexOf(text.charAt(a.start(2) - 1)) < 0)) continue;
       Kind kind = switch (a.group(1).toLowerCase(Locale.ROOT)) {
         case "aws_secret_access_key" -> Kind.SECRET_ACCESS_KEY;
         case "aws_session_token" -> Kind.SESSION_TOKEN;
@@ -192,7 +228,7 @@ final class CredentialDetector {
     if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
       v = v.substring(1, v.length() - 1).strip();
     }
-    if (v.isEmpty()) return false;
+    if (v.isEmpty() || v.indexOf(Value.Unknown.HOLE) >= 0) return false;
     if (v.startsWith("$") || v.startsWith("{{") || v.startsWith("%{") || v.startsWith("`")) return false;
     return !v.contains("{{resolve:");
   }
@@ -204,6 +240,48 @@ final class CredentialDetector {
       v = v.substring(1, v.length() - 1).strip();
     }
     return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+  }
+
+  /** A double-quoted HCL string literal inside expression source, its content in group 1. */
+  private static final Pattern HCL_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * Words that mark a value as a stand-in to be replaced, compared without case and without
+   * punctuation ({@code CHANGE_ME}, {@code your-secret-here}).
+   */
+  private static final List<String> PLACEHOLDER_WORDS = List.of(
+      "example", "changeme", "changethis", "replaceme", "replacethis", "placeholder", "redacted",
+      "dummy", "yoursecret", "yourpassword", "yourtoken", "yourkey", "youraccesskey", "yourapikey",
+      "insertyour", "enteryour", "puthere", "gohere");
+
+  /** An angle-bracketed stand-in such as {@code <token>} or {@code <your secret>}. */
+  private static final Pattern ANGLE_PLACEHOLDER = Pattern.compile("<[A-Za-z][A-Za-z0-9 _.-]*>");
+
+  /** The prefix of an access key id, before its sixteen characters. */
+  private static final Pattern KEY_ID_PREFIX = Pattern.compile("^(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])");
+
+  /**
+   * A value that stands for a credential instead of being one: AWS's documentation keys
+   * ({@code AKIAIOSFODNN7EXAMPLE}) and anything else marked as an example, runs of {@code x},
+   * {@code <token>}, {@code changeme} and its kin, an unfilled {@code ${...}} or {@code {{...}}}
+   * template, or one character repeated (after a key id's prefix: {@code AKIA0000000000000000}).
+   * Such values grant nothing; reporting them teaches reviewers to dismiss the rule.
+   */
+  static boolean isPlaceholder(String value) {
+    String v = value.strip();
+    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+      v = v.substring(1, v.length() - 1).strip();
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (lower.contains("xxxx") || v.contains("${") || v.contains("{{") || ANGLE_PLACEHOLDER.matcher(v).find()) {
+      return true;
+    }
+    String letters = lower.replaceAll("[^a-z0-9]", "");
+    for (String w : PLACEHOLDER_WORDS) {
+      if (letters.contains(w)) return true;
+    }
+    String body = KEY_ID_PREFIX.matcher(v).replaceFirst("");
+    return !body.isEmpty() && body.chars().distinct().count() == 1;
   }
 
   /** A value under a secret-ish name (client_secret, api_token) that is plausibly a real one. */

@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,16 @@ public final class HardcodedCredentialsRule implements Rule {
           Not reported: references to other resources, unresolved variables, CloudFormation `Ref`s \
           to parameters without a default (use `NoEcho: true`), dynamic references \
           (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`), shell variables \
-          (`$AWS_SECRET_ACCESS_KEY`), and 40-character hexadecimal strings such as commit ids.
+          (`$AWS_SECRET_ACCESS_KEY`), 40-character hexadecimal strings such as commit ids, and \
+          placeholders: AWS's documentation keys and anything else marked as an example \
+          (`AKIAIOSFODNN7EXAMPLE`), runs of `x`, `<token>`, `changeme` and its kin, unfilled \
+          `${...}` or `{{...}}` templates, one character repeated. Inside an expression the scanner \
+          could not resolve, only quoted strings count as written-in values, so \
+          `aws_iam_access_key.ci.secret` is never shown as a secret.
+
+          An access key id next to its secret (in the same resource) is named in the secret's \
+          finding, not reported again. For a secret taken from a parameter or variable default, the \
+          message names the default and its line, and the default is a related location.
           """)
       .remediation("""
           remove the credential and rotate it (it is compromised once committed). Give workloads a \
@@ -97,17 +107,29 @@ public final class HardcodedCredentialsRule implements Rule {
     Set<String> reported = new HashSet<>();
     for (Resource r : context.model().resources()) {
       boolean provider = r.kind().equals("provider");
-      Walk walk = new Walk(r, provider, sink, reported);
+      Walk walk = new Walk(r, provider, new ArrayList<>());
       walk.object(r.body(), "", null);
       if (r.format() == Format.CLOUDFORMATION) {
         // Metadata (AWS::CloudFormation::Authentication, AWS::CloudFormation::Init) is code too.
         walk.object(r.attributes(), "", null);
       }
+      walk.report(sink, reported);
+    }
+  }
+
+  /** One credential found in a resource, before findings are made. */
+  private record Found(CredentialDetector.Hit hit, SourceRange where, String path, Value.Field top, Value.Origin origin) {
+    boolean keyId() {
+      return hit.kind() == CredentialDetector.Kind.ACCESS_KEY_ID;
+    }
+
+    boolean secretKey() {
+      return hit.kind() == CredentialDetector.Kind.SECRET_ACCESS_KEY;
     }
   }
 
   /** One resource's walk: where findings point and what they say. */
-  private record Walk(Resource resource, boolean provider, FindingSink sink, Set<String> reported) {
+  private record Walk(Resource resource, boolean provider, List<Found> found) {
 
     /**
      * @param name what the value is called (an attribute, a key, the name of a name/value pair)
@@ -128,10 +150,18 @@ public final class HardcodedCredentialsRule implements Rule {
       } else if (v instanceof Value.ObjectValue o) {
         object(o, path, top);
       } else if (v instanceof Value.Unknown u) {
-        base64encodeLiteral(u.expression()).ifPresent(s -> scan(s, false, u.range(), name, path, top));
+        base64encodeLiteral(u.expression()).ifPresent(s -> scan(s, false, u.range(), name, path, top, null, false));
         // The literal parts of an unresolved expression (a Sub template, an interpolation) are
-        // certain; only the shape and script detectors apply, never the name alone.
-        scan(u.expression(), false, u.range(), null, path, top);
+        // certain; only the shape and script detectors apply, never the name alone. A template
+        // with holes is read as its text, where a hole is never a literal; other Terraform
+        // expressions as source, where only quoted strings are written-in values.
+        Value.Text partial = u.partial();
+        if (partial != null) {
+          scan(partial.value(), partial.verbatim(), partial.range(), null, path, top, null, false);
+        } else {
+          scan(u.expression(), false, u.range(), null, path, top, null,
+              resource.format() == Format.TERRAFORM && !u.range().file().endsWith(".json"));
+        }
       }
     }
 
@@ -170,59 +200,98 @@ public final class HardcodedCredentialsRule implements Rule {
         }
       }
       if ("destination".equals(name) && CredentialDetector.isCredentialsFilePath(s)) {
-        report(new CredentialDetector.Hit(CredentialDetector.Kind.CREDENTIALS_FILE, trimmed, 0, null),
-            t.range(), path, top);
+        found.add(new Found(new CredentialDetector.Hit(CredentialDetector.Kind.CREDENTIALS_FILE, trimmed, 0, null),
+            t.range(), path, top, null));
         return;
       }
-      scan(s, t.verbatim(), t.range(), name, path, top);
-      if (isUserData(name)) decodedBase64(trimmed).ifPresent(d -> scan(d, false, t.range(), name, path + " (base64-decoded)", top));
-    }
-
-    private void scan(String s, boolean verbatim, SourceRange at, String name, String path, Value.Field top) {
-      for (CredentialDetector.Hit h : CredentialDetector.scan(name, s, provider)) {
-        report(h, verbatim ? inside(at, s, h) : at, path, top);
+      scan(s, t.verbatim(), t.range(), name, path, top, t.origin(), false);
+      if (isUserData(name)) {
+        decodedBase64(trimmed).ifPresent(d -> scan(d, false, t.range(), name, path + " (base64-decoded)", top, t.origin(), false));
       }
     }
 
-    private void report(CredentialDetector.Hit h, SourceRange where, String path, Value.Field top) {
+    private void scan(String s, boolean verbatim, SourceRange at, String name, String path, Value.Field top,
+        Value.Origin origin, boolean expression) {
+      for (CredentialDetector.Hit h : CredentialDetector.scan(name, s, provider, expression)) {
+        found.add(new Found(h, verbatim ? inside(at, s, h) : at, path, top, origin));
+      }
+    }
+
+    /**
+     * Makes the findings of this resource. An access key id beside its own secret (the same
+     * resource, the nearest secret access key) is named in the secret's finding instead of being a
+     * second one: it is one credential to rotate.
+     */
+    void report(FindingSink sink, Set<String> reported) {
+      List<Found> secrets = found.stream().filter(Found::secretKey).toList();
+      java.util.Map<Found, List<Found>> pairedIds = new java.util.LinkedHashMap<>();
+      for (Found f : found) {
+        if (!f.keyId() || secrets.isEmpty()) continue;
+        Found nearest = secrets.stream()
+            .min(java.util.Comparator.comparingInt((Found x) -> x.where().file().equals(f.where().file()) ? 0 : 1)
+                .thenComparingInt(x -> Math.abs(x.where().startLine() - f.where().startLine())))
+            .orElseThrow();
+        pairedIds.computeIfAbsent(nearest, k -> new ArrayList<>()).add(f);
+      }
+      for (Found f : found) {
+        if (f.keyId() && !secrets.isEmpty()) continue;
+        report(f, pairedIds.getOrDefault(f, List.of()), sink, reported);
+      }
+    }
+
+    private void report(Found f, List<Found> ids, FindingSink sink, Set<String> reported) {
+      CredentialDetector.Hit h = f.hit();
+      SourceRange where = f.where();
+      Value.Field top = f.top();
+      String path = f.path();
       SourceRange location = where;
-      List<Finding.Related> related = List.of();
+      List<Finding.Related> related = new ArrayList<>();
       if (!where.file().equals(resource.range().file()) && top != null) {
         // A value from a variable file: point at the attribute that uses it, and name the file.
         location = top.keyRange();
-        related = List.of(new Finding.Related("value set here", where));
+        related.add(new Finding.Related("value set here", where));
       } else if (top != null && !contains(resource.range(), where)) {
         // A variable default: the finding stays at the default, the user is related.
-        related = List.of(new Finding.Related("used by " + resource.displayName() + " " + top.key(), top.keyRange()));
+        related.add(new Finding.Related("used by " + resource.displayName() + " " + top.key(), top.keyRange()));
+      } else if (f.origin() != null && !f.origin().range().equals(where)) {
+        // A parameter default placed at the Ref that uses it: the default is where to remove it.
+        related.add(new Finding.Related(f.origin().description(), f.origin().range()));
       }
       String masked = h.kind() == CredentialDetector.Kind.CREDENTIALS_FILE ? h.value() : SecretText.mask(h.value());
       String key = location + "\u0000" + h.kind() + "\u0000" + h.value();
       if (!reported.add(key)) return;
       String named = h.name() == null || h.name().equals(lastSegment(path)) ? "" : " (as " + h.name() + ")";
+      StringBuilder pair = new StringBuilder();
+      for (Found id : ids) {
+        pair.append(pair.length() == 0 ? ", with its access key id " : " and ")
+            .append(SecretText.mask(id.hit().value())).append(" ").append(written(id, id.path()));
+        if (!id.where().equals(location)) related.add(new Finding.Related("access key id", id.where()));
+      }
       String message = h.kind() == CredentialDetector.Kind.CREDENTIALS_FILE
           ? "%s writes %s onto the machine in %s: %s".formatted(resource.displayName(), h.kind().description, path, masked)
-          : "%s has %s %s: %s".formatted(resource.displayName(), h.kind().description,
-              written(where, path + named), masked);
+          : "%s has %s %s: %s%s".formatted(resource.displayName(), h.kind().description,
+              written(f, path + named), masked, pair);
       String evidence = h.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + masked;
       sink.report(new Finding(METADATA, METADATA.severity(), message, location, resource.address(), evidence, related));
     }
 
     /**
-     * Where the secret was written, as the reviewer will look for it: in the resource itself, or,
-     * for a value resolved from elsewhere, where that value is (the finding then points there or at
-     * the attribute using it, and "literal" would send the reader to the wrong place).
+     * Where the secret was written, as the reviewer will look for it: a literal in the resource,
+     * the default of a parameter or variable (at its line), or another value the resource takes
+     * (a local, a module argument, a variable file).
      */
-    private String written(SourceRange where, String path) {
-      if (contains(resource.range(), where)) {
-        // CloudFormation places a parameter's default at the Ref that uses it: not necessarily a literal.
-        return resource.format() == Format.CLOUDFORMATION ? "in " + path + ", written in the template"
-            : "written as a literal in " + path;
+    private String written(Found f, String path) {
+      SourceRange where = f.where();
+      Value.Origin origin = f.origin();
+      if (origin != null) {
+        String file = origin.range().file().equals(resource.range().file()) ? "" : " in " + origin.range().file();
+        return "in " + path + ", from " + origin.description() + file + " at line " + origin.range().startLine();
       }
+      if (contains(resource.range(), where)) return "written as a literal in " + path;
       if (!where.file().equals(resource.range().file())) {
         return "in " + path + ", set in " + where.file() + " line " + where.startLine();
       }
-      // The finding points at the value itself here, so its line needs no repeating.
-      return "in " + path + ", written outside the resource in the variable or parameter default, or local, it comes from";
+      return "in " + path + ", from the value at line " + where.startLine() + " outside the resource (a local or a module argument)";
     }
 
     private static String lastSegment(String path) {

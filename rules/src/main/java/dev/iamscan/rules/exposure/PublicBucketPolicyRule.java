@@ -5,6 +5,8 @@ import static dev.iamscan.iam.BucketIndex.PublicAccessSetting.RESTRICT_PUBLIC_BU
 import dev.iamscan.iam.BucketIndex;
 import dev.iamscan.iam.ResourcePolicy;
 import dev.iamscan.model.Resource;
+import dev.iamscan.model.SourceRange;
+import dev.iamscan.model.Value;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
@@ -13,6 +15,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +49,8 @@ public final class PublicBucketPolicyRule implements Rule {
           setting alone decides: `block_public_policy` only refuses a new public policy and leaves \
           one already in place in force. The grant comes back if the block is turned off, which \
           IAM022 reports. A setting whose value is not known (a variable without a default, a \
-          condition) hides nothing.
+          condition) hides nothing. A statement that exists only in one branch of a CloudFormation \
+          `Fn::If` is reported, naming the condition and what it is with the parameter defaults.
           """)
       .remediation("""
           name the accounts or roles that need access as principals, or add a condition such as \
@@ -101,9 +105,53 @@ public final class PublicBucketPolicyRule implements Rule {
     String on = bucket.filter(b -> !b.equals(policy.owner())).map(b -> " on bucket " + b.displayName()).orElse("");
     String message = "Bucket policy of %s %s allows anyone (%s) %s%s".formatted(policy.owner().displayName(),
         g.statement().label(), g.principalText(), g.action(), on);
+    message += underCondition(policy.owner(), g.statement());
     List<Finding.Related> related = new ArrayList<>();
     bucket.filter(b -> !b.equals(policy.owner())).ifPresent(b -> related.add(new Finding.Related("bucket " + b.displayName(), b.headRange())));
+    related.addAll(PolicyMessages.related(policy));
     return new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
         "Principal * " + g.action(), related);
+  }
+
+  /**
+   * When the statement exists only under a condition (a branch of a conditional value, such as
+   * CloudFormation's {@code Fn::If}): which one, and its outcome with the parameter defaults, so
+   * that a reviewer sees whether the default deployment is public.
+   */
+  static String underCondition(Resource owner, PolicyStatement s) {
+    List<String> parts = new ArrayList<>();
+    branch(owner.body(), s.range(), parts, 0);
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+  }
+
+  /** The Fn::If branches that hold {@code statement}, outermost first. */
+  private static void branch(Value v, SourceRange statement, List<String> out, int depth) {
+    if (depth > 64) return;
+    if (v instanceof Value.Conditional c) {
+      for (boolean side : new boolean[] {true, false}) {
+        Value b = side ? c.whenTrue() : c.whenFalse();
+        if (!holds(b, statement)) continue;
+        String other = (side ? c.whenFalse() : c.whenTrue()) instanceof Value.Null ? "only " : "";
+        String byDefault = c.byDefault() == null ? "its outcome is not known from the defaults"
+            : "with the parameter defaults it is " + c.byDefault() + (c.byDefault() == side ? ", so it applies by default" : ", so it does not apply by default");
+        out.add("the statement applies %swhen condition %s is %s (%s)".formatted(other, c.condition(), side, byDefault));
+        branch(b, statement, out, depth + 1);
+      }
+    } else if (v instanceof Value.ObjectValue o) {
+      for (Value.Field f : o.fields()) branch(f.value(), statement, out, depth + 1);
+    } else if (v instanceof Value.ListValue l) {
+      for (Value item : l.items()) branch(item, statement, out, depth + 1);
+    }
+  }
+
+  /** Whether a value written somewhere holds the statement's range. */
+  private static boolean holds(Value v, SourceRange statement) {
+    SourceRange r = v.range();
+    if (!r.file().equals(statement.file())) return false;
+    boolean startsAfter = r.startLine() < statement.startLine()
+        || (r.startLine() == statement.startLine() && r.startColumn() <= statement.startColumn());
+    boolean endsBefore = r.endLine() > statement.endLine()
+        || (r.endLine() == statement.endLine() && r.endColumn() >= statement.endColumn());
+    return startsAfter && endsBefore;
   }
 }

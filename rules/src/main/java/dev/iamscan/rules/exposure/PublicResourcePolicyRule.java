@@ -10,6 +10,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import dev.iamscan.state.SearchDomain;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class PublicResourcePolicyRule implements Rule {
               .map(t -> List.of(new Finding.Related("protected resource " + t.displayName(), t.headRange())))
               .orElse(List.of());
           sink.report(new Finding(METADATA, METADATA.severity(), message, g.principal().range(), policy.owner().address(),
-              "Principal * " + g.action(), related));
+              "Principal * " + g.action(), PolicyMessages.with(related, PolicyMessages.related(policy))));
         });
       }
     }

@@ -16,6 +16,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import dev.iamscan.state.ResourcePermission;
 import dev.iamscan.state.Setting;
 import java.util.ArrayList;
@@ -133,7 +134,8 @@ public final class ServicePrincipalWithoutSourceRule implements Rule {
             .map(t -> List.of(new Finding.Related("protected resource " + t.displayName(), t.headRange())))
             .orElse(List.of());
         sink.report(new Finding(METADATA, METADATA.severity(), message, services.get(0).range(),
-            policy.owner().address(), "Service " + String.join(", ", ids) + " without source", related));
+            policy.owner().address(), "Service " + String.join(", ", ids) + " without source",
+            PolicyMessages.with(related, PolicyMessages.related(policy))));
       }
     }
   }

@@ -9,7 +9,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
-import java.util.List;
+import dev.iamscan.rules.support.PolicyMessages;
 
 /** A policy statement without an Effect, or with one other than Allow or Deny. */
 public final class InvalidStatementEffectRule implements Rule {
@@ -47,11 +47,11 @@ public final class InvalidStatementEffectRule implements Rule {
         if (s.effect() == Effect.MISSING) {
           sink.report(new Finding(METADATA, METADATA.severity(),
               "%s policy %s has no Effect; a statement must say Allow or Deny".formatted(d.owner().displayName(), s.label()),
-              s.range(), d.owner().address(), "", List.of()));
+              s.range(), d.owner().address(), "", PolicyMessages.readFrom(s, d.at())));
         } else if (s.effect() == Effect.INVALID) {
           sink.report(new Finding(METADATA, METADATA.severity(),
               "%s policy %s has an invalid Effect; it must be exactly \"Allow\" or \"Deny\"".formatted(d.owner().displayName(), s.label()),
-              s.effectRange(), d.owner().address(), "", List.of()));
+              s.effectRange(), d.owner().address(), "", PolicyMessages.readFrom(s, d.at())));
         }
       }
     }

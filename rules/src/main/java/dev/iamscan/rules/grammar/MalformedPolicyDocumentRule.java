@@ -11,8 +11,8 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import dev.iamscan.rules.grants.ActionServices;
-import java.util.List;
 import java.util.Optional;
 
 /** A policy document that is not valid JSON or has no readable statements. */
@@ -64,7 +64,7 @@ public final class MalformedPolicyDocumentRule implements Rule {
           sink.report(new Finding(METADATA, METADATA.severity(),
               "%s %s names an unknown action \"%s\": no AWS service has the prefix %s (did you mean %s?); it grants nothing"
                   .formatted(d.owner().displayName(), s.label(), a.value(), prefix, meant.get()),
-              s.locate(a, s.actions().range()), d.owner().address(), a.value(), List.of()));
+              s.locate(a, s.actions().range()), d.owner().address(), a.value(), PolicyMessages.readFrom(s, d.at())));
         }
       }
       // One finding per document, at its first error: later ones often follow from it.
@@ -74,7 +74,8 @@ public final class MalformedPolicyDocumentRule implements Rule {
       Diagnostic p = first.get();
       sink.report(new Finding(METADATA, METADATA.severity(),
           "%s has an invalid policy document: %s".formatted(d.owner().displayName(), p.message()),
-          SourceRange.at(p.file(), p.line(), p.column()), d.owner().address(), "", List.of()));
+          SourceRange.at(p.file(), p.line(), p.column()), d.owner().address(), "",
+          PolicyMessages.readFrom(p.file(), d.at())));
     }
   }
 }

@@ -17,24 +17,24 @@ public final class DataReadOnAllResourcesRule implements Rule {
       .category(Category.OVERBROAD_GRANT).severity(Severity.MEDIUM).precision(RuleMetadata.Precision.HIGH)
       .summary("Reads of stored data allowed on every resource")
       .description("""
-          Read actions that return the content of a data store, `s3:GetObject`, \\
-          `dynamodb:GetItem`/`Query`/`Scan`, `sqs:ReceiveMessage`, `elasticfilesystem:ClientMount`, \\
-          or of instances, `ec2:DescribeInstanceAttribute` (user data, which every `ec2:Describe*` \\
-          reaches), allowed with `Resource: "*"` let the identity read every bucket, table, queue, \\
-          file system and instance of the account, not the few the workload uses: the way data \\
-          leaves an account when one credential leaks. The actions are kept in one table with \\
-          IAM043's credential reads and matched through AWS's Service Authorization Reference, so \\
-          partial wildcards (`s3:Get*`, `dynamodb:*Item`) count; actions that accept only `*` are \\
+          Read actions that return the content of a data store, `s3:GetObject`, \
+          `dynamodb:GetItem`/`Query`/`Scan`, `sqs:ReceiveMessage`, `elasticfilesystem:ClientMount`, \
+          or of instances, `ec2:DescribeInstanceAttribute` (user data, which every `ec2:Describe*` \
+          reaches), allowed with `Resource: "*"` let the identity read every bucket, table, queue, \
+          file system and instance of the account, not the few the workload uses: the way data \
+          leaves an account when one credential leaks. The actions are kept in one table with \
+          IAM043's credential reads and matched through AWS's Service Authorization Reference, so \
+          partial wildcards (`s3:Get*`, `dynamodb:*Item`) count; actions that accept only `*` are \
           not reported, nor are list actions.
 
-          `*` and service wildcards (`s3:*`) are reported by IAM001 and IAM003 instead. A statement \\
-          that also allows writes, permissions management or credential reads on every resource is \\
-          reported once, by IAM006, IAM041 or IAM043, whose finding names these reads: naming the \\
-          resources fixes them all. A condition that admits only resources carrying a tag scopes the \\
+          `*` and service wildcards (`s3:*`) are reported by IAM001 and IAM003 instead. A statement \
+          that also allows writes, permissions management or credential reads on every resource is \
+          reported once, by IAM006, IAM041 or IAM043, whose finding names these reads: naming the \
+          resources fixes them all. A condition that admits only resources carrying a tag scopes the \
           statement as an ARN would and is not reported.
           """)
       .remediation("""
-          name the buckets, tables, queues or file systems (ARNs, with a prefix wildcard where \\
+          name the buckets, tables, queues or file systems (ARNs, with a prefix wildcard where \
           needed), or scope them with an `aws:ResourceTag/KEY` condition.
           """)
       .noncompliant("yaml", """

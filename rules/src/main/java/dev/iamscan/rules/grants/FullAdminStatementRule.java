@@ -27,7 +27,9 @@ public final class FullAdminStatementRule implements Rule {
           or a compromised workload with this policy compromises the whole account.
 
           A condition on the statement narrows when the grant applies, but not what it grants; such \
-          statements are still reported, and the message says a condition narrows it.
+          statements are still reported, and the message says a condition narrows it. A condition \
+          that names the resources (a service key such as `ecs:cluster` compared with one ARN, or a \
+          resource tag) does limit what: such a statement is reported by IAM002 instead.
           """)
       .remediation("""
           list the actions the workload needs and the resources it needs them on. Use IAM Access \
@@ -73,11 +75,11 @@ public final class FullAdminStatementRule implements Rule {
         Optional<LocatedString> action = s.actions().known().stream()
             .filter(a -> ActionPattern.isEverything(a.value())).findFirst();
         Optional<LocatedString> resource = s.resources().find("*");
-        if (action.isEmpty() || resource.isEmpty()) continue;
-        boolean conditional = s.hasConditions();
+        // A condition naming the one resource (ecs:cluster equal to a cluster's ARN) scopes the grant.
+        if (action.isEmpty() || resource.isEmpty() || !OverbroadActions.onEveryResource(s)) continue;
         String message = "%s %s allows every action (\"%s\") on every resource (\"*\")%s"
             .formatted(PolicyMessages.policyName(policy), s.label(), action.get().value(),
-                conditional ? "; a condition limits when, not what" : "")
+                OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, METADATA.severity(),
             message, s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on *",

@@ -60,7 +60,7 @@ public final class NotActionAllowRule implements Rule {
             : s.actions().known().stream().map(LocatedString::value).limit(4).collect(Collectors.joining(", "));
         String message = "%s %s allows every action except %s (NotAction with Allow)%s".formatted(
             PolicyMessages.policyName(policy), s.label(), excluded,
-            s.hasConditions() ? "; a condition limits when, not what" : "")
+            OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.actions().range(), policy.owner().address(), "NotAction " + excluded, PolicyMessages.related(policy)));

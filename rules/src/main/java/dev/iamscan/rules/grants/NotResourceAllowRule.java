@@ -58,7 +58,7 @@ public final class NotResourceAllowRule implements Rule {
             : s.resources().known().stream().map(LocatedString::value).limit(3).collect(Collectors.joining(", "));
         String message = "%s %s allows its actions on every resource except %s (NotResource with Allow)%s".formatted(
             PolicyMessages.policyName(policy), s.label(), excluded,
-            s.hasConditions() ? "; a condition limits when, not what" : "")
+            OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.resources().range(), policy.owner().address(), "NotResource " + excluded, PolicyMessages.related(policy)));

@@ -70,7 +70,36 @@ final class OverbroadActions {
    * condition confines it to resources carrying a tag (which scopes it as an ARN would).
    */
   static boolean onEveryResource(PolicyStatement s) {
-    return namesEveryResource(s) && s.conditions().stream().noneMatch(ConditionClause::limitsToTaggedResources);
+    return namesEveryResource(s) && s.conditions().stream().noneMatch(OverbroadActions::scopesResources);
+  }
+
+  /**
+   * Whether a clause confines the statement to some resources: to those carrying a tag, or to the
+   * one a service condition key names ({@code ecs:cluster} compared with a cluster's ARN).
+   */
+  static boolean scopesResources(ConditionClause c) {
+    return c.limitsToTaggedResources() || ResourceConditionKeys.scopes(c).isPresent();
+  }
+
+  /**
+   * What a message says about a statement's conditions: nothing without one, nothing when a
+   * condition confines the resources (the grant is then scoped, and saying it "limits when, not
+   * what" would be false), otherwise that the condition limits when the grant applies, not what.
+   */
+  static String conditionNote(PolicyStatement s) {
+    if (!s.hasConditions() || s.conditions().stream().anyMatch(OverbroadActions::scopesResources)) return "";
+    return "; a condition limits when, not what";
+  }
+
+  /** How a message names the resources of a statement that does not reach every resource. */
+  static String scopedResources(PolicyStatement s) {
+    if (!namesEveryResource(s)) return "on the resources it names";
+    List<String> keys = new ArrayList<>();
+    for (ConditionClause c : s.conditions()) {
+      if (c.limitsToTaggedResources()) keys.add(c.key());
+      ResourceConditionKeys.scopes(c).ifPresent(k -> keys.add(k.name()));
+    }
+    return keys.isEmpty() ? "on the resources it names" : "on the resources its condition names (" + String.join(", ", keys) + ")";
   }
 
   /** Whether a statement's known resources include {@code *}, whatever its conditions. */

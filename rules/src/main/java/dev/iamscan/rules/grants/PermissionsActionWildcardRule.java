@@ -25,7 +25,9 @@ public final class PermissionsActionWildcardRule implements Rule {
           (iam, sts, kms, organizations, secretsmanager, sso, identitystore, account, cloudtrail, \
           access-analyzer, ram). The finding stays when the statement names its resources or carries \
           a condition: the pattern still grants every action it matches. A wildcard that reaches \
-          write actions only is IAM040's.
+          write actions only is IAM040's. A permissions-management wildcard on the caller's own user \
+          (`iam:Put*` on `arn:aws:iam::*:user/${aws:username}`) stays reported: a user who may write \
+          their own policies may grant themselves anything.
           """)
       .remediation("list the actions you need by name.")
       .noncompliant("hcl", """

@@ -29,7 +29,8 @@ public final class PermissionsManagementOnAllResourcesRule implements Rule {
           A statement is reported once, at its first offending action, naming the offending actions \
           (permissions management first, then any write actions of the same statement, which IAM006 \
           then leaves to this finding). A condition on the statement limits when, not what: the \
-          finding stays. Service-wide wildcards (`iam:*`) are reported by IAM003, partial wildcards \
+          finding stays, unless it names the resources (a resource tag, or a service key such as \
+          `kms:ResourceAliases` compared with a specific value). Service-wide wildcards (`iam:*`) are reported by IAM003, partial wildcards \
           of sensitive services by IAM042, `iam:PassRole` by IAM007. Reads of secrets and data the \
           statement allows on every resource (IAM043's and IAM044's actions) are named in this \
           finding too: naming the resources fixes them all.

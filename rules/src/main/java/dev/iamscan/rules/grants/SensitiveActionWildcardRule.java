@@ -35,6 +35,13 @@ public final class SensitiveActionWildcardRule implements Rule {
           `iam:PutRolePolicy`, ...) is reported by IAM042 instead, at high severity. The finding \
           stays when the statement names its resources or carries a condition: the pattern still \
           grants every action it matches, today's and tomorrow's.
+
+          Self-service credential policies as AWS documents them are not reported: a wildcard that \
+          reaches only actions on one's own password, access keys, login profile, MFA devices, SSH \
+          keys, service-specific credentials or signing certificates (`iam:*AccessKey*`, \
+          `iam:*MFADevice*`), in a statement whose every resource is the caller's own user \
+          (`arn:aws:iam::*:user/${aws:username}`) or own MFA device (`mfa/${aws:username}`), \
+          reaches the caller and no one else.
           """)
       .remediation("list the actions you need by name.")
       .noncompliant("hcl", """
@@ -86,7 +93,7 @@ public final class SensitiveActionWildcardRule implements Rule {
         if (!s.allows() || s.notAction()) continue;
         for (LocatedString a : s.actions().known()) {
           List<IamActions.Action> reached = reach(a.value());
-          if (reached.isEmpty()) continue;
+          if (reached.isEmpty() || SelfServiceCredentials.selfService(s, reached)) continue;
           boolean permissions = reached.stream()
               .anyMatch(x -> x.access() == IamActions.Access.PERMISSIONS_MANAGEMENT);
           if (permissions != permissionsRule) continue;
@@ -98,7 +105,7 @@ public final class SensitiveActionWildcardRule implements Rule {
               PolicyMessages.policyName(policy), s.label(), a.value(), shown.size(),
               permissions ? "permissions-management" : "write", OverbroadActions.sample(shown, 3),
               scoped ? "" : ", on every resource",
-              s.hasConditions() ? "; a condition limits when, not what" : "")
+              OverbroadActions.conditionNote(s))
               + PolicyMessages.attachedSuffix(policy);
           sink.report(new Finding(rule, rule.severity(), message, s.locate(a, s.actions().range()), policy.owner().address(),
               a.value(), PolicyMessages.related(policy)));

@@ -3,6 +3,7 @@ package dev.iamscan.rules.grants;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
+import dev.iamscan.model.SourceRange;
 import dev.iamscan.rules.Category;
 import dev.iamscan.rules.Finding;
 import dev.iamscan.rules.FindingSink;
@@ -11,8 +12,10 @@ import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
 import dev.iamscan.rules.support.PolicyMessages;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** {@code iam:*}, {@code s3:*}: every action of a service, present and future. */
 public final class ServiceWildcardRule implements Rule {
@@ -31,8 +34,9 @@ public final class ServiceWildcardRule implements Rule {
           identitystore, account, cloudtrail, access-analyzer, ram). When the statement names its \
           resources instead of `*`, only the sensitive services are reported (`iam:*` on one role \
           still lets the holder rewrite that role's policies and trust); `s3:*` on one bucket is the \
-          usual way to own it and is not reported. A condition limits when the grant applies, not \
-          what it grants: the finding stays.
+          usual way to own it and is not reported. A statement is reported once, naming every service \
+          wildcard it holds. A condition limits when the grant applies, not what it grants: the \
+          finding stays, unless it names the resource (see IAM006).
 
           `ssmmessages:*` and `ec2messages:*` are not reported: they are the message channel of the \
           SSM Agent and Session Manager, which need every one of their actions, and none of those \
@@ -73,6 +77,11 @@ public final class ServiceWildcardRule implements Rule {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction()) continue;
+        // One finding per statement, naming every service wildcard: the statement is fixed in one place.
+        List<LocatedString> wildcards = new ArrayList<>();
+        List<String> services = new ArrayList<>();
+        List<String> sensitiveServices = new ArrayList<>();
+        boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
         for (LocatedString a : s.actions().known()) {
           Optional<String> service = OverbroadActions.serviceWide(a.value());
           // a misspelt service grants nothing: IAM064 reports it as an unknown action
@@ -81,19 +90,40 @@ public final class ServiceWildcardRule implements Rule {
             continue;
           }
           boolean sensitive = OverbroadActions.sensitive(service.get());
-          boolean scoped = !OverbroadActions.onEveryResource(s) && !s.notResource();
           // On named resources a wildcard of an ordinary service is the usual way to own them.
           if (scoped && !sensitive) continue;
-          String message = "%s %s allows every %s action (\"%s\")%s%s%s".formatted(
-              PolicyMessages.policyName(policy), s.label(), service.get(), a.value(),
-              scoped ? " on the resources it names" : " on every resource",
-              sensitive ? ", a service that controls identities, keys or secrets" : "",
-              s.hasConditions() ? "; a condition limits when, not what" : "")
-              + PolicyMessages.attachedSuffix(policy);
-          sink.report(new Finding(METADATA, METADATA.severity(), message, s.locate(a, s.actions().range()), policy.owner().address(),
-              a.value(), PolicyMessages.related(policy)));
+          wildcards.add(a);
+          if (!services.contains(service.get())) services.add(service.get());
+          if (sensitive && !sensitiveServices.contains(service.get())) sensitiveServices.add(service.get());
         }
+        if (wildcards.isEmpty()) continue;
+        String quoted = wildcards.stream().map(a -> "\"" + a.value() + "\"").collect(Collectors.joining(", "));
+        String what = services.size() == 1 ? "every %s action (%s)".formatted(services.get(0), quoted)
+            : "every action of %s (%s)".formatted(and(services), quoted);
+        String sensitiveNote = sensitiveServices.isEmpty() ? ""
+            : services.size() == 1 ? ", a service that controls identities, keys or secrets"
+            : "; %s %s identities, keys or secrets".formatted(and(sensitiveServices),
+                sensitiveServices.size() == 1 ? "controls" : "control");
+        String message = "%s %s allows %s%s%s%s".formatted(
+            PolicyMessages.policyName(policy), s.label(), what,
+            " " + (scoped ? OverbroadActions.scopedResources(s) : "on every resource"), sensitiveNote,
+            OverbroadActions.conditionNote(s))
+            + PolicyMessages.attachedSuffix(policy);
+        SourceRange at = s.locate(wildcards.get(0), s.actions().range());
+        List<Finding.Related> related = new ArrayList<>(PolicyMessages.related(policy));
+        for (LocatedString a : wildcards.subList(1, wildcards.size())) {
+          SourceRange r = s.locate(a, s.actions().range());
+          if (!r.equals(at)) related.add(new Finding.Related("service wildcard " + a.value(), r));
+        }
+        sink.report(new Finding(METADATA, METADATA.severity(), message, at, policy.owner().address(),
+            wildcards.stream().map(LocatedString::value).collect(Collectors.joining(", ")), related));
       }
     }
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String and(List<String> names) {
+    if (names.size() == 1) return names.get(0);
+    return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }
 }

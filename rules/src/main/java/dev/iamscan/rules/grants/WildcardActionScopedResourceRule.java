@@ -34,7 +34,9 @@ public final class WildcardActionScopedResourceRule implements Rule {
           every action on them reads them at most.
 
           A condition narrows when the grant applies, not what it grants; such statements are \
-          reported one severity lower.
+          still reported. `Resource: "*"` with a condition that names the resources (a service key \
+          such as `ecs:cluster` compared with one ARN, or a resource tag) is reported here too, \
+          as every action on the resources the condition names.
           """)
       .remediation("list the actions the workload needs on those resources.")
       .noncompliant("hcl", """
@@ -71,17 +73,20 @@ public final class WildcardActionScopedResourceRule implements Rule {
     for (IdentityPolicy policy : OverbroadActions.identityPolicies(context)) {
       for (PolicyStatement s : policy.document().statements()) {
         if (!s.allows() || s.notAction() || s.notResource() || !s.resources().present()) continue;
-        if (s.resources().find("*").isPresent() || s.resources().isEmpty()) continue;
+        // "*" confined by a condition that names the resources (ecs:cluster, a resource tag) is scoped.
+        boolean scopedByCondition = OverbroadActions.namesEveryResource(s) && !OverbroadActions.onEveryResource(s);
+        if ((s.resources().find("*").isPresent() && !scopedByCondition) || s.resources().isEmpty()) continue;
         // AWS-managed policies cannot be changed: every action on one only reads it.
         if (!s.resources().hasUnknown() && s.resources().known().stream().allMatch(r -> AWS_MANAGED_POLICY.matcher(r.value()).matches())) continue;
         Optional<LocatedString> action = s.actions().known().stream()
             .filter(a -> ActionPattern.isEverything(a.value())).findFirst();
         if (action.isEmpty()) continue;
-        String resources = s.resources().known().isEmpty() ? "(unresolved)"
+        String resources = scopedByCondition ? OverbroadActions.scopedResources(s).substring("on ".length())
+            : s.resources().known().isEmpty() ? "(unresolved)"
             : s.resources().known().stream().map(LocatedString::value).limit(3).collect(Collectors.joining(", "));
         String message = "%s %s allows every action (\"%s\") on %s%s".formatted(
             PolicyMessages.policyName(policy), s.label(), action.get().value(), resources,
-            s.hasConditions() ? "; a condition limits when, not what" : "")
+            OverbroadActions.conditionNote(s))
             + PolicyMessages.attachedSuffix(policy);
         sink.report(new Finding(METADATA, METADATA.severity(), message,
             s.locate(action.get(), s.actions().range()), policy.owner().address(), action.get().value() + " on " + resources,

@@ -45,7 +45,9 @@ public final class WriteOnAllResourcesRule implements Rule {
           (wildcards with the actions they reach). A statement that also allows a \
           permissions-management action (`iam:PutRolePolicy`, `kms:PutKeyPolicy`, ...) on every \
           resource is reported by IAM041 instead, at high severity. A condition on the statement \
-          limits when, not what: the finding stays. Service-wide wildcards (`s3:*`) are reported by \
+          limits when, not what: the finding stays, unless it names the resources (a resource tag, \
+          or a service key such as `ecs:cluster` or `lambda:FunctionArn` compared with a specific \
+          value), which scopes the grant as an ARN would. Service-wide wildcards (`s3:*`) are reported by \
           IAM003, partial wildcards of sensitive services by IAM040 and IAM042, `iam:PassRole` by \
           IAM007, `sts:AssumeRole` by IAM035, and `kms:Decrypt` (which AWS files under write) with \
           the other reads of secrets by IAM043. A statement is reported once for all its grants on \
@@ -169,7 +171,7 @@ public final class WriteOnAllResourcesRule implements Rule {
         : "%s on every resource (\"*\"): %s".formatted(kind, names);
     String message = "%s %s allows %s%s%s".formatted(PolicyMessages.policyName(policy), s.label(), grant,
         reads.isEmpty() ? "" : "; it also allows " + reads + " on every resource",
-        s.hasConditions() ? "; a condition limits when, not what" : "")
+        OverbroadActions.conditionNote(s))
         + PolicyMessages.attachedSuffix(policy);
     SourceRange at = s.locate(offending.get(0).action(), s.actions().range());
     List<Finding.Related> related = new ArrayList<>(PolicyMessages.related(policy));

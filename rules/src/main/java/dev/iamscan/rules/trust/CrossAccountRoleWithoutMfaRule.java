@@ -13,6 +13,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import dev.iamscan.rules.account.MfaConditions;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,7 @@ public final class CrossAccountRoleWithoutMfaRule implements Rule {
             "trust policy of %s %s lets %s assume the role without MFA (no aws:MultiFactorAuthPresent condition)"
                 .formatted(trust.role().displayName(), s.label(), human.get().resource() != null
                     ? "user " + human.get().resource().displayName() : human.get().id()),
-            human.get().range(), trust.role().address(), human.get().id(), List.of()));
+            human.get().range(), trust.role().address(), human.get().id(), PolicyMessages.related(trust)));
       }
     }
   }

@@ -12,6 +12,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ public final class TrustAnyoneRule implements Rule {
         sink.report(new Finding(METADATA, METADATA.severity(),
             "%s trust policy %s lets any AWS principal of any account assume the role (principal %s, no condition limiting who)"
                 .formatted(TrustStatements.roleName(trust), s.label(), written),
-            p.range(), trust.role().address(), "principal *", List.of()));
+            p.range(), trust.role().address(), "principal *", PolicyMessages.related(trust)));
       }
     }
   }

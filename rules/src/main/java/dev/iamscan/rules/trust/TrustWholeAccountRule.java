@@ -12,6 +12,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -79,7 +80,7 @@ public final class TrustWholeAccountRule implements Rule {
           sink.report(new Finding(METADATA, METADATA.severity(),
               "%s trust policy %s trusts the whole account %s (principal \"%s\") with no sts:ExternalId or MFA condition: any identity that account allows can assume the role"
                   .formatted(TrustStatements.roleName(trust), s.label(), account, p.id()),
-              p.range(), trust.role().address(), p.id(), List.of()));
+              p.range(), trust.role().address(), p.id(), PolicyMessages.related(trust)));
         }
       }
     }

@@ -16,6 +16,7 @@ import dev.iamscan.rules.Rule;
 import dev.iamscan.rules.RuleMetadata;
 import dev.iamscan.rules.ScanContext;
 import dev.iamscan.rules.Severity;
+import dev.iamscan.rules.support.PolicyMessages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -122,7 +123,7 @@ public final class WebIdentityWithoutSubjectRule implements Rule {
             .formatted(TrustStatements.roleName(trust), s.label(),
                 // The provider of the scan by its address, not by the reference text naming its ARN.
                 provider == null ? principal : provider.displayName(), aud),
-        at, trust.role().address(), principal, related));
+        at, trust.role().address(), principal, PolicyMessages.with(related, PolicyMessages.related(trust))));
   }
 
   /** The host of a provider resource's URL, or null when it is not known. */

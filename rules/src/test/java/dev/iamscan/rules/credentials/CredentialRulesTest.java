@@ -24,8 +24,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CredentialRulesTest {
-  private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String KEY_ID = "AKIA4QVN7R2XPLT3MZ8K";
+  private static final String SECRET = "wJalR2pXq9LmT4vB/8nZc1Hs6dYf0GuE3aKwNy5Q";
 
   private static List<Finding> run(Rule rule, Resource... resources) {
     List<Finding> out = new ArrayList<>();
@@ -169,5 +169,37 @@ class CredentialRulesTest {
     List<Finding> findings = run(new UserAttachedPolicyRule(), unresolved, known);
     assertEquals(2, findings.size());
     assertTrue(findings.stream().allMatch(f -> f.location().startLine() == 4));
+  }
+
+  @Test
+  void placeholdersAreNotCredentials() {
+    for (String p : List.of("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "xxxx-xxxx-xxxx",
+        "AKIAXXXXXXXXXXXXXXXX", "<token>", "<your secret key>", "changeme", "CHANGE_ME", "Change-Me-Now",
+        "your_secret_access_key_here", "${DB_PASSWORD}", "{{ password }}", "********", "0000000000000000",
+        "AKIA0000000000000000", "placeholder-secret-1234")) {
+      assertTrue(CredentialDetector.isPlaceholder(p), p);
+    }
+    for (String real : List.of(KEY_ID, SECRET, "Sup3r-Secret-Pa55", "hunter2-but-longer", "aaab")) {
+      assertFalse(CredentialDetector.isPlaceholder(real), real);
+    }
+    assertTrue(CredentialDetector.scan("password", "changeme", false).isEmpty());
+    assertTrue(CredentialDetector.scan(null, "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", false).isEmpty());
+    assertEquals(1, CredentialDetector.scan("password", "Sup3r-Secret-Pa55", false).size());
+  }
+
+  @Test
+  void expressionSourceCountsOnlyQuotedStringsAsWrittenIn() {
+    String references = "merge(var.extra, { AWS_SECRET_ACCESS_KEY = aws_iam_access_key.ci.secret })";
+    assertTrue(CredentialDetector.scan(null, references, false, true).isEmpty());
+    // the same text as a script is an assignment of a literal
+    assertEquals(1, CredentialDetector.scan(null, references, false, false).size());
+    String quoted = "merge(var.extra, { AWS_SECRET_ACCESS_KEY = \"" + SECRET + "\" })";
+    List<CredentialDetector.Hit> hits = CredentialDetector.scan(null, quoted, false, true);
+    assertEquals(1, hits.size());
+    assertEquals(SECRET, hits.get(0).value());
+    String script = "join(\"\\n\", [\"export AWS_SECRET_ACCESS_KEY=" + SECRET + "\", var.more])";
+    assertEquals(1, CredentialDetector.scan(null, script, false, true).size());
+    // a hole in a template's text is never a literal
+    assertTrue(CredentialDetector.scan(null, "AWS_SECRET_ACCESS_KEY=" + Value.Unknown.HOLE, false).isEmpty());
   }
 }

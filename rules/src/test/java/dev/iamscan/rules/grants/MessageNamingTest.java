@@ -68,7 +68,7 @@ class MessageNamingTest {
   void aSecretFromAVariableDefaultIsNotCalledALiteral() throws IOException {
     List<Finding> f = scan("IAM012", """
         variable "key" {
-          default = "AKIAI44QH8DHBEXAMPLE"
+          default = "AKIAJ6WD2RB9TQ5NZH3C"
         }
         resource "aws_lambda_function" "worker" {
           environment {
@@ -79,8 +79,8 @@ class MessageNamingTest {
     assertEquals(1, f.size(), messages(f));
     String m = f.get(0).message();
     assertFalse(m.contains("literal"), m);
-    assertTrue(m.contains("written outside the resource in the variable or parameter default"), m);
-    assertFalse(m.contains("AKIAI44QH8DHBEXAMPLE"), m);
+    assertTrue(m.contains("from the default of variable key at line 2"), m);
+    assertFalse(m.contains("AKIAJ6WD2RB9TQ5NZH3C"), m);
   }
 
   @Test

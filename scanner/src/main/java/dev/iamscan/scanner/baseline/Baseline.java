@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Findings accepted as they are, so that a scan reports only new ones. Keys hold no line numbers:
@@ -69,7 +70,7 @@ public record Baseline(List<Key> entries) {
    *
    * @param fresh findings not in the baseline
    * @param known findings the baseline holds
-   * @param gone baseline entries that no finding matched
+   * @param gone baseline entries within the scan that no finding matched
    */
   public record Outcome(List<Finding> fresh, int known, int gone) {
     public Outcome {
@@ -86,8 +87,12 @@ public record Baseline(List<Key> entries) {
     return new Baseline(findings.stream().map(f -> Key.of(f, fileName.apply(f))).toList());
   }
 
-  /** @param fileName how the baseline names a finding's file */
-  public Outcome apply(List<Finding> findings, Function<Finding, String> fileName) {
+  /**
+   * @param fileName how the baseline names a finding's file
+   * @param inScope whether this scan could have found an entry again (its file scanned, its rule run
+   *     and reported); an unmatched entry outside the scan is not counted as gone
+   */
+  public Outcome apply(List<Finding> findings, Function<Finding, String> fileName, Predicate<Key> inScope) {
     // A multiset: two identical findings in the baseline cover two, not every future copy.
     Map<Key, Integer> left = new TreeMap<>();
     for (Key k : entries) left.merge(k, 1, Integer::sum);
@@ -104,7 +109,8 @@ public record Baseline(List<Key> entries) {
         else left.put(k, n - 1);
       }
     }
-    int gone = left.values().stream().mapToInt(Integer::intValue).sum();
+    int gone = left.entrySet().stream().filter(e -> inScope.test(e.getKey()))
+        .mapToInt(Map.Entry::getValue).sum();
     return new Outcome(fresh, known, gone);
   }
 

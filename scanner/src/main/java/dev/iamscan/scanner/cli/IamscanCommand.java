@@ -1,6 +1,8 @@
 package dev.iamscan.scanner.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,8 +69,10 @@ public final class IamscanCommand implements Runnable {
   @Override
   public void run() {
     // "iamscan" alone: picocli prints the message and usage, and exits with the usage code.
+    List<String> names = new ArrayList<>(spec.subcommands().keySet());
+    String last = names.remove(names.size() - 1);
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: scan, rules, config, version or help");
+        "a command is required: " + String.join(", ", names) + " or " + last);
   }
 
 

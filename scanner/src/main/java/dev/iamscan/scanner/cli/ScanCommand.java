@@ -57,7 +57,7 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Report format: sarif, text, json, github, junit, markdown (default: text).")
   ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -70,8 +70,8 @@ final class ScanCommand implements Callable<Integer> {
   List<String> reports = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
-      description = "Exit with 1 when a reported finding is at least this severe: ${COMPLETION-CANDIDATES} "
-          + "(default: low).")
+      description = "Exit with 1 when a reported finding is at least this severe: critical, high, medium, low, "
+          + "none (default: low).")
   FailOn failOn;
 
   @Option(names = "--plan-root", paramLabel = "DIR",
@@ -80,7 +80,7 @@ final class ScanCommand implements Callable<Integer> {
   Path planRoot;
 
   @Option(names = "--min-severity", paramLabel = "SEVERITY",
-      description = "Report only findings at least this severe: ${COMPLETION-CANDIDATES} (default: low).")
+      description = "Report only findings at least this severe: critical, high, medium, low (default: low).")
   Severity minSeverity;
 
   @Option(names = "--rules", paramLabel = "ID", split = ",",
@@ -278,8 +278,9 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

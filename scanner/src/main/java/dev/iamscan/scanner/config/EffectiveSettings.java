@@ -129,7 +129,9 @@ public record EffectiveSettings(ScanRequest request, List<Rule> rules, FailOn fa
     }
     if (cli.changedSince() != null) {
       try {
-        changed = ChangedFiles.since(cli.changedSince(), cwd);
+        // The repository of what is scanned, which need not be the one the working directory is in.
+        Path first = roots.get(0);
+        changed = ChangedFiles.since(cli.changedSince(), Files.isDirectory(first) ? first : first.toAbsolutePath().getParent());
       } catch (ChangedFiles.GitException e) {
         throw new SettingsException("--changed-since: " + e.getMessage());
       }
@@ -150,12 +152,14 @@ public record EffectiveSettings(ScanRequest request, List<Rule> rules, FailOn fa
     return commandLine != null ? commandLine : Boolean.TRUE.equals(file);
   }
 
-  /** A file the scan will write: its directory must exist, and it must not be a directory or read-only. */
   /** A report file that can be written: its folder exists, it is no folder, and it is writable. */
   public static Path writable(String option, Path file, Path cwd) throws SettingsException {
     if (file == null) return null;
     Path out = cwd.resolve(file).toAbsolutePath().normalize();
     Path parent = out.getParent();
+    if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new SettingsException(option + ": not a directory: " + parent);
+    }
     if (parent == null || !Files.isDirectory(parent)) {
       throw new SettingsException(option + ": directory does not exist: " + parent);
     }

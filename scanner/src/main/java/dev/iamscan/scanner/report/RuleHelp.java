@@ -48,7 +48,8 @@ public final class RuleHelp {
 
   /** One line saying how to fix: the first sentence of the rule's remediation, in plain text. */
   public static String fix(RuleMetadata rule) {
-    return capitalise(firstSentence(plain(rule.remediation().lines().findFirst().orElse("").strip())));
+    String paragraph = rule.remediation().strip().split("\\R\\s*\\R", 2)[0];
+    return capitalise(firstSentence(plain(String.join(" ", paragraph.strip().split("\\s*\\R\\s*")))));
   }
 
   private static String firstSentence(String s) {

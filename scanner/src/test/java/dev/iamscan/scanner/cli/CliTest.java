@@ -205,6 +205,6 @@ class CliTest {
   @Test
   void noCommandIsAUsageError() {
     assertEquals(2, run());
-    assertTrue(err.contains("a command is required"), err);
+    assertTrue(err.contains("a command is required: scan, rules, graph, config, version or help"), err);
   }
 }

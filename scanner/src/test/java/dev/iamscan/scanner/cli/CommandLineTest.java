@@ -82,9 +82,17 @@ class CommandLineTest {
   void scanHelpListsTheOptionsAndExitCodes() {
     assertEquals(0, run("scan", "--help"));
     for (String option : List.of("--format", "--output", "--fail-on", "--exclude", "--changed-since",
-        "--baseline", "--strict-suppressions", "JUNIT")) {
+        "--baseline", "--strict-suppressions")) {
       assertTrue(out.contains(option), option + " missing from\n" + out);
     }
+    // Values are listed as they are typed: lower case, every one of them.
+    String flat = out.replaceAll("\\s+", " ");
+    String formats = java.util.Arrays.stream(dev.iamscan.scanner.report.ReportFormat.values())
+        .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+    assertTrue(flat.contains("Report format: " + formats + " (default: text)"), flat);
+    assertTrue(flat.contains("(sarif, text, json, github, junit, markdown)"), flat);
+    assertTrue(flat.contains("critical, high, medium, low, none (default: low)"), flat);
+    assertFalse(flat.contains("CRITICAL") || flat.contains("JUNIT"), flat);
     assertTrue(out.contains("Exit codes (the first that applies wins):"), out);
   }
 
@@ -144,6 +152,34 @@ class CommandLineTest {
     assertEquals(0, runIn(infra, "scan", "--write-baseline", "../ci/b.json"));
     assertTrue(Files.readString(root.resolve("ci/b.json")).contains("\"file\" : \"../infra/main.tf\""));
     assertEquals(0, run("scan", "--baseline", "ci/b.json"), out + err);
+  }
+
+  @Test
+  void baselineEntriesOutsideTheScanAreNotCountedAsFixed() throws IOException {
+    write(root.resolve("infra/main.tf"), policy("infra"));
+    write(root.resolve("apps/main.tf"), policy("apps"));
+    assertEquals(0, run("scan", "--write-baseline", "baseline.json"));
+
+    // Scanning one folder with the whole repository's baseline: the other folder's entries were not looked at.
+    assertEquals(0, run("scan", "infra", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+    // Nor were entries of a rule that did not run.
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--skip-rules", "IAM001", "--format", "json"), out + err);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+
+    // Nor is an entry whose finding a suppression now covers.
+    write(root.resolve(".iamscan.yml"), "version: 1\nexceptions:\n  - {rule: IAM001, path: apps/**, reason: accepted}\n");
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(0, json().at("/summary/baselineGone").asInt(), out);
+    Files.delete(root.resolve(".iamscan.yml"));
+
+    // An entry in a scanned file that no finding matches any more is fixed.
+    write(root.resolve("apps/main.tf"), "");
+    assertEquals(0, run("scan", "--baseline", "baseline.json", "--format", "json"), out + err);
+    assertEquals(1, json().at("/summary/baselined").asInt(), out);
+    assertEquals(1, json().at("/summary/baselineGone").asInt(), out);
   }
 
   @Test
@@ -295,6 +331,13 @@ class CommandLineTest {
   // --- output files and exit codes ---------------------------------------------------------------
 
   @Test
+  void writeErrorsSayWhyInWords() {
+    assertEquals("no such file or directory", ScanCommand.reason(new java.nio.file.NoSuchFileException("/proc/x.sarif")));
+    assertEquals("permission denied", ScanCommand.reason(new java.nio.file.AccessDeniedException("/r.sarif")));
+    assertEquals("disk full", ScanCommand.reason(new java.nio.file.FileSystemException("/r.sarif", null, "disk full")));
+  }
+
+  @Test
   void anOutputThatCannotBeWrittenIsOneLine() throws IOException {
     write(root.resolve("main.tf"), policy("admin"));
     Files.createDirectories(root.resolve("reports"));
@@ -305,7 +348,9 @@ class CommandLineTest {
       assertTrue(errLines().get(0).startsWith("iamscan: --output: "), err);
       assertFalse(err.contains("internal error") || err.contains("\tat "), err);
     }
-    assertTrue(err.contains("directory does not exist"), err);
+    assertEquals("iamscan: --output: not a directory: " + root.resolve("file"), errLines().get(0));
+    assertEquals(2, run("scan", "--output", "missing/r.sarif"));
+    assertEquals("iamscan: --output: directory does not exist: " + root.resolve("missing"), errLines().get(0));
     assertEquals(2, run("scan", "--output", "reports"));
     assertEquals("iamscan: --output: is a directory: " + root.resolve("reports"), errLines().get(0));
     assertEquals(2, run("scan", "--write-baseline", "reports"));
@@ -398,6 +443,12 @@ class CommandLineTest {
 
     assertEquals(0, run("scan", "--changed-since", "HEAD", "--format", "json"), err);
     assertEquals(0, json().at("/summary/findings").asInt());
+
+    // The repository is the scanned path's, wherever the scan runs from.
+    Path elsewhere = Files.createTempDirectory(root.getParent(), "elsewhere");
+    assertEquals(1, runIn(elsewhere, "scan", root.toString(), "--changed-since", "main", "--format", "json"), err);
+    assertEquals(3, json().at("/summary/findings").asInt(), out);
+    assertEquals(1, runIn(elsewhere, "scan", root.resolve("new/main.tf").toString(), "--changed-since", "main"), err);
 
     assertEquals(2, run("scan", "--changed-since", "main", "--write-baseline", "b.json"));
     assertTrue(errLines().get(0).contains("cannot be used together"), err);

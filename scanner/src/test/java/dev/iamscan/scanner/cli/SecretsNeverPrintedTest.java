@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Real parsers and the real rule catalog, end to end through the command line.
  */
 class SecretsNeverPrintedTest {
-  private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String KEY_ID = "AKIA4QVN7R2XPLT3MZ8K";
+  private static final String SECRET = "wJalR2pXq9LmT4vB/8nZc1Hs6dYf0GuE3aKwNy5Q";
 
   @TempDir Path cwd;
 

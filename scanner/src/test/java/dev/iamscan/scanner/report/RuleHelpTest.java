@@ -30,6 +30,23 @@ class RuleHelpTest {
   }
 
   @Test
+  void fixJoinsARemediationSentenceWrittenOverSeveralLines() {
+    assertEquals("Name the buckets (ARNs, with a prefix wildcard where needed), or scope them.",
+        RuleHelp.fix(with("Why.", "name the buckets (ARNs, with a prefix wildcard where\n  needed), or scope them.\n\nMore.")));
+  }
+
+  @Test
+  void noRuleTextHoldsALiteralBackslashAtALineEnd() {
+    for (Rule rule : dev.iamscan.rules.RuleCatalog.all()) {
+      RuleMetadata m = rule.metadata();
+      for (String text : new String[] {m.description(), m.remediation()}) {
+        assertFalse(text.contains("\\\n"), m.id() + " holds a backslash before a line end: a text block escape written twice");
+      }
+      assertFalse(RuleHelp.fix(m).contains("\\"), m.id() + ": " + RuleHelp.fix(m));
+    }
+  }
+
+  @Test
   void fullDescriptionIsTheFirstParagraphOfTheDescription() {
     assertEquals("First line continues here.", RuleHelp.fullDescription(with("First line\ncontinues `here`\n\nSecond.", "x")));
   }
