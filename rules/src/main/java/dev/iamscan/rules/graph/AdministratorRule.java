@@ -56,7 +56,7 @@ public final class AdministratorRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    PrincipalGraph graph = PrincipalGraph.of(context.iam());
+    PrincipalGraph graph = PrincipalGraph.of(context.iam(), context.state());
     for (PrincipalGraph.Administrator a : graph.administrators()) {
       String resource = a.principal().resource() != null ? a.principal().resource().address() : a.principal().name();
       sink.report(new Finding(METADATA, METADATA.severity(), a.label() + " is administrator: " + a.how().message(),

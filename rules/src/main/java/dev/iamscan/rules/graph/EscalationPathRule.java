@@ -74,7 +74,7 @@ public final class EscalationPathRule implements Rule {
 
   @Override
   public void check(ScanContext context, FindingSink sink) {
-    PrincipalGraph graph = PrincipalGraph.of(context.iam());
+    PrincipalGraph graph = PrincipalGraph.of(context.iam(), context.state());
     for (PrincipalGraph.PathToAdmin p : graph.paths()) {
       // A member whose path is its group's: the group's finding speaks for every member.
       if (graph.repeatsGroup(p)) continue;

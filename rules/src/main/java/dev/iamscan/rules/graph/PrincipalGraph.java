@@ -102,6 +102,18 @@ public final class PrincipalGraph {
   private final List<Permissions> permissions = new ArrayList<>();
   private final Map<Integer, Step> admin = new LinkedHashMap<>();
   private final Map<Integer, Step> terminal = new LinkedHashMap<>();
+  /**
+   * Ends at a stand-in for principals outside the scan ("any role that trusts ec2.amazonaws.com"):
+   * used only by a principal the search finds no path through a principal of the scan for.
+   */
+  private final Map<Integer, Step> standIn = new LinkedHashMap<>();
+  /** Grants on a pattern that covers principals of a type: resolved against each principal the search reaches. */
+  private record Pending(Actor actor, EscalationMethods.Method method, String with) {}
+
+  private final Map<String, List<Pending>> pending = new HashMap<>();
+  /** The instance profiles of the scan that hold each role, by name, for the words of EC2 steps. */
+  private final Map<Integer, List<String>> profiles = new HashMap<>();
+  private final dev.iamscan.state.StateView state;
   private final Map<Integer, Step> grantsOthers = new LinkedHashMap<>();
   private final List<Link> links = new ArrayList<>();
   private final Map<Integer, Set<String>> trustedServices = new HashMap<>();
@@ -112,27 +124,30 @@ public final class PrincipalGraph {
   private int[] dist;
   private Link[] next;
 
-  private PrincipalGraph(IamView view, Instant now) {
+  private PrincipalGraph(IamView view, dev.iamscan.state.StateView state, Instant now) {
     this.view = view;
+    this.state = state;
     this.conditions = new ConditionFeasibility(now);
   }
 
   /** The graph of a view, built once per scan and shared by the rules and commands that read it. */
-  public static PrincipalGraph of(IamView view) {
-    return view.derived(PrincipalGraph.class, PrincipalGraph::build);
-  }
-
-  public static PrincipalGraph build(IamView view) {
-    return build(view, Instant.now());
+  public static PrincipalGraph of(IamView view, dev.iamscan.state.StateView state) {
+    return view.derived(PrincipalGraph.class, v -> build(v, state, Instant.now()));
   }
 
   public static PrincipalGraph build(IamView view, Instant now) {
-    PrincipalGraph g = new PrincipalGraph(view, now);
+    return build(view, dev.iamscan.state.StateView.build(view.model()), now);
+  }
+
+  public static PrincipalGraph build(IamView view, dev.iamscan.state.StateView state, Instant now) {
+    PrincipalGraph g = new PrincipalGraph(view, state, now);
     g.collectActors();
     g.collectPermissions();
     g.findAdministrators();
     g.readTrusts();
     g.collectExisting();
+    g.collectProfiles();
+    g.collectPasswords();
     g.findSteps();
     g.search();
     return g;
@@ -350,6 +365,43 @@ public final class PrincipalGraph {
     existing.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Existing(kind + " " + shown, t, role));
   }
 
+  /** Instance profiles of the scan and the roles of the scan they hold (by reference or by name). */
+  private void collectProfiles() {
+    for (dev.iamscan.state.InstanceProfile ip : state.instanceProfiles()) {
+      Optional<Value> roles = ip.roles().value();
+      if (roles.isEmpty()) continue;
+      List<Value> items = roles.get() instanceof Value.ListValue l ? l.items() : List.of(roles.get());
+      String name = profileName(ip.owner());
+      for (Value v : items) {
+        Actor role = null;
+        if (v instanceof Value.Reference ref) {
+          role = view.model().resolve(ip.owner(), ref).map(actorOfResource::get).orElse(null);
+        } else if (v instanceof Value.Text t) {
+          List<Actor> named = byName.getOrDefault("role/" + t.value().trim(), List.of());
+          role = named.size() == 1 ? named.get(0) : null;
+        }
+        if (role != null) profiles.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(name);
+      }
+    }
+  }
+
+  private static String profileName(Resource r) {
+    Value.ObjectValue body = r.body();
+    for (String key : List.of("name", "InstanceProfileName")) {
+      Optional<Value.Field> f = body == null ? Optional.empty() : body.field(key);
+      if (f.isPresent() && f.get().value() instanceof Value.Text t) return t.value();
+    }
+    return r.format() == dev.iamscan.model.Format.CLOUDFORMATION ? r.name() : r.displayName();
+  }
+
+  /** How a step names a role passed to a service: with its instance profile when an instance runs with it. */
+  private String passed(Actor role, EscalationMethods.Method m) {
+    if (!"ec2.amazonaws.com".equals(m.service())) return role.label();
+    List<String> ps = profiles.get(role.id());
+    if (ps == null) return role.label() + " (no instance profile of the scan holds it: one outside the scan must)";
+    return role.label() + " (instance profile " + String.join(", ", ps) + ")";
+  }
+
   // ------------------------------------------------------------ steps and edges
 
   private void findSteps() {
@@ -408,22 +460,19 @@ public final class PrincipalGraph {
             if (m.how() == EscalationMethods.How.GRANT && a.isUser()) selfStep(a, m, a.self(), a.label());
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyUser, "any user of the account");
             if (m.how() == EscalationMethods.How.BECOME) {
-              if (!placeholder(a, m, anyUser, "any user of the account (administrators outside the scan included)", with)) {
-                for (Actor u : candidates(p, m.key(), "user")) {
-                  if (u.id() != a.id()) edge(a, u, m, with);
-                }
-              }
+              placeholder(a, m, anyUser, m.key().equalsIgnoreCase("iam:UpdateLoginProfile") ? withPassword.isEmpty()
+                  ? "any user of the account that already has one (no user of the scan has a console password)"
+                  : "any user of the account that already has one (administrators outside the scan included)"
+                  : "any user of the account (administrators outside the scan included)", with);
+              targets(a, p, m, with, "user");
             }
           }
           case "role" -> {
             if (m.how() == EscalationMethods.How.GRANT && !a.isUser() && !a.isGroup()) selfStep(a, m, a.self(), a.label());
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyRole, "any role of the account");
             if (m.how() == EscalationMethods.How.BECOME) {
-              if (!placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with)) {
-                for (Actor r : candidates(p, m.key(), "role")) {
-                  if (r.id() != a.id()) edge(a, r, m, with);
-                }
-              }
+              placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with);
+              targets(a, p, m, with, "role");
             }
           }
           case "group" -> {
@@ -440,8 +489,12 @@ public final class PrincipalGraph {
                 if (ga != null) selfStep(a, m, ga.self(), "its " + ga.label());
               }
             } else if (m.how() == EscalationMethods.How.JOIN) {
-              if (!placeholder(a, m, anyGroup, "any group of the account (administrator groups included)", with)) {
-                for (Actor g : candidates(p, m.key(), "group")) {
+              placeholder(a, m, anyGroup, "any group of the account (administrator groups included)", with);
+              {
+                // Groups only lend permissions: joining one ends a path when it is administrator.
+                List<Actor> groups = candidates(p, m.key(), "group");
+                if (groups == actorsOfType("group")) groups = adminGroups();
+                for (Actor g : groups) {
                   if (!admin.containsKey(g.id())) continue;
                   Permissions.Decision d = p.can(m.key(), g.self(), caller);
                   if (d.allowed()) {
@@ -473,11 +526,8 @@ public final class PrincipalGraph {
           }
           case "service-role" -> {
             String svc = m.service();
-            if (placeholder(a, m, anyRole, "any role that trusts " + svc + " (administrator roles of the account included)", with)) break;
-            for (Actor r : candidates(p, m.key(), "role")) {
-              if (r.id() == a.id() || !trustedServices.getOrDefault(r.id(), Set.of()).contains(svc)) continue;
-              edge(a, r, m, with);
-            }
+            placeholder(a, m, anyRole, "any role that trusts " + svc + " (administrator roles of the account included)", with);
+            targets(a, p, m, with, "role");
           }
           default -> {
             // An existing resource: its role is not in the scan unless the resource is.
@@ -491,7 +541,7 @@ public final class PrincipalGraph {
               case "task" -> "any running ECS task";
               default -> "any Bedrock code interpreter";
             };
-            if (placeholder(a, m, anyResource(m.target()), what + " (roles outside the scan included)", with)) break;
+            placeholder(a, m, anyResource(m.target()), what + " (roles outside the scan included)", with);
             for (Existing e : existing.getOrDefault(m.target(), List.of())) {
               if (e.role().id() == a.id()) continue;
               Permissions.Decision d = p.can(m.key(), e.target(), caller);
@@ -519,6 +569,45 @@ public final class PrincipalGraph {
         break;
       }
     }
+  }
+
+  /**
+   * The principals of the scan a method may act on: those a literal ARN names get an edge now; a
+   * pattern ({@code *}, {@code role/app-*}) is kept and matched against each principal the search
+   * reaches, so a path names the nearest one of the scan it covers without comparing every pair.
+   */
+  private void targets(Actor a, Permissions p, EscalationMethods.Method m, String with, String type) {
+    List<Actor> named = candidates(p, m.key(), type);
+    if (named == actorsOfType(type)) {
+      pending.computeIfAbsent(type, k -> new ArrayList<>()).add(new Pending(a, m, with));
+      return;
+    }
+    for (Actor q : named) {
+      if (q.id() != a.id() && trusts(q, m)) edge(a, q, m, with);
+    }
+  }
+
+  /**
+   * Whether the method applies to the principal: a passed role must trust the service; a console
+   * password can only be reset for a user that has one (a login profile of the scan).
+   */
+  private boolean trusts(Actor q, EscalationMethods.Method m) {
+    if (m.key().equalsIgnoreCase("iam:UpdateLoginProfile")) return withPassword.contains(q.id());
+    return m.service() == null || trustedServices.getOrDefault(q.id(), Set.of()).contains(m.service());
+  }
+
+  /** Users of the scan with a console password. */
+  private final Set<Integer> withPassword = new java.util.HashSet<>();
+
+  private void collectPasswords() {
+    for (dev.iamscan.state.LoginProfile lp : state.loginProfiles()) {
+      Actor u = byIdentity.get(lp.user().identity());
+      if (u != null) withPassword.add(u.id());
+    }
+  }
+
+  private List<Actor> adminGroups() {
+    return admin.keySet().stream().map(actors::get).filter(Actor::isGroup).toList();
   }
 
   private static Target anyResource(String type) {
@@ -578,8 +667,12 @@ public final class PrincipalGraph {
    * group's finding does not speak for (see {@link #repeatsGroup(PathToAdmin)}).
    */
   private void endsAt(Actor a, Step step) {
-    Step first = terminal.get(a.id());
-    if (first == null || (viaGroup(a, first) && !viaGroup(a, step))) terminal.put(a.id(), step);
+    endsAt(terminal, a, step);
+  }
+
+  private void endsAt(Map<Integer, Step> ends, Actor a, Step step) {
+    Step first = ends.get(a.id());
+    if (first == null || (viaGroup(a, first) && !viaGroup(a, step))) ends.put(a.id(), step);
   }
 
   private boolean viaGroup(Actor a, Step step) {
@@ -617,17 +710,23 @@ public final class PrincipalGraph {
   private boolean placeholder(Actor a, EscalationMethods.Method m, Target any, String saying, String with) {
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
     if (!d.allowed()) return false;
-    endsAt(a, new Step("%s on %s%s %s%s".formatted(m.key(),
+    endsAt(standIn, a, new Step("%s on %s%s %s%s".formatted(m.key(),
         Permissions.matched(d.grant().statement(), any, a.caller()), with, m.say(saying), doubts(d)), d.grant().location()));
     return true;
   }
 
   private void edge(Actor a, Actor q, EscalationMethods.Method m, String with) {
+    Link l = link(a, q, m, with);
+    if (l != null) links.add(l);
+  }
+
+  private Link link(Actor a, Actor q, EscalationMethods.Method m, String with) {
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), q.self(), a.caller());
-    if (!d.allowed()) return;
-    links.add(new Link(a.id(), q.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
-        Permissions.matched(d.grant().statement(), q.self(), a.caller()), with, m.say(q.label()), doubts(d)),
-        d.grant().location())));
+    if (!d.allowed()) return null;
+    String target = m.service() != null ? passed(q, m) : q.label();
+    return new Link(a.id(), q.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
+        Permissions.matched(d.grant().statement(), q.self(), a.caller()), with, m.say(target), doubts(d)),
+        d.grant().location()));
   }
 
   // -------------------------------------------------------------------- search
@@ -643,10 +742,15 @@ public final class PrincipalGraph {
     List<List<Integer>> buckets = new ArrayList<>();
     buckets.add(new ArrayList<>());
     buckets.add(new ArrayList<>());
-    for (int i : admin.keySet()) {
-      if (actors.get(i).acts()) {
-        dist[i] = 0;
-        buckets.get(0).add(i);
+    // Administrators allowed everything first, then those that can grant themselves anything: of
+    // equally near ones, a path names the plainest.
+    for (boolean everything : new boolean[] {true, false}) {
+      for (Map.Entry<Integer, Step> e : admin.entrySet()) {
+        int i = e.getKey();
+        if (actors.get(i).acts() && e.getValue().message().startsWith("allowed every action") == everything) {
+          dist[i] = 0;
+          buckets.get(0).add(i);
+        }
       }
     }
     for (int i : terminal.keySet()) {
@@ -655,11 +759,42 @@ public final class PrincipalGraph {
         buckets.get(1).add(i);
       }
     }
+    relax(buckets, incoming, true);
+    // Then a stand-in ends the path of a principal that has none through the principals of the scan.
+    List<List<Integer>> second = new ArrayList<>();
+    second.add(new ArrayList<>());
+    second.add(new ArrayList<>());
+    for (int i : standIn.keySet()) {
+      if (dist[i] == Integer.MAX_VALUE) {
+        dist[i] = 1;
+        second.get(1).add(i);
+      }
+    }
+    relax(second, incoming, false);
+  }
+
+  /**
+   * Breadth-first, bucket by bucket. In the first pass a pending pattern grant is matched against
+   * each principal when it is reached: the first it covers is the nearest. A pending principal
+   * leaves its list once reached, so each list is walked once per principal of its type reached.
+   */
+  private void relax(List<List<Integer>> buckets, List<List<Link>> incoming, boolean first) {
     for (int d = 0; d < buckets.size(); d++) {
       for (int node : buckets.get(d)) {
         if (dist[node] != d) continue;
-        for (Link l : incoming.get(node)) {
-          if (dist[l.from()] <= d + 1) continue;
+        List<Link> in = new ArrayList<>(incoming.get(node));
+        Actor q = actors.get(node);
+        List<Pending> waiting = first && q.acts() ? pending.get(q.self().type()) : null;
+        if (waiting != null) {
+          waiting.removeIf(w -> dist[w.actor().id()] != Integer.MAX_VALUE);
+          for (Pending w : waiting) {
+            if (w.actor().id() == node || !trusts(q, w.method())) continue;
+            Link l = link(w.actor(), q, w.method(), w.with());
+            if (l != null) in.add(l);
+          }
+        }
+        for (Link l : in) {
+          if (dist[l.from()] <= d + 1 || (!first && dist[l.from()] != Integer.MAX_VALUE)) continue;
           dist[l.from()] = d + 1;
           next[l.from()] = l;
           while (buckets.size() <= d + 1) buckets.add(new ArrayList<>());
@@ -667,6 +802,15 @@ public final class PrincipalGraph {
         }
       }
     }
+  }
+
+  /** The end of a path: administrator, a step that makes it one, or a stand-in outside the scan. */
+  private Step end(int at) {
+    if (admin.containsKey(at)) {
+      Step how = admin.get(at);
+      return new Step(actors.get(at).label() + " is administrator: " + how.message(), how.location());
+    }
+    return terminal.containsKey(at) ? terminal.get(at) : standIn.get(at);
   }
 
   // -------------------------------------------------------------------- answers
@@ -685,7 +829,12 @@ public final class PrincipalGraph {
     List<PathToAdmin> out = new ArrayList<>();
     for (Actor a : actors) {
       if (admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
-      out.add(new PathToAdmin(a.ref(), a.label(), steps(a.id())));
+      List<Step> steps = steps(a.id());
+      // A member whose path through the scan starts with its group's grant, but whose own grant
+      // reaches a stand-in: its own path, which the group's finding does not speak for.
+      Step own = standIn.get(a.id());
+      if (own != null && next[a.id()] != null && !viaGroup(a, own) && viaGroup(a, steps.get(0))) steps = List.of(own);
+      out.add(new PathToAdmin(a.ref(), a.label(), steps));
     }
     return out;
   }
@@ -746,16 +895,11 @@ public final class PrincipalGraph {
   private List<Step> steps(int from) {
     List<Step> steps = new ArrayList<>();
     int at = from;
-    while (next[at] != null && dist[at] > 0 && !(dist[at] == 1 && terminal.containsKey(at))) {
+    while (next[at] != null) {
       steps.add(next[at].step());
       at = next[at].to();
     }
-    if (admin.containsKey(at)) {
-      Step how = admin.get(at);
-      steps.add(new Step(actors.get(at).label() + " is administrator: " + how.message(), how.location()));
-    } else {
-      steps.add(terminal.get(at));
-    }
+    steps.add(end(at));
     return steps;
   }
 
@@ -772,12 +916,12 @@ public final class PrincipalGraph {
     Set<Edge> out = new LinkedHashSet<>();
     for (PathToAdmin p : paths()) {
       int at = byIdentity.get(p.principal().identity()).id();
-      while (next[at] != null && dist[at] > 0 && !(dist[at] == 1 && terminal.containsKey(at))) {
+      while (next[at] != null) {
         Link l = next[at];
         out.add(new Edge(node.apply(at), node.apply(l.to()), l.step().message()));
         at = l.to();
       }
-      out.add(new Edge(node.apply(at), "administrator", admin.containsKey(at) ? "is administrator" : terminal.get(at).message()));
+      out.add(new Edge(node.apply(at), "administrator", admin.containsKey(at) ? "is administrator" : end(at).message()));
     }
     admin.forEach((i, step) -> out.add(new Edge(node.apply(i), "administrator", "is administrator")));
     return List.copyOf(out);

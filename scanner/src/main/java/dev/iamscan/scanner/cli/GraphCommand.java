@@ -48,7 +48,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public void check(ScanContext context, FindingSink sink) {
-      edges = PrincipalGraph.of(context.iam()).pathEdges();
+      edges = PrincipalGraph.of(context.iam(), context.state()).pathEdges();
     }
   }
 
