@@ -323,4 +323,58 @@ class PrincipalGraphTest {
     assertFalse(g.repeatsGroup(pathOf(g, "user frank")), pathOf(g, "user frank").inWords());
     assertTrue(g.repeatsGroup(pathOf(g, "user gina")), pathOf(g, "user gina").inWords());
   }
+
+  private static final String ADMIN_EC2_ROLE = """
+      resource "aws_iam_role" "svc" {
+        name               = "svc"
+        assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+        managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+      }
+      resource "aws_iam_instance_profile" "svc" {
+        name = "svc-profile"
+        role = aws_iam_role.svc.name
+      }
+      """;
+
+  @Test
+  void passRoleOnEveryRoleNamesTheAdministratorRoleOfTheScanWithItsInstanceProfile() throws IOException {
+    PrincipalGraph g = graph(ADMIN_EC2_ROLE + user("dev",
+        "{ Effect = \"Allow\", Action = [\"iam:PassRole\", \"ec2:RunInstances\"], Resource = \"*\" }"));
+    assertEquals("user dev → iam:PassRole on * with ec2:RunInstances launches an EC2 instance with an existing instance"
+        + " profile that holds role svc (instance profile svc-profile) → role svc is administrator: allowed every action"
+        + " on every resource by AdministratorAccess statement #1", paths(g).get("user dev"));
+  }
+
+  @Test
+  void aStandInStaysWhenNoPrincipalOfTheScanIsCovered() throws IOException {
+    PrincipalGraph g = graph(user("dev",
+        "{ Effect = \"Allow\", Action = [\"iam:PassRole\", \"ec2:RunInstances\"], Resource = \"*\" }"));
+    assertTrue(paths(g).get("user dev").endsWith("launches an EC2 instance with an existing instance profile that holds"
+        + " any role that trusts ec2.amazonaws.com (administrator roles of the account included)"), paths(g).get("user dev"));
+  }
+
+  @Test
+  void accessKeysOnAPatternNameTheAdministratorUserItCovers() throws IOException {
+    PrincipalGraph g = graph(user("boss", "{ Effect = \"Allow\", Action = \"*\", Resource = \"*\" }")
+        + user("dev", "{ Effect = \"Allow\", Action = \"iam:CreateAccessKey\", Resource = \"arn:aws:iam::*:user/b*\" }"));
+    assertEquals("user dev → iam:CreateAccessKey on arn:aws:iam::*:user/b* creates an access key for user boss → user boss"
+        + " is administrator: allowed every action on every resource by aws_iam_user_policy.boss statement #1",
+        paths(g).get("user dev"));
+  }
+
+  @Test
+  void aConsolePasswordIsResetOnlyForAUserThatHasOne() throws IOException {
+    String reset = "{ Effect = \"Allow\", Action = \"iam:UpdateLoginProfile\", Resource = \"*\" }";
+    String boss = user("boss", "{ Effect = \"Allow\", Action = \"*\", Resource = \"*\" }");
+    PrincipalGraph without = graph(boss + user("dev", reset));
+    assertTrue(paths(without).get("user dev").endsWith("resets the console password of any user of the account that"
+        + " already has one (no user of the scan has a console password)"), paths(without).get("user dev"));
+    PrincipalGraph with = graph(boss + user("dev", reset) + """
+        resource "aws_iam_user_login_profile" "boss" {
+          user = aws_iam_user.boss.name
+        }
+        """);
+    assertTrue(paths(with).get("user dev").contains("resets the console password of user boss → user boss is administrator"),
+        paths(with).get("user dev"));
+  }
 }
