@@ -110,6 +110,11 @@ public final class PrincipalGraph {
   /** Grants on a pattern that covers principals of a type: resolved against each principal the search reaches. */
   private record Pending(Actor actor, EscalationMethods.Method method, String with) {}
 
+  /**
+   * Pending grants by the principals they may cover: type, the service a passed role must trust
+   * (empty for other methods), and the literal start of the name pattern (empty for {@code *} or a
+   * pattern the index cannot read). A principal reached looks up only the starts of its own name.
+   */
   private final Map<String, List<Pending>> pending = new HashMap<>();
   /** The instance profiles of the scan that hold each role, by name, for the words of EC2 steps. */
   private final Map<Integer, List<String>> profiles = new HashMap<>();
@@ -579,7 +584,11 @@ public final class PrincipalGraph {
   private void targets(Actor a, Permissions p, EscalationMethods.Method m, String with, String type) {
     List<Actor> named = candidates(p, m.key(), type);
     if (named == actorsOfType(type)) {
-      pending.computeIfAbsent(type, k -> new ArrayList<>()).add(new Pending(a, m, with));
+      Pending w = new Pending(a, m, with);
+      String svc = m.service() == null ? "" : m.service();
+      for (String start : nameStarts(p, m.key(), type)) {
+        pending.computeIfAbsent(type + "|" + svc + "|" + start, k -> new ArrayList<>()).add(w);
+      }
       return;
     }
     for (Actor q : named) {
@@ -591,6 +600,69 @@ public final class PrincipalGraph {
    * Whether the method applies to the principal: a passed role must trust the service; a console
    * password can only be reset for a user that has one (a login profile of the scan).
    */
+  /**
+   * The literal starts of the names an action's Allow patterns cover for a type, lower case:
+   * {@code nt-app-} for {@code arn:aws:iam::1:role/nt-app-*}; the empty start when a pattern may
+   * cover any name (or one the index cannot read: a path, a variable, NotResource, an unknown).
+   */
+  private Set<String> nameStarts(Permissions p, String action, String type) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Permissions.Source s : p.allows()) {
+      PolicyStatement st = s.statement();
+      if (Permissions.action(st, action) == Tri.NO) continue;
+      if (st.notResource() || st.resources().hasUnknown() || !st.resources().partial().isEmpty()
+          || !st.resources().named().isEmpty()) {
+        out.add("");
+        continue;
+      }
+      for (dev.iamscan.policy.LocatedString r : st.resources().known()) {
+        String v = r.value().trim();
+        int at = v.indexOf(":" + type + "/");
+        String name = at < 0 ? null : v.substring(at + type.length() + 2);
+        if (name == null) {
+          // arn:aws:iam::*:* or * cover every type; another type covers none of these.
+          String[] parts = v.split(":", -1);
+          boolean otherService = parts.length >= 6 && !parts[2].equals("iam") && firstOf(parts[2], "*?$") < 0;
+          if (!otherService && (v.equals("*") || !v.startsWith("arn:") || parts.length < 6
+              || firstOf(parts[5], "*?$") >= 0)) out.add("");
+          continue;
+        }
+        int wild = firstOf(name, "*?$");
+        String start = wild < 0 ? name : name.substring(0, wild);
+        out.add(start.contains("/") ? "" : start.toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private static int firstOf(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) return i;
+    }
+    return -1;
+  }
+
+  /** The pending grants that may cover a principal just reached: by its type, the services it trusts, its name's starts. */
+  private List<Pending> waitingFor(Actor q) {
+    String type = q.self().type();
+    List<String> services = new ArrayList<>();
+    services.add("");
+    services.addAll(trustedServices.getOrDefault(q.id(), Set.of()));
+    String name = q.name() == null ? "" : q.name().toLowerCase(Locale.ROOT);
+    List<Pending> out = new ArrayList<>();
+    for (String svc : services) {
+      String key = type + "|" + svc + "|";
+      for (int len = 0; len <= name.length(); len++) {
+        List<Pending> l = pending.get(key + name.substring(0, len));
+        if (l == null) continue;
+        // A principal reached already has its path: it leaves every list it is found in.
+        l.removeIf(w -> dist[w.actor().id()] != Integer.MAX_VALUE);
+        out.addAll(l);
+      }
+    }
+    return out;
+  }
+
   private boolean trusts(Actor q, EscalationMethods.Method m) {
     if (m.key().equalsIgnoreCase("iam:UpdateLoginProfile")) return withPassword.contains(q.id());
     return m.service() == null || trustedServices.getOrDefault(q.id(), Set.of()).contains(m.service());
@@ -775,8 +847,8 @@ public final class PrincipalGraph {
 
   /**
    * Breadth-first, bucket by bucket. In the first pass a pending pattern grant is matched against
-   * each principal when it is reached: the first it covers is the nearest. A pending principal
-   * leaves its list once reached, so each list is walked once per principal of its type reached.
+   * each principal when it is reached: the first it covers is the nearest. Only the lists for the
+   * starts of the principal's name are read, and a pending principal leaves them once reached.
    */
   private void relax(List<List<Integer>> buckets, List<List<Link>> incoming, boolean first) {
     for (int d = 0; d < buckets.size(); d++) {
@@ -784,10 +856,10 @@ public final class PrincipalGraph {
         if (dist[node] != d) continue;
         List<Link> in = new ArrayList<>(incoming.get(node));
         Actor q = actors.get(node);
-        List<Pending> waiting = first && q.acts() ? pending.get(q.self().type()) : null;
+        List<Pending> waiting = first && q.acts() && !pending.isEmpty() ? waitingFor(q) : null;
         if (waiting != null) {
-          waiting.removeIf(w -> dist[w.actor().id()] != Integer.MAX_VALUE);
           for (Pending w : waiting) {
+            if (dist[w.actor().id()] != Integer.MAX_VALUE) continue;
             if (w.actor().id() == node || !trusts(q, w.method())) continue;
             Link l = link(w.actor(), q, w.method(), w.with());
             if (l != null) in.add(l);
