@@ -296,7 +296,26 @@ public final class PrincipalGraph {
   }
 
   private static String doubts(Permissions.Decision d) {
-    return d.doubts().isEmpty() ? "" : " (" + String.join("; ", d.doubts()) + ")";
+    List<String> all = new ArrayList<>(d.doubts());
+    if (d.grant() != null) all.addAll(resourceTags(d.grant().statement()));
+    return all.isEmpty() ? "" : " (" + String.join("; ", all) + ")";
+  }
+
+  /**
+   * A grant that holds only on resources carrying a tag ({@code aws:ResourceTag/...},
+   * {@code iam:ResourceTag/...}): the step says so, since whether the target carries it is decided
+   * where it is tagged, possibly outside the scan.
+   */
+  static List<String> resourceTags(PolicyStatement s) {
+    List<String> out = new ArrayList<>();
+    for (dev.iamscan.policy.ConditionClause c : s.conditions()) {
+      String key = c.key().toLowerCase(Locale.ROOT);
+      if (!key.startsWith("aws:resourcetag/") && !key.startsWith("iam:resourcetag/")) continue;
+      List<String> values = c.values().stream().map(dev.iamscan.policy.LocatedString::value).toList();
+      out.add("only where the target carries the tag its condition asks for: %s %s = %s".formatted(c.operator(), c.key(),
+          c.hasUnknown() ? "(a value the scan cannot resolve)" : values.size() == 1 ? values.get(0) : values.toString()));
+    }
+    return out;
   }
 
   // --------------------------------------------------------------------- trust

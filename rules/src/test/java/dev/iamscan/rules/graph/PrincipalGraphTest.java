@@ -377,4 +377,14 @@ class PrincipalGraphTest {
     assertTrue(paths(with).get("user dev").contains("resets the console password of user boss → user boss is administrator"),
         paths(with).get("user dev"));
   }
+
+  @Test
+  void aGrantUnderAResourceTagConditionSaysSo() throws IOException {
+    PrincipalGraph g = graph(ADMIN_EC2_ROLE + user("dev",
+        "{ Effect = \"Allow\", Action = \"iam:UpdateAssumeRolePolicy\", Resource = \"*\","
+            + " Condition = { StringEquals = { \"iam:ResourceTag/team\" = \"dev\" } } }"));
+    assertTrue(paths(g).get("user dev").contains("rewrites the trust policy of role svc to name itself and assumes it"
+        + " (only where the target carries the tag its condition asks for: StringEquals iam:ResourceTag/team = dev)"),
+        paths(g).get("user dev"));
+  }
 }
