@@ -384,13 +384,16 @@ public final class PrincipalGraph {
   }
 
   private void addExisting(String kind, String name, Resource r, Actor role, String service, String sep) {
-    String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "") : r.displayName();
+    String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "")
+        : r.format() == dev.iamscan.model.Format.CLOUDFORMATION ? r.name() : r.displayName();
     Target t = new Target(service, kind, "", name, false, false, sep, r);
     existing.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Existing(kind + " " + shown, t, role));
   }
 
   /** Instance profiles of the scan and the roles of the scan they hold (by reference or by name). */
   private void collectProfiles() {
+    Map<Resource, Actor> roleOfProfile = new java.util.IdentityHashMap<>();
+    Map<String, List<Actor>> roleOfProfileName = new HashMap<>();
     for (dev.iamscan.state.InstanceProfile ip : state.instanceProfiles()) {
       Optional<Value> roles = ip.roles().value();
       if (roles.isEmpty()) continue;
@@ -404,8 +407,26 @@ public final class PrincipalGraph {
           List<Actor> named = byName.getOrDefault("role/" + t.value().trim(), List.of());
           role = named.size() == 1 ? named.get(0) : null;
         }
-        if (role != null) profiles.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(name);
+        if (role != null) {
+          profiles.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(name);
+          roleOfProfile.put(ip.owner(), role);
+          roleOfProfileName.computeIfAbsent(name, k -> new ArrayList<>()).add(role);
+        }
       }
+    }
+    // EC2 instances of the scan with an instance profile of the scan: an existing resource whose role
+    // SSM, EC2 Instance Connect and user-data changes reach. Its ARN ends with an id AWS assigns.
+    for (dev.iamscan.state.Instance i : state.instances()) {
+      if (i.launchConfiguration()) continue;
+      Optional<Value> v = i.profile().value();
+      Actor role = null;
+      if (v.isPresent() && v.get() instanceof Value.Reference ref) {
+        role = view.model().resolve(i.owner(), ref).map(roleOfProfile::get).orElse(null);
+      } else if (v.isPresent() && v.get() instanceof Value.Text t) {
+        List<Actor> roles = roleOfProfileName.getOrDefault(t.value().trim(), List.of());
+        role = roles.size() == 1 ? roles.get(0) : null;
+      }
+      if (role != null) addExisting("instance", null, i.owner(), role, "ec2", "/");
     }
   }
 

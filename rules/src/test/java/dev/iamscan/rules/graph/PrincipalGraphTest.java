@@ -387,4 +387,23 @@ class PrincipalGraphTest {
         + " (only where the target carries the tag its condition asks for: StringEquals iam:ResourceTag/team = dev)"),
         paths(g).get("user dev"));
   }
+
+  @Test
+  void commandsOnEveryInstanceNameTheInstanceOfTheScanThatRunsAsAnAdministrator() throws IOException {
+    String ssm = "{ Effect = \"Allow\", Action = \"ssm:SendCommand\", Resource = \"*\" }";
+    PrincipalGraph g = graph(ADMIN_EC2_ROLE + user("ops", ssm) + """
+        resource "aws_instance" "box" {
+          ami                  = "ami-12345678"
+          instance_type        = "t3.nano"
+          iam_instance_profile = aws_iam_instance_profile.svc.name
+        }
+        """);
+    assertEquals("user ops → ssm:SendCommand on * runs a command on instance aws_instance.box through SSM and uses its"
+        + " instance profile (role svc) → role svc is administrator: allowed every action on every resource by"
+        + " AdministratorAccess statement #1", paths(g).get("user ops"));
+    // Without the instance, the stand-in.
+    assertTrue(paths(graph(ADMIN_EC2_ROLE + user("ops", ssm))).get("user ops")
+        .endsWith("runs a command on any instance with an instance profile (roles outside the scan included) through SSM"
+            + " and uses its instance profile"));
+  }
 }
