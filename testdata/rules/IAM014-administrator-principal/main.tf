@@ -120,3 +120,37 @@ data "aws_iam_policy_document" "ec2_trust" {
     }
   }
 }
+
+# A group allowed to attach policies to any group attaches one to itself: each member (and the
+# member user below, through it) can grant itself anything.
+# expect: IAM014
+resource "aws_iam_group" "group_attachers" {
+  name = "group-attachers"
+}
+
+resource "aws_iam_group_policy" "group_attachers" {
+  group  = aws_iam_group.group_attachers.name
+  # expect: IAM041
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AttachGroupPolicy", Resource = "*" }] })
+}
+
+# expect: IAM014
+resource "aws_iam_user" "group_attacher" {
+  name = "group-attacher"
+}
+
+resource "aws_iam_user_group_membership" "group_attacher" {
+  user   = aws_iam_user.group_attacher.name
+  groups = [aws_iam_group.group_attachers.name]
+}
+
+# Attaching group policies on one path of groups only is not "every resource".
+# ok: IAM014
+resource "aws_iam_group" "team_attachers" {
+  name = "team-attachers"
+}
+
+resource "aws_iam_group_policy" "team_attachers" {
+  group  = aws_iam_group.team_attachers.name
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iam:AttachGroupPolicy", Resource = "arn:aws:iam::123456789012:group/teams/*" }] })
+}

@@ -123,6 +123,15 @@ public final class IamView {
     if (principal.kind() == PrincipalKind.USER) {
       for (PrincipalRef g : groupsOf(principal)) identities.add(g.identity());
     }
+    return grantsOf(identities);
+  }
+
+  /** The statements written on or attached to the identity itself: for a user, without its groups'. */
+  public List<Grant> ownGrantsOf(PrincipalRef principal) {
+    return grantsOf(Set.of(principal.identity()));
+  }
+
+  private List<Grant> grantsOf(Set<String> identities) {
     // Policies in scan order, each once, whichever identity or attachment brings it.
     java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
     for (String identity : identities) positions.addAll(policiesByIdentity.getOrDefault(identity, List.of()));

@@ -35,9 +35,17 @@ record Actor(int id, PrincipalRef ref, String name, Target self, List<PrincipalR
     return !isGroup();
   }
 
-  /** {@code ${aws:username}}: the name of a user (null when unknown), absent (empty) for a role. */
+  /**
+   * {@code ${aws:username}}: the name of a user (null when unknown), absent (empty) for a role. A
+   * group stands for each of its members, whose names the group's policies cannot know: null.
+   */
   String caller() {
-    return isUser() || isGroup() ? name : "";
+    return isUser() ? name : isGroup() ? null : "";
+  }
+
+  /** How a path from it starts: {@code user dev}, or {@code a member of group ops} for a group. */
+  String pathLabel() {
+    return isGroup() ? "a member of " + label() : label();
   }
 
   /** How messages name it: {@code user dev}, {@code role aws_iam_role.x} when the name is unknown. */

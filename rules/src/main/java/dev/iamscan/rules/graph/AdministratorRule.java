@@ -22,8 +22,9 @@ public final class AdministratorRule implements Rule {
           permissions boundary. A principal is **administrator** when those permissions allow every \
           action on every resource (`Action: "*"`, `Resource: "*"` with no Deny), or allow on every \
           resource (`Resource: "*"`) a policy change that grants itself anything: `iam:PutUserPolicy` or \
-          `iam:AttachUserPolicy` for a user or group, `iam:PutRolePolicy` or `iam:AttachRolePolicy` for \
-          a role. Each one is reported once, at the principal, with the statement that makes it so. The \
+          `iam:AttachUserPolicy` for a user, those or `iam:PutGroupPolicy` / `iam:AttachGroupPolicy` for \
+          a group (each member gains what is attached to it) and for a user in a group, \
+          `iam:PutRolePolicy` or `iam:AttachRolePolicy` for a role. Each one is reported once, at the principal, with the statement that makes it so. The \
           finding is expected for the few principals meant to administer the account; any other one is \
           a mistake. Principals that can *become* administrator are IAM008's findings. See \
           docs/principal-graph.md for the exact definition.

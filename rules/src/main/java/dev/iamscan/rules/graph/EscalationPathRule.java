@@ -26,12 +26,15 @@ public final class EscalationPathRule implements Rule {
           permissions (every attached policy, minus Denies, within permissions boundaries; conditions that \
           can never hold are dropped), with an edge wherever one principal can act as another, and \
           reports each principal that can reach an administrator, once, with the shortest path in words. \
+          A group is a source too, standing for each of its members, members or not in the scan: its \
+          finding is at the group, and a member whose path is the group's is not reported again. \
           The path's steps are carried as a SARIF code flow (and as numbered steps in text and JSON \
           output), each at the statement or trust that allows it. A grant on every resource of a kind \
           (`Resource: "*"`, `role/*`) reaches principals outside the scan too, so it ends a path: the \
           account may hold an administrator role or user. A principal with no path for itself that may \
           still change the policies of every user, role or group (a role allowed `iam:PutUserPolicy` on \
-          `*`) is reported as able to grant administrator to others. Methods come from the published \
+          `*`), or rewrite every customer managed policy (`iam:CreatePolicyVersion` on `*`), is reported \
+          as able to grant administrator to others. Methods come from the published \
           catalogues (Rhino Security Labs, pathfinding.cloud) and are kept as data. A Deny or boundary the \
           scan cannot resolve does not cancel a step; the step says so. Administrators themselves are \
           IAM014's findings. See docs/principal-graph.md.
@@ -73,6 +76,8 @@ public final class EscalationPathRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     PrincipalGraph graph = PrincipalGraph.of(context.iam());
     for (PrincipalGraph.PathToAdmin p : graph.paths()) {
+      // A member whose path is its group's: the group's finding speaks for every member.
+      if (graph.repeatsGroup(p)) continue;
       List<Finding.Related> steps = new ArrayList<>();
       for (PrincipalGraph.Step s : p.steps()) steps.add(new Finding.Related(s.message(), s.location()));
       String resource = p.principal().resource() != null ? p.principal().resource().address() : p.principal().name();
@@ -80,15 +85,16 @@ public final class EscalationPathRule implements Rule {
       // administrator, whichever path is shortest today.
       String evidence = "can become administrator";
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s can become administrator in %d %s: %s".formatted(p.label(), p.steps().size(),
+          "%s can become administrator in %d %s: %s".formatted(p.who(), p.steps().size(),
               p.steps().size() == 1 ? "step" : "steps", p.inWords()),
           p.principal().range(), resource, evidence, List.of(), steps));
     }
     // No path for itself, but administrator for anyone it chooses: said in those words.
     for (PrincipalGraph.GrantToOthers g : graph.grantsToOthers()) {
+      if (graph.repeatsGroup(g)) continue;
       String resource = g.principal().resource() != null ? g.principal().resource().address() : g.principal().name();
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s can grant administrator to others: %s".formatted(g.label(), g.how().message()),
+          "%s can grant administrator to others: %s".formatted(g.who(), g.how().message()),
           g.principal().range(), resource, "can grant administrator to others", List.of(),
           List.of(new Finding.Related(g.how().message(), g.how().location()))));
     }

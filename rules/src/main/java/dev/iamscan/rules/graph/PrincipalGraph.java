@@ -46,15 +46,27 @@ public final class PrincipalGraph {
    */
   public record Administrator(PrincipalRef principal, String label, Step how) {}
 
-  /** A principal that is not administrator but can become one, by the shortest path found. */
+  /**
+   * A principal that is not administrator but can become one, by the shortest path found. A group
+   * stands for each of its members: the path is the one any member has through the group's policies.
+   */
   public record PathToAdmin(PrincipalRef principal, String label, List<Step> steps) {
     public PathToAdmin {
       steps = List.copyOf(steps);
     }
 
-    /** {@code user dev → assumes role deployer (...) → ...}. */
+    public boolean group() {
+      return principal.kind() == PrincipalKind.GROUP;
+    }
+
+    /** Who can do it: {@code user dev}, {@code each member of group ops}. */
+    public String who() {
+      return group() ? "each member of " + label : label;
+    }
+
+    /** {@code user dev → assumes role deployer (...) → ...}; {@code a member of group ops → ...}. */
     public String inWords() {
-      StringBuilder sb = new StringBuilder(label);
+      StringBuilder sb = new StringBuilder(group() ? "a member of " + label : label);
       for (Step s : steps) sb.append(" → ").append(s.message());
       return sb.toString();
     }
@@ -64,7 +76,12 @@ public final class PrincipalGraph {
    * A principal with no path to administrator that can still make others administrator: a policy
    * change on every user, role or group of the account.
    */
-  public record GrantToOthers(PrincipalRef principal, String label, Step how) {}
+  public record GrantToOthers(PrincipalRef principal, String label, Step how) {
+    /** Who can do it: {@code role ci}, {@code each member of group ops}. */
+    public String who() {
+      return principal.kind() == PrincipalKind.GROUP ? "each member of " + label : label;
+    }
+  }
 
   /** An edge for the picture: from, to (a principal or a placeholder), and what it says. */
   public record Edge(String from, String to, String label) {}
@@ -88,6 +105,8 @@ public final class PrincipalGraph {
   private final Map<Integer, Step> grantsOthers = new LinkedHashMap<>();
   private final List<Link> links = new ArrayList<>();
   private final Map<Integer, Set<String>> trustedServices = new HashMap<>();
+  /** For a user in a group: the locations of the statements granted to the user itself. */
+  private final Map<Integer, Set<SourceRange>> ownLocations = new HashMap<>();
   // By identity: a resource record hashes its whole body, and the model holds each resource once.
   private final Map<Resource, Actor> actorOfResource = new java.util.IdentityHashMap<>();
   private int[] dist;
@@ -172,6 +191,13 @@ public final class PrincipalGraph {
         }
       }
       permissions.add(new Permissions(sources, boundary(a), conditions));
+      if (a.isUser() && !a.groups().isEmpty()) {
+        // Where a member's own grants are: a step allowed there is its own, even when a group holds the same policy.
+        Set<SourceRange> own = new java.util.HashSet<>();
+        for (IamView.Grant gr : view.ownGrantsOf(a.ref())) own.add(gr.statement().range());
+        for (ManagedPolicyAttachment m : managed.getOrDefault(a.ref().identity(), List.of())) own.add(m.at());
+        ownLocations.put(a.id(), own);
+      }
     }
   }
 
@@ -330,6 +356,7 @@ public final class PrincipalGraph {
     Target anyUser = Target.anyIam("user");
     Target anyRole = Target.anyIam("role");
     Target anyGroup = Target.anyIam("group");
+    Target anyPolicy = Target.anyIam("policy");
     // Assume: a trust that names the principal needs no identity permission in the same account.
     namedIn.forEach((roleId, entries) -> {
       Actor role = actors.get(roleId);
@@ -342,8 +369,9 @@ public final class PrincipalGraph {
             pp.range())));
       }
     });
+    // A group is a source too, standing for each of its members: a member with no policies of its
+    // own has exactly the group's permissions, and one added later, outside the scan, gains its paths.
     for (Actor a : actors) {
-      if (!a.acts()) continue;
       Permissions p = permissions.get(a.id());
       String caller = a.caller();
       // Assume a role whose trust admits the account root or anyone: the identity policy must allow it.
@@ -388,7 +416,7 @@ public final class PrincipalGraph {
             }
           }
           case "role" -> {
-            if (m.how() == EscalationMethods.How.GRANT && a.kind() != PrincipalKind.USER) selfStep(a, m, a.self(), a.label());
+            if (m.how() == EscalationMethods.How.GRANT && !a.isUser() && !a.isGroup()) selfStep(a, m, a.self(), a.label());
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyRole, "any role of the account");
             if (m.how() == EscalationMethods.How.BECOME) {
               if (!placeholder(a, m, anyRole, "any role of the account (administrators outside the scan included)", with)) {
@@ -400,8 +428,13 @@ public final class PrincipalGraph {
           }
           case "group" -> {
             if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyGroup, "any group of the account");
-            if (!a.isUser()) break;
+            // A role cannot join a group, but may add any user to an administrator group.
+            if (m.how() == EscalationMethods.How.JOIN && !a.isUser() && !a.isGroup()) {
+              grantsAnyWorded(a, m, anyGroup, "adds any user to any group of the account (administrator groups included)");
+            }
+            if (!a.isUser() && !a.isGroup()) break;
             if (m.how() == EscalationMethods.How.GRANT) {
+              if (a.isGroup()) selfStep(a, m, a.self(), "its own " + a.label());
               for (PrincipalRef g : a.groups()) {
                 Actor ga = byIdentity.get(g.identity());
                 if (ga != null) selfStep(a, m, ga.self(), "its " + ga.label());
@@ -412,7 +445,7 @@ public final class PrincipalGraph {
                   if (!admin.containsKey(g.id())) continue;
                   Permissions.Decision d = p.can(m.key(), g.self(), caller);
                   if (d.allowed()) {
-                    terminal.putIfAbsent(a.id(), new Step("%s on %s %s, which is administrator%s".formatted(m.key(),
+                    endsAt(a, new Step("%s on %s %s, which is administrator%s".formatted(m.key(),
                         Permissions.matched(d.grant().statement(), g.self(), caller), m.say(g.label()), doubts(d)),
                         d.grant().location()));
                   }
@@ -421,6 +454,8 @@ public final class PrincipalGraph {
             }
           }
           case "policy" -> {
+            // A new version of every customer managed policy of the account: administrator for those they are attached to.
+            if (m.how() == EscalationMethods.How.GRANT) grantsAny(a, m, anyPolicy, "any customer managed policy of the account");
             // A new default version of a customer managed policy attached to the principal; never an AWS-managed one.
             Set<IdentityPolicy> own = new LinkedHashSet<>();
             for (Permissions.Source s : p.allows()) {
@@ -478,7 +513,7 @@ public final class PrincipalGraph {
         Permissions.Decision d = p.can(action, q.self(), a.caller());
         if (!d.allowed()) continue;
         EscalationMethods.Method m = method(action);
-        terminal.putIfAbsent(a.id(), new Step("%s on %s %s, then %s%s".formatted(action,
+        endsAt(a, new Step("%s on %s %s, then %s%s".formatted(action,
             Permissions.matched(d.grant().statement(), q.self(), a.caller()), m.say(q.label()), l.step().message(), doubts(d)),
             d.grant().location()));
         break;
@@ -537,29 +572,52 @@ public final class PrincipalGraph {
     return List.copyOf(named);
   }
 
+  /**
+   * The end of a principal's path: the first found, unless a later one is allowed by the principal's
+   * own policies where the first came from a group's. A member then keeps a path of its own, which the
+   * group's finding does not speak for (see {@link #repeatsGroup(PathToAdmin)}).
+   */
+  private void endsAt(Actor a, Step step) {
+    Step first = terminal.get(a.id());
+    if (first == null || (viaGroup(a, first) && !viaGroup(a, step))) terminal.put(a.id(), step);
+  }
+
+  private boolean viaGroup(Actor a, Step step) {
+    for (PrincipalRef g : a.groups()) {
+      Actor ga = byIdentity.get(g.identity());
+      if (ga != null && onlyThrough(a, ga, step)) return true;
+    }
+    return false;
+  }
+
   /** A policy change that covers the principal itself (or its group, or a policy attached to it). */
   private void selfStep(Actor a, EscalationMethods.Method m, Target target, String saying) {
     if (admin.containsKey(a.id())) return;
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), target, a.caller());
     if (!d.allowed()) return;
-    terminal.putIfAbsent(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
+    endsAt(a, new Step("%s on %s %s%s".formatted(m.key(),
         Permissions.matched(d.grant().statement(), target, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
   }
 
   /** A policy change on every principal of a kind: administrator for any of them, if not for itself. */
   private void grantsAny(Actor a, EscalationMethods.Method m, Target any, String saying) {
+    grantsAnyWorded(a, m, any, m.say(saying));
+  }
+
+  /** The same, in words of its own: what the grant does to others. */
+  private void grantsAnyWorded(Actor a, EscalationMethods.Method m, Target any, String words) {
     if (admin.containsKey(a.id()) || grantsOthers.containsKey(a.id())) return;
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
     if (!d.allowed()) return;
     grantsOthers.put(a.id(), new Step("%s on %s %s%s".formatted(m.key(),
-        Permissions.matched(d.grant().statement(), any, a.caller()), m.say(saying), doubts(d)), d.grant().location()));
+        Permissions.matched(d.grant().statement(), any, a.caller()), words, doubts(d)), d.grant().location()));
   }
 
   /** A grant on every resource of a kind reaches those outside the scan too: the path ends there. */
   private boolean placeholder(Actor a, EscalationMethods.Method m, Target any, String saying, String with) {
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), any, a.caller());
     if (!d.allowed()) return false;
-    terminal.putIfAbsent(a.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
+    endsAt(a, new Step("%s on %s%s %s%s".formatted(m.key(),
         Permissions.matched(d.grant().statement(), any, a.caller()), with, m.say(saying), doubts(d)), d.grant().location()));
     return true;
   }
@@ -619,24 +677,70 @@ public final class PrincipalGraph {
     return out;
   }
 
-  /** Every principal that is not administrator but can become one, with its shortest path. */
+  /**
+   * Every principal that is not administrator but can become one, with its shortest path; a group
+   * stands for each of its members (its path is the one its policies give any member).
+   */
   public List<PathToAdmin> paths() {
     List<PathToAdmin> out = new ArrayList<>();
     for (Actor a : actors) {
-      if (!a.acts() || admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
+      if (admin.containsKey(a.id()) || dist[a.id()] == Integer.MAX_VALUE) continue;
       out.add(new PathToAdmin(a.ref(), a.label(), steps(a.id())));
     }
     return out;
   }
 
-  /** Principals without a path to administrator that can make any user, role or group one. */
+  /** Principals (a group for each of its members) without a path that can make any user, role or group administrator. */
   public List<GrantToOthers> grantsToOthers() {
     List<GrantToOthers> out = new ArrayList<>();
     grantsOthers.forEach((i, step) -> {
       Actor a = actors.get(i);
-      if (a.acts() && !admin.containsKey(i) && dist[i] == Integer.MAX_VALUE) out.add(new GrantToOthers(a.ref(), a.label(), step));
+      if (!admin.containsKey(i) && dist[i] == Integer.MAX_VALUE) out.add(new GrantToOthers(a.ref(), a.label(), step));
     });
     return out;
+  }
+
+  /**
+   * Whether a user's path only repeats one of its groups' paths: a group of the user has a path no
+   * longer than the user's, and the user's first step is allowed by a statement of that group's
+   * policies. The group's finding then speaks for the user; a user whose path starts with its own
+   * policy or trust, or is shorter thanks to them, is reported in its own right.
+   */
+  public boolean repeatsGroup(PathToAdmin p) {
+    Actor a = byIdentity.get(p.principal().identity());
+    if (a == null || !a.isUser()) return false;
+    for (PrincipalRef g : a.groups()) {
+      Actor ga = byIdentity.get(g.identity());
+      if (ga == null || admin.containsKey(ga.id()) || dist[ga.id()] == Integer.MAX_VALUE) continue;
+      if (steps(ga.id()).size() <= p.steps().size() && onlyThrough(a, ga, p.steps().get(0))) return true;
+    }
+    return false;
+  }
+
+  /** Whether a user's grant to others is one of its groups' grants to others, by the same statement. */
+  public boolean repeatsGroup(GrantToOthers o) {
+    Actor a = byIdentity.get(o.principal().identity());
+    if (a == null || !a.isUser()) return false;
+    for (PrincipalRef g : a.groups()) {
+      Actor ga = byIdentity.get(g.identity());
+      if (ga == null || admin.containsKey(ga.id()) || dist[ga.id()] != Integer.MAX_VALUE) continue;
+      if (grantsOthers.containsKey(ga.id()) && onlyThrough(a, ga, o.how())) return true;
+    }
+    return false;
+  }
+
+  /** Whether a member's step is allowed by a statement of the group's policies and not by one of its own. */
+  private boolean onlyThrough(Actor member, Actor group, Step step) {
+    return grantedBy(group, step) && !ownLocations.getOrDefault(member.id(), Set.of()).contains(step.location());
+  }
+
+  /** Whether a step is allowed by a statement (or an AWS-managed attachment) of the group's own policies. */
+  private boolean grantedBy(Actor group, Step step) {
+    Permissions gp = permissions.get(group.id());
+    for (Permissions.Source s : gp.allows()) {
+      if (s.location() != null && s.location().equals(step.location())) return true;
+    }
+    return false;
   }
 
   private List<Step> steps(int from) {
