@@ -128,7 +128,7 @@ resource "aws_iam_user" "keys_denied_here" {
 }
 
 resource "aws_iam_user_policy" "keys_denied_here" {
-  # expect: IAM010
+  # ok: IAM010
   user = aws_iam_user.keys_denied_here.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [
     { Effect = "Allow", Action = "iam:CreateAccessKey", Resource = "*" },
@@ -149,7 +149,7 @@ resource "aws_iam_user_policy" "keys_denied_elsewhere" {
 }
 
 resource "aws_iam_user_policy_attachment" "keys_denied_elsewhere" {
-  # expect: IAM010
+  # ok: IAM010
   user       = aws_iam_user.keys_denied_elsewhere.name
   policy_arn = aws_iam_policy.no_keys.arn
 }
@@ -201,7 +201,7 @@ resource "aws_iam_user" "expired" {
 }
 
 resource "aws_iam_user_policy" "expired" {
-  # expect: IAM010
+  # ok: IAM010
   user = aws_iam_user.expired.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{
     Effect    = "Allow"

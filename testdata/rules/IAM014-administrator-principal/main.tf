@@ -93,7 +93,7 @@ resource "aws_iam_user_policy_attachment" "no_iam_admin" {
 }
 
 resource "aws_iam_user_policy" "no_iam" {
-  # expect: IAM010
+  # ok: IAM010
   user   = aws_iam_user.no_iam.name
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = ["iam:*", "sts:*"], Resource = "*" }] })
 }

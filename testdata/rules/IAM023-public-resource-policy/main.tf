@@ -210,3 +210,41 @@ resource "aws_opensearch_domain" "maybe" {
     }]
   })
 }
+
+# One subnet or two: in a VPC whichever the condition picks.
+variable "single_node" {
+  type = bool
+}
+
+resource "aws_opensearch_domain" "either_subnets" {
+  domain_name = "either"
+  vpc_options {
+    subnet_ids = var.single_node ? ["subnet-0a1b2c3d"] : ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+  }
+  access_policies = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM023
+      Principal = "*"
+      Action    = "es:ESHttpGet"
+      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/either/*"
+    }]
+  })
+}
+
+# No subnets under one branch: a public endpoint then.
+resource "aws_opensearch_domain" "subnets_or_none" {
+  domain_name = "or-none"
+  vpc_options {
+    subnet_ids = var.single_node ? ["subnet-0a1b2c3d"] : []
+  }
+  access_policies = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM023
+      Principal = "*"
+      Action    = "es:ESHttpGet"
+      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/or-none/*"
+    }]
+  })
+}

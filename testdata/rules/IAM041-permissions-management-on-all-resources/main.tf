@@ -57,3 +57,51 @@ resource "aws_iam_policy" "app_policies" {
     }]
   })
 }
+
+# A condition that can never hold grants nothing: tokens issued before a past date, a key tested
+# both true and false.
+resource "aws_iam_policy" "expired" {
+  name = "expired"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # ok: IAM041
+      Action    = "iam:CreatePolicyVersion"
+      Resource  = "*"
+      Condition = { DateLessThan = { "aws:TokenIssueTime" = "2020-01-01T00:00:00Z" } }
+    }]
+  })
+}
+
+resource "aws_iam_policy" "contradiction" {
+  name = "contradiction"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      # ok: IAM041
+      Action   = "iam:PutRolePolicy"
+      Resource = "*"
+      Condition = {
+        Bool = { "aws:SecureTransport" = "true" }
+        Null = { "aws:SecureTransport" = "true" }
+      }
+    }]
+  })
+}
+
+# A time limit still ahead narrows when, not what: reported.
+resource "aws_iam_policy" "until_later" {
+  name = "until-later"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      # expect: IAM041 "a condition limits when, not what"
+      Action    = "iam:CreatePolicyVersion"
+      Resource  = "*"
+      Condition = { DateLessThan = { "aws:CurrentTime" = "2999-01-01T00:00:00Z" } }
+    }]
+  })
+}

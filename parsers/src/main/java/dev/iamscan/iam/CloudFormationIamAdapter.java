@@ -50,7 +50,8 @@ final class CloudFormationIamAdapter extends IamViewBuilder {
           Value name = p.asObject().flatMap(o -> o.get("PolicyName")).orElse(null);
           view.addUserAttachment(new UserAttachment(r, null, label,
               p.asObject().flatMap(o -> o.field("PolicyName")).map(Value.Field::range).orElse(p.range()),
-              UserAttachment.Kind.NAMED_INLINE, name));
+              UserAttachment.Kind.NAMED_INLINE, name,
+              p.asObject().flatMap(o -> o.field("PolicyDocument")).map(Value.Field::range).orElse(null)));
         }
         for (Value arn : present(r.body().get("ManagedPolicyArns").orElse(null))) {
           view.addUserAttachment(new UserAttachment(r, null, label, arn.range(), UserAttachment.Kind.MANAGED_ON_USER, arn));

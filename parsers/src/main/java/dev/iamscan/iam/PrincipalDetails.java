@@ -48,12 +48,25 @@ public final class PrincipalDetails {
     return r.body().string(r.format() == Format.CLOUDFORMATION ? "Path" : "path").orElse("/");
   }
 
-  /** The permissions boundary a user or role sets, as written. */
+  /**
+   * The permissions boundary a user or role sets, as written. A condition whose branch under the
+   * defaults (every parameter or variable at its default) sets no boundary ({@code AWS::NoValue},
+   * {@code null}) means none: the principal is unbounded as deployed by default, which is the reading
+   * that hides no finding. A condition that sets a boundary by default, or whose outcome is not
+   * known, stays as written (a boundary the scan cannot rely on).
+   */
   public static Optional<Value.Field> boundary(PrincipalRef p) {
     Resource r = p.resource();
     if (r == null) return Optional.empty();
     return r.body().field(r.format() == Format.CLOUDFORMATION ? "PermissionsBoundary" : "permissions_boundary")
-        .filter(f -> !(f.value() instanceof Value.Null));
+        .filter(f -> !(f.value() instanceof Value.Null) && !absentByDefault(f.value(), 0));
+  }
+
+  /** Whether the branches a condition takes under the defaults end in no value. */
+  private static boolean absentByDefault(Value v, int depth) {
+    if (v instanceof Value.Null) return true;
+    if (!(v instanceof Value.Conditional c) || c.byDefault() == null || depth > 16) return false;
+    return absentByDefault(c.byDefault() ? c.whenTrue() : c.whenFalse(), depth + 1);
   }
 
   /** The name of a customer managed policy resource, when known. */

@@ -17,8 +17,15 @@ import dev.iamscan.model.Value;
  * @param kind what is attached
  * @param policy the managed policy ARN or reference, or the name of an inline policy written on
  *     the user, as written; null when not written
+ * @param document for an inline policy written on the user ({@link Kind#NAMED_INLINE}), where its
+ *     document is written: the {@code at} of its {@link IdentityPolicy}; null otherwise
  */
-public record UserAttachment(Resource owner, Value user, String userLabel, SourceRange at, Kind kind, Value policy) {
+public record UserAttachment(Resource owner, Value user, String userLabel, SourceRange at, Kind kind, Value policy,
+    SourceRange document) {
+  public UserAttachment(Resource owner, Value user, String userLabel, SourceRange at, Kind kind, Value policy) {
+    this(owner, user, userLabel, at, kind, policy, null);
+  }
+
   /** What is attached. */
   public enum Kind {
     /** The owner's own inline policy. */

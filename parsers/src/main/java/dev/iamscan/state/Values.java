@@ -62,7 +62,8 @@ final class Values {
    * Whether VPC options place a resource in a VPC: certainly yes when they name subnets (a list
    * that is not certainly empty, a reference, an unknown list: AWS refuses VPC options without
    * subnets, so they are given), certainly no when absent or empty, not known when the options
-   * themselves are not (an unexpanded dynamic block, a condition).
+   * themselves are not (an unexpanded dynamic block, a condition around them). A condition on the
+   * subnets decides only when all its branches agree.
    */
   static Optional<Boolean> placedInVpc(Setting options, String subnetsKey) {
     Optional<Value> v = options.value();
@@ -75,9 +76,24 @@ final class Values {
     }
     if (!(v.get() instanceof Value.ObjectValue o)) return Optional.empty();
     Optional<Value> subnets = o.get(subnetsKey);
-    if (subnets.isEmpty() || subnets.get() instanceof Value.Null) return Optional.of(false);
-    if (subnets.get() instanceof Value.Conditional) return Optional.empty();
-    if (subnets.get() instanceof Value.ListValue l && l.items().isEmpty()) return Optional.of(false);
+    if (subnets.isEmpty()) return Optional.of(false);
+    return namesSubnets(subnets.get(), 0);
+  }
+
+  /**
+   * Whether a subnet list names subnets: no when null or empty, yes otherwise; a condition (a
+   * CloudFormation {@code Fn::If}, a Terraform conditional) decides it only when every branch gives
+   * the same answer, so one empty branch leaves it unknown.
+   */
+  private static Optional<Boolean> namesSubnets(Value subnets, int depth) {
+    if (subnets instanceof Value.Null) return Optional.of(false);
+    if (subnets instanceof Value.ListValue l && l.items().isEmpty()) return Optional.of(false);
+    if (subnets instanceof Value.Conditional c) {
+      if (depth > 16) return Optional.empty();
+      Optional<Boolean> t = namesSubnets(c.whenTrue(), depth + 1);
+      Optional<Boolean> f = namesSubnets(c.whenFalse(), depth + 1);
+      return t.isPresent() && t.equals(f) ? t : Optional.empty();
+    }
     return Optional.of(true);
   }
 }

@@ -43,8 +43,9 @@ public final class PublicResourcePolicyRule implements Rule {
           An OpenSearch or Elasticsearch domain placed in a VPC (`vpc_options` / `VPCOptions` with \
           subnets) has no public endpoint: only clients that reach the VPC, through its security \
           groups, can call it, so an open access policy on it is the usual setup and is not \
-          reported. When the placement is not known (a `vpc_options` block the scan cannot expand, \
-          a condition), the finding stays.
+          reported. A condition on the subnets places the domain in a VPC when every branch names \
+          subnets. When the placement is not known (a `vpc_options` block the scan cannot expand, \
+          a condition around the options, or one with a branch without subnets), the finding stays.
           """)
       .remediation("""
           name the accounts, roles or services that need access as principals, and for service \

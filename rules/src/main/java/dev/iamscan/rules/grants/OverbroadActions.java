@@ -3,8 +3,13 @@ package dev.iamscan.rules.grants;
 import dev.iamscan.iam.IdentityPolicy;
 import dev.iamscan.iam.StandalonePolicyDocuments;
 import dev.iamscan.policy.ConditionClause;
+import dev.iamscan.policy.Effect;
+import dev.iamscan.policy.PolicyDocument;
 import dev.iamscan.policy.PolicyStatement;
 import dev.iamscan.rules.ScanContext;
+import dev.iamscan.rules.graph.ConditionFeasibility;
+import dev.iamscan.rules.graph.SameDocumentDeny;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,20 +120,33 @@ final class OverbroadActions {
 
   /**
    * The identity policies of the scan, and Terraform policy documents that nothing in the scan
-   * uses: they are identity policies handed to another module and grant what they say.
-   */
-  /**
-   * Every identity policy, each without the Allow statements a Deny of the same document cancels
-   * entirely: the statement-level rules judge what a document really grants.
+   * uses (they are identity policies handed to another module and grant what they say), each as
+   * {@link #granting} leaves it: the statement-level rules judge what a document really grants.
    */
   static List<IdentityPolicy> identityPolicies(ScanContext context) {
     List<IdentityPolicy> all = new ArrayList<>(context.iam().identityPolicies());
     all.addAll(StandalonePolicyDocuments.of(context.iam()));
+    ConditionFeasibility feasibility = new ConditionFeasibility(Instant.now());
     List<IdentityPolicy> out = new ArrayList<>(all.size());
     for (IdentityPolicy p : all) {
-      var doc = dev.iamscan.rules.graph.SameDocumentDeny.withoutCancelled(p.document());
+      var doc = granting(p.document(), feasibility);
       out.add(doc == p.document() ? p : new IdentityPolicy(doc, p.owner(), p.at(), p.managed(), p.attachedTo()));
     }
     return out;
+  }
+
+  /**
+   * The document without the Allow statements that grant nothing: those a Deny of the same
+   * document cancels entirely ({@link SameDocumentDeny}), and those whose condition can never hold
+   * ({@link ConditionFeasibility}, the check the principal graph uses). The same document when
+   * nothing is dropped.
+   */
+  static PolicyDocument granting(PolicyDocument d, ConditionFeasibility feasibility) {
+    PolicyDocument doc = SameDocumentDeny.withoutCancelled(d);
+    List<PolicyStatement> kept = doc.statements().stream()
+        .filter(s -> s.effect() != Effect.ALLOW || feasibility.neverHolds(s).isEmpty())
+        .toList();
+    if (kept.size() == doc.statements().size()) return doc;
+    return new PolicyDocument(kept, doc.unknown(), doc.problems(), doc.range(), doc.builtFrom());
   }
 }

@@ -19,16 +19,18 @@ import java.util.Optional;
  * the past ({@code DateLessThan} on {@code aws:CurrentTime} or {@code aws:TokenIssueTime}), and
  * tests of one key that contradict each other ({@code Bool} true and false, {@code Null} true and
  * false). Any other condition narrows when a statement applies, not what it grants, so it stays.
+ * The principal graph and the statement-level rules (through {@code OverbroadActions}) share this
+ * one check.
  */
-final class ConditionFeasibility {
+public final class ConditionFeasibility {
   private final Instant now;
 
-  ConditionFeasibility(Instant now) {
+  public ConditionFeasibility(Instant now) {
     this.now = now;
   }
 
   /** Why the statement's conditions can never all hold, or empty. */
-  Optional<String> neverHolds(PolicyStatement s) {
+  public Optional<String> neverHolds(PolicyStatement s) {
     Map<String, String> bool = new HashMap<>();
     Map<String, String> isNull = new HashMap<>();
     for (ConditionClause c : s.conditions()) {
