@@ -176,3 +176,14 @@ resource "aws_iam_user_policy_attachment" "aws_deny_all" {
   user       = aws_iam_user.deploy.name
   policy_arn = "arn:aws:iam::aws:policy/AWSDenyAll"
 }
+
+# A policy without statements is not a guard: it is still a policy written for one user.
+resource "aws_iam_user_policy" "empty" {
+  name = "empty"
+  # expect: IAM010 "aws_iam_user_policy.empty"
+  user = aws_iam_user.deploy.name
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = []
+  })
+}

@@ -41,9 +41,9 @@ public final class UserAttachedPolicyRule implements Rule {
           `ManagedPolicyArns`, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` with `Users`, \
           `AWS::IAM::UserPolicy`. The finding points at the user named, or at the policy entry on \
           the user. A user list the scanner cannot resolve (it may be empty) is not reported, nor is a \
-          policy of the scan that allows nothing (it only denies, or a Deny of the same document \
-          cancels each of its Allow statements, or their conditions can never hold); a policy the \
-          scan does not hold, or cannot read whole, is reported.
+          policy of the scan whose statements allow nothing (it only denies, or a Deny of the same \
+          document cancels each of its Allow statements, or their conditions can never hold); a policy \
+          without statements, a policy the scan does not hold, or one it cannot read whole, is reported.
           """)
       .remediation("""
           attach the policy to a group and make the user a member, or, better, let the person or \
@@ -107,14 +107,17 @@ public final class UserAttachedPolicyRule implements Rule {
   private static boolean grantsNothing(ScanContext context, UserAttachment a, ConditionFeasibility feasibility) {
     List<IdentityPolicy> docs = attachedPolicies(context, a);
     if (docs.isEmpty()) return false;
+    boolean written = false;
     for (IdentityPolicy p : docs) {
       PolicyDocument d = p.document();
       if (d.unknown() || !d.problems().isEmpty()) return false;
       if (OverbroadActions.granting(d, feasibility).statements().stream().anyMatch(s -> s.effect() != Effect.DENY)) {
         return false;
       }
+      written |= !d.statements().isEmpty();
     }
-    return true;
+    // A policy without statements is not a guard: it is still a policy written for one user.
+    return written;
   }
 
   /** The identity policies of the scan an attachment puts on its user; empty when it names none of them. */
