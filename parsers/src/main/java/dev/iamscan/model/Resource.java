@@ -67,6 +67,26 @@ public record Resource(
     return Optional.empty();
   }
 
+  /**
+   * The attribute marking a CloudFormation resource whose {@code Condition} is false with the
+   * parameter defaults (a Terraform resource has {@link #APPLIES_WHEN} only when its defaults
+   * switch it off).
+   */
+  public static final String OFF_BY_DEFAULT = "iamscan:off_by_default";
+
+  /**
+   * Whether this resource exists only under input values other than the defaults: a Terraform
+   * resource its variable defaults switch off, a CloudFormation resource whose condition is false
+   * with the parameter defaults. A condition that the defaults leave undecided, or make true, is
+   * not off: the resource may well exist as deployed.
+   */
+  public boolean offByDefault() {
+    if (format == Format.CLOUDFORMATION) {
+      return attributes.get(OFF_BY_DEFAULT).flatMap(Value::scalar).map("true"::equals).orElse(false);
+    }
+    return attributes.string(APPLIES_WHEN).isPresent();
+  }
+
   /** The same resource in another scope with another call chain (module instances, relocation). */
   public Resource withModule(String newScope, List<ModuleCall> calls) {
     return new Resource(format, kind, type, name, newScope, body, attributes, range, calls);

@@ -9,10 +9,12 @@ import java.util.Set;
 
 /**
  * Whether something a rule misses when absent (a password policy, an Access Analyzer) exists for a
- * resource: always, only under some input values, or not at all. A resource that exists only under
- * a condition (a CloudFormation {@code Condition}, a Terraform resource its variable defaults
- * switch off) does not make the account safe by default: with the defaults it has none, so the
- * absence is reported with the values under which it would exist. One that exists under the very
+ * resource: always, only under some input values, or not at all. A resource that the defaults
+ * switch off (a Terraform resource its variable defaults switch off, a CloudFormation resource whose
+ * {@code Condition} is false with the parameter defaults) does not make the account safe: with the
+ * defaults it has none, so the absence is reported with the values under which it would exist. A
+ * condition the defaults make true or leave undecided counts as present: no finding on a guess.
+ * One that exists under the very
  * condition the resource needing it exists under (same condition in the same module or template)
  * is there whenever that resource is.
  *
@@ -30,7 +32,7 @@ record Presence(boolean always, List<String> conditions, List<Resource> conditio
     Optional<String> subjectWhen = subject.appliesWhen();
     for (Resource c : candidates) {
       Optional<String> w = c.appliesWhen();
-      if (w.isEmpty()) return new Presence(true, List.of(), List.of());
+      if (w.isEmpty() || !c.offByDefault()) return new Presence(true, List.of(), List.of());
       if (w.equals(subjectWhen) && c.scope().equals(subject.scope())) return new Presence(true, List.of(), List.of());
       when.add(w.get());
       conditional.add(c);
