@@ -87,6 +87,17 @@ public record Resource(
     return attributes.string(APPLIES_WHEN).isPresent();
   }
 
+  /**
+   * Whether this resource exists whenever {@code other} does, as far as the defaults tell: it is not
+   * switched off by them, or it exists under the very condition {@code other} exists under (same
+   * condition in the same module or template). A resource that protects another (a password
+   * policy, an analyzer, a public-access block) protects it only then.
+   */
+  public boolean existsWhenever(Resource other) {
+    if (!offByDefault()) return true;
+    return appliesWhen().equals(other.appliesWhen()) && scope.equals(other.scope());
+  }
+
   /** The same resource in another scope with another call chain (module instances, relocation). */
   public Resource withModule(String newScope, List<ModuleCall> calls) {
     return new Resource(format, kind, type, name, newScope, body, attributes, range, calls);

@@ -4,7 +4,6 @@ import dev.iamscan.model.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,12 +28,9 @@ record Presence(boolean always, List<String> conditions, List<Resource> conditio
   static Presence of(List<Resource> candidates, Resource subject) {
     Set<String> when = new LinkedHashSet<>();
     List<Resource> conditional = new ArrayList<>();
-    Optional<String> subjectWhen = subject.appliesWhen();
     for (Resource c : candidates) {
-      Optional<String> w = c.appliesWhen();
-      if (w.isEmpty() || !c.offByDefault()) return new Presence(true, List.of(), List.of());
-      if (w.equals(subjectWhen) && c.scope().equals(subject.scope())) return new Presence(true, List.of(), List.of());
-      when.add(w.get());
+      if (c.existsWhenever(subject)) return new Presence(true, List.of(), List.of());
+      when.add(c.appliesWhen().orElseThrow());
       conditional.add(c);
     }
     return new Presence(false, List.copyOf(when), List.copyOf(conditional));
