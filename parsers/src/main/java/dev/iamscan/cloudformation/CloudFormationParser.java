@@ -272,9 +272,13 @@ public final class CloudFormationParser {
       // A resource under a condition: say which, and what it is with the parameter defaults.
       Optional<String> condition = body.string("Condition");
       if (condition.isPresent()) {
-        String when = "condition " + condition.get() + " is true" + evaluator.conditionByDefault(condition.get())
-            .map(d -> d ? " (true with the parameter defaults)" : " (false with the parameter defaults)").orElse("");
+        Optional<Boolean> byDefault = evaluator.conditionByDefault(condition.get());
+        String when = "condition " + condition.get() + " is true"
+            + byDefault.map(d -> d ? " (true with the parameter defaults)" : " (false with the parameter defaults)").orElse("");
         attributes.add(new Value.Field(Resource.APPLIES_WHEN, at, new Value.Text(when, at)));
+        if (byDefault.equals(Optional.of(false))) {
+          attributes.add(new Value.Field(Resource.OFF_BY_DEFAULT, at, new Value.Bool(true, at)));
+        }
       }
       // The template's macros apply to every resource: rules that check the written form (schema
       // checks) must know the deployed form may differ.

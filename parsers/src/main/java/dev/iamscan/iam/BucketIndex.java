@@ -178,6 +178,47 @@ public final class BucketIndex {
     return true;
   }
 
+  /**
+   * The blocks that exist whenever {@code subject} does: a block its defaults switch off (a
+   * variable's default, a condition false with the parameter defaults) protects nothing as
+   * deployed by default, unless it exists under the very condition of the subject.
+   */
+  public List<AccessBlock> existingWith(List<AccessBlock> blocks, Resource subject) {
+    return blocks.stream().filter(b -> protects(b, subject)).toList();
+  }
+
+  /**
+   * A bucket's block exists whenever its bucket does when it is the bucket's own setting, or is
+   * switched off by the very condition that switches off the bucket: a policy or ACL on a bucket
+   * that does not exist exposes nothing.
+   */
+  private boolean protects(AccessBlock b, Resource subject) {
+    if (b.owner().existsWhenever(subject)) return true;
+    if (b.accountLevel()) return false;
+    if (b.bucket() == null) return true;
+    Optional<Resource> bucket = bucket(b.owner(), b.bucket());
+    return bucket.isPresent() && bucket.get().offByDefault() && b.owner().existsWhenever(bucket.get());
+  }
+
+  /**
+   * For a message: when the blocks that exist whenever {@code subject} does leave some of
+   * {@code settings} off, but all of them would be on with the blocks its defaults switch off,
+   * under which values those exist ({@code "; a public-access block that would stop this exists
+   * only when var.x = true"}); else empty.
+   */
+  public String onlyWhen(List<AccessBlock> blocks, Resource subject, PublicAccessSetting... settings) {
+    if (!allEnabled(blocks, settings)) return "";
+    java.util.Set<String> when = new java.util.LinkedHashSet<>();
+    for (AccessBlock b : blocks) {
+      if (protects(b, subject)) continue;
+      boolean helps = false;
+      for (PublicAccessSetting s : settings) helps |= b.enabled(s).orElse(false);
+      if (helps) b.owner().appliesWhen().ifPresent(when::add);
+    }
+    if (when.isEmpty()) return "";
+    return "; the public-access block that would stop this exists only when " + String.join(" or ", when);
+  }
+
   /** Whether, across {@code blocks}, every one of {@code settings} is certainly on in some block. */
   public static boolean allEnabled(List<AccessBlock> blocks, PublicAccessSetting... settings) {
     for (PublicAccessSetting s : settings) {

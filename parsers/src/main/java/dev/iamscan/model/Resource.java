@@ -67,6 +67,37 @@ public record Resource(
     return Optional.empty();
   }
 
+  /**
+   * The attribute marking a CloudFormation resource whose {@code Condition} is false with the
+   * parameter defaults (a Terraform resource has {@link #APPLIES_WHEN} only when its defaults
+   * switch it off).
+   */
+  public static final String OFF_BY_DEFAULT = "iamscan:off_by_default";
+
+  /**
+   * Whether this resource exists only under input values other than the defaults: a Terraform
+   * resource its variable defaults switch off, a CloudFormation resource whose condition is false
+   * with the parameter defaults. A condition that the defaults leave undecided, or make true, is
+   * not off: the resource may well exist as deployed.
+   */
+  public boolean offByDefault() {
+    if (format == Format.CLOUDFORMATION) {
+      return attributes.get(OFF_BY_DEFAULT).flatMap(Value::scalar).map("true"::equals).orElse(false);
+    }
+    return attributes.string(APPLIES_WHEN).isPresent();
+  }
+
+  /**
+   * Whether this resource exists whenever {@code other} does, as far as the defaults tell: it is not
+   * switched off by them, or it exists under the very condition {@code other} exists under (same
+   * condition in the same module or template). A resource that protects another (a password
+   * policy, an analyzer, a public-access block) protects it only then.
+   */
+  public boolean existsWhenever(Resource other) {
+    if (!offByDefault()) return true;
+    return appliesWhen().equals(other.appliesWhen()) && scope.equals(other.scope());
+  }
+
   /** The same resource in another scope with another call chain (module instances, relocation). */
   public Resource withModule(String newScope, List<ModuleCall> calls) {
     return new Resource(format, kind, type, name, newScope, body, attributes, range, calls);

@@ -131,7 +131,8 @@ public final class SchemaChecks {
     List<Value.Field> fields = new ArrayList<>();
     fields.add(new Value.Field("Type", r.headRange(), new Value.Text(r.type(), r.headRange())));
     // what the parser adds (under which condition the resource exists) was not written
-    r.attributes().fields().stream().filter(f -> !f.key().equals(Resource.APPLIES_WHEN)).forEach(fields::add);
+    r.attributes().fields().stream()
+        .filter(f -> !f.key().equals(Resource.APPLIES_WHEN) && !f.key().equals(Resource.OFF_BY_DEFAULT)).forEach(fields::add);
     return check(e, new Value.ObjectValue(fields, r.range()), r.headRange(), "resource attribute");
   }
 

@@ -49,10 +49,14 @@ class RuleFixtureTest {
         Matcher m = DIR.matcher(dir.getFileName().toString());
         if (!m.matches()) continue;
         String ruleId = m.group(1);
-        Scanned scanned = scan(dir);
-        for (Path file : fixtureFiles(dir)) {
-          tests.add(DynamicTest.dynamicTest(dir.getFileName() + "/" + file.getFileName(),
-              file.toUri(), () -> check(ruleId, dir, file, scanned)));
+        for (Path root : scanRoots(dir)) {
+          Scanned scanned = scan(root);
+          String name = dir.relativize(root).toString();
+          String prefix = dir.getFileName() + (name.isEmpty() ? "" : "/" + name) + "/";
+          for (Path file : fixtureFiles(root)) {
+            tests.add(DynamicTest.dynamicTest(prefix + file.getFileName(),
+                file.toUri(), () -> check(ruleId, root, file, scanned)));
+          }
         }
       }
     }
@@ -140,6 +144,20 @@ class RuleFixtureTest {
     return new Scanned(findings.stream().collect(Collectors.groupingBy(f -> f.location().file())), diagnostics);
   }
 
+  /**
+   * The folders of a rule's fixtures scanned each on its own: the rule's folder, and each folder in
+   * it. Rules about something missing from an account (one account per directory tree) need a
+   * folder per account to show both ways.
+   */
+  static List<Path> scanRoots(Path dir) throws IOException {
+    List<Path> roots = new ArrayList<>();
+    roots.add(dir);
+    try (Stream<Path> s = Files.list(dir)) {
+      roots.addAll(s.filter(Files::isDirectory).sorted().toList());
+    }
+    return roots;
+  }
+
   static List<Path> fixtureFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(FixtureMarkers::isFixtureFile).sorted().toList();
@@ -169,13 +187,15 @@ class RuleFixtureTest {
     try (Stream<Path> dirs = Files.list(ROOT)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         if (!DIR.matcher(dir.getFileName().toString()).matches()) continue;
-        tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-          Set<String> files = fixtureFiles(dir).stream().map(p -> p.getFileName().toString())
-              .collect(Collectors.toCollection(TreeSet::new));
-          Set<String> elsewhere = new TreeSet<>(scan(dir).findingsByFile().keySet());
-          elsewhere.removeAll(files);
-          assertEquals(Set.of(), elsewhere, "findings outside the fixture files of " + dir.getFileName());
-        }));
+        for (Path root : scanRoots(dir)) {
+          tests.add(DynamicTest.dynamicTest(dir.getParent().relativize(root).toString(), () -> {
+            Set<String> files = fixtureFiles(root).stream().map(p -> p.getFileName().toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> elsewhere = new TreeSet<>(scan(root).findingsByFile().keySet());
+            elsewhere.removeAll(files);
+            assertEquals(Set.of(), elsewhere, "findings outside the fixture files of " + dir.getParent().relativize(root));
+          }));
+        }
       }
     }
     return tests.stream();

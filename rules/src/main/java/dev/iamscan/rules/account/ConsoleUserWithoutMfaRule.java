@@ -36,7 +36,11 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
           granted is conditioned on MFA. The finding points at the first statement that grants \
           access without MFA, or at the login profile when the scan shows no permission. Users whose \
           policies the scan cannot fully read (unresolved groups or policies) are not reported, and \
-          neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is assigned to.
+          neither are users a CloudFormation `AWS::IAM::VirtualMFADevice` is assigned to. A device \
+          or MFA-enforcing policy that the defaults switch off (a `Condition` false with the \
+          parameter defaults, `count = var.enforce_mfa ? 1 : 0` with a default of false) requires \
+          nothing as deployed by default: the finding is reported and says when MFA would be \
+          required.
           """)
       .remediation("""
           attach an MFA-enforcing statement to the users' group, or move people to IAM Identity \
@@ -73,7 +77,10 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
     for (LoginProfile login : context.state().loginProfiles()) {
       PrincipalRef user = login.user();
       if (!seen.add(user.identity())) continue;
-      if (hasMfaDevice(context, user)) continue;
+      Resource subject = login.owner();
+      // What would require MFA but exists only under values other than the defaults.
+      Set<String> onlyWhen = new LinkedHashSet<>();
+      if (hasMfaDevice(context, user, subject, onlyWhen)) continue;
       Set<String> identities = new LinkedHashSet<>();
       identities.add(user.identity());
       boolean unseen = false;
@@ -82,7 +89,11 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
         unseen |= g.resource() == null; // a group defined elsewhere may hold the MFA statement
       }
       if (unseen) continue;
-      List<IamView.Grant> grants = iam.grantsOf(user);
+      List<IamView.Grant> all = iam.grantsOf(user);
+      // A policy the defaults switch off requires nothing as deployed by default.
+      List<IamView.Grant> grants = all.stream().filter(g -> g.policy().owner().existsWhenever(subject)).toList();
+      all.stream().filter(g -> !g.policy().owner().existsWhenever(subject) && MfaConditions.deniesWithoutMfa(g.statement()))
+          .forEach(g -> g.policy().owner().appliesWhen().ifPresent(onlyWhen::add));
       // grantsOf lists statements only: a policy the scan cannot read contributes none, yet may hold the Deny.
       if (iam.identityPolicies().stream().anyMatch(p -> p.document().unknown() && appliesTo(iam, p, identities))) continue;
       List<PolicyStatement> statements = grants.stream().map(IamView.Grant::statement).toList();
@@ -121,9 +132,10 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
         what = "no policy of the scan denies access without MFA";
         related.clear();
       }
+      String unless = onlyWhen.isEmpty() ? "" : "; MFA is required only when " + String.join(" or ", onlyWhen);
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "user %s has a console password and nothing requires MFA: %s, and no statement of its policies or groups denies requests when aws:MultiFactorAuthPresent is false"
-              .formatted(login.user().name(), what),
+          "user %s has a console password and nothing requires MFA: %s, and no statement of its policies or groups denies requests when aws:MultiFactorAuthPresent is false%s"
+              .formatted(login.user().name(), what, unless),
           at, login.owner().address(), "", related));
     }
   }
@@ -140,8 +152,14 @@ public final class ConsoleUserWithoutMfaRule implements Rule {
   }
 
   /** A CloudFormation virtual MFA device assigned to the user. */
-  private static boolean hasMfaDevice(ScanContext context, PrincipalRef user) {
+  private static boolean hasMfaDevice(ScanContext context, PrincipalRef user, Resource subject, Set<String> onlyWhen) {
     if (user.resource() == null) return false;
-    return context.state().mfaDevices().stream().anyMatch(d -> d.users().contains(user.resource()));
+    boolean found = false;
+    for (var d : context.state().mfaDevices()) {
+      if (!d.users().contains(user.resource())) continue;
+      if (d.owner().existsWhenever(subject)) found = true;
+      else d.owner().appliesWhen().ifPresent(onlyWhen::add);
+    }
+    return found;
   }
 }

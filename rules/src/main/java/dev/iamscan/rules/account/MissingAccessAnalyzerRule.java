@@ -31,7 +31,11 @@ public final class MissingAccessAnalyzerRule implements Rule {
           `AWS::AccessAnalyzer::Analyzer` is defined in the same directory, a parent or a child \
           directory, or by a module that the same root module calls (local modules, and remote ones \
           that `terraform init` has downloaded); one finding per module or template, at its first \
-          baseline resource. A remote module that the scan could not read (not downloaded) may \
+          baseline resource. An analyzer that exists only under a condition (a CloudFormation \
+          `Condition`, `count = var.enable_analyzer ? 1 : 0` with a default of false) leaves the \
+          account without one by default: the finding is reported and names the condition \
+          ("unless var.enable_analyzer = true"), unless it is the condition the baseline resource \
+          itself exists under. A remote module that the scan could not read (not downloaded) may \
           define one: the finding then names it, so that a scan after `terraform init` can settle it.
           """)
       .remediation("""
@@ -65,18 +69,21 @@ public final class MissingAccessAnalyzerRule implements Rule {
     // In scan order: one finding per module or template, at its first baseline resource.
     for (Resource r : context.model().resources()) {
       if (!r.kind().equals("resource") || !baseline.contains(r)) continue;
-      if (analyzers.stream().anyMatch(a -> AccountScope.sameAccount(a, r))) continue;
+      Presence present = Presence.of(analyzers.stream().filter(a -> AccountScope.sameAccount(a, r)).toList(), r);
+      if (!present.missing()) continue;
       if (!reportedScopes.add(r.scope())) continue;
       List<UnreadModule> unread = context.state().unreadModules().stream()
           .filter(m -> AccountScope.rootDirectory(m.call()).equals(AccountScope.rootDirectory(r))).toList();
       String note = unread.isEmpty() ? "" : "; the scan did not read " + unread.stream()
           .map(m -> m.call().displayName() + m.source().value().flatMap(dev.iamscan.model.Value::scalar).map(s -> " (" + s + ")").orElse(""))
           .collect(java.util.stream.Collectors.joining(", ")) + ", which may define one: run terraform init before scanning";
-      List<Finding.Related> related = unread.stream()
-          .map(m -> new Finding.Related("module not read: " + m.call().displayName(), m.call().headRange())).toList();
+      List<Finding.Related> related = new java.util.ArrayList<>(unread.stream()
+          .map(m -> new Finding.Related("module not read: " + m.call().displayName(), m.call().headRange())).toList());
+      present.conditional().forEach(a -> related.add(new Finding.Related(
+          "analyzer only when " + a.appliesWhen().orElseThrow() + ": " + a.displayName(), a.headRange())));
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "%s sets up the account, but no IAM Access Analyzer (%s) is defined for it%s"
-              .formatted(r.displayName(), String.join(" / ", StateView.typeNames(AccessAnalyzer.class)), note),
+          "%s sets up the account, but no IAM Access Analyzer (%s) is defined for it%s%s"
+              .formatted(r.displayName(), String.join(" / ", StateView.typeNames(AccessAnalyzer.class)), present.unless(), note),
           r.headRange(), r.address(), "", related));
     }
   }

@@ -30,7 +30,10 @@ public final class MissingPasswordPolicyRule implements Rule {
 
           The policy counts when it is written in the same directory as the login profile, a parent \
           directory or a child directory (one account per directory tree). One finding is reported \
-          per module or template, at its first login profile.
+          per module or template, at its first login profile. A policy that exists only under a \
+          condition (`count = var.create_password_policy ? 1 : 0` with a default of false) leaves \
+          the account without one by default: the finding is reported and names the condition, \
+          unless it is the condition the login profile itself exists under.
           """)
       .remediation("""
           define the password policy with the account baseline, or better, replace console passwords \
@@ -63,12 +66,15 @@ public final class MissingPasswordPolicyRule implements Rule {
     Set<String> reportedScopes = new HashSet<>();
     for (LoginProfile login : context.state().loginProfiles()) {
       Resource owner = login.owner();
-      if (policies.stream().anyMatch(p -> AccountScope.sameAccount(p, owner))) continue;
+      Presence present = Presence.of(policies.stream().filter(p -> AccountScope.sameAccount(p, owner)).toList(), owner);
+      if (!present.missing()) continue;
       if (!reportedScopes.add(owner.scope())) continue;
+      List<Finding.Related> related = present.conditional().stream().map(p -> new Finding.Related(
+          "password policy only when " + p.appliesWhen().orElseThrow() + ": " + p.displayName(), p.headRange())).toList();
       sink.report(new Finding(METADATA, METADATA.severity(),
-          "console password for user %s, but no account password policy (%s) is defined for this account"
-              .formatted(login.user().name(), String.join(" / ", StateView.typeNames(PasswordPolicy.class))),
-          login.at(), owner.address(), "", List.of()));
+          "console password for user %s, but no account password policy (%s) is defined for this account%s"
+              .formatted(login.user().name(), String.join(" / ", StateView.typeNames(PasswordPolicy.class)), present.unless()),
+          login.at(), owner.address(), "", related));
     }
   }
 }

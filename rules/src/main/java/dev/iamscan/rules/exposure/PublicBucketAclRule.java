@@ -40,7 +40,9 @@ public final class PublicBucketAclRule implements Rule {
           `ignore_public_acls` (`IgnorePublicAcls`), S3 ignores every public ACL on the bucket and \
           its objects. That setting alone decides: `block_public_acls` only refuses new public ACLs \
           and leaves one already in place in force. The ACL comes back if the block is turned off, \
-          which IAM022 reports. A setting whose value is not known hides nothing.
+          which IAM022 reports. A setting whose value is not known hides nothing, and neither does \
+          a block that the defaults switch off unless the bucket is switched off with it: the \
+          finding then says under which values the block would exist.
           """)
       .remediation("""
           use the `private` ACL, or better, disable ACLs with object ownership \
@@ -77,15 +79,16 @@ public final class PublicBucketAclRule implements Rule {
   public void check(ScanContext context, FindingSink sink) {
     for (BucketAcl acl : context.state().bucketAcls()) {
       // S3 ignores public ACLs on this bucket.
-      if (BucketIndex.allEnabled(acl.blocks(), IGNORE_PUBLIC_ACLS) || moduleIgnoresPublicAcls(context, acl)) continue;
-      Reporter rep = new Reporter(acl.owner(), acl.bucket(), sink);
+      if (BucketIndex.allEnabled(context.state().buckets().existingWith(acl.blocks(), acl.owner()), IGNORE_PUBLIC_ACLS)
+          || moduleIgnoresPublicAcls(context, acl)) continue;
+      Reporter rep = new Reporter(acl.owner(), acl.bucket(), sink, context.state().buckets().onlyWhen(acl.blocks(), acl.owner(), IGNORE_PUBLIC_ACLS));
       acl.canned().value().ifPresent(rep::canned);
       for (BucketAcl.Grant g : acl.grants()) rep.grant(g.type(), g.uri(), g.permissions());
     }
   }
 
   /** Reports the public grants of one ACL. */
-  private record Reporter(Resource owner, Resource bucket, FindingSink sink) {
+  private record Reporter(Resource owner, Resource bucket, FindingSink sink, String unless) {
     void canned(Value acl) {
       for (Value v : options(acl)) {
         Optional<String> s = v.scalar();
@@ -117,7 +120,7 @@ public final class PublicBucketAclRule implements Rule {
 
     private void report(SourceRange at, String what, boolean write, String evidence) {
       String on = bucket != null && !bucket.equals(owner) ? " on bucket " + bucket.displayName() : "";
-      String message = owner.displayName() + ": " + what + on;
+      String message = owner.displayName() + ": " + what + on + unless;
       List<Finding.Related> related = new ArrayList<>();
       if (bucket != null && !bucket.equals(owner)) related.add(new Finding.Related("bucket " + bucket.displayName(), bucket.headRange()));
       sink.report(new Finding(METADATA, METADATA.severity(), message, at, owner.address(), evidence, related));

@@ -49,7 +49,9 @@ public final class PublicBucketPolicyRule implements Rule {
           setting alone decides: `block_public_policy` only refuses a new public policy and leaves \
           one already in place in force. The grant comes back if the block is turned off, which \
           IAM022 reports. A setting whose value is not known (a variable without a default, a \
-          condition) hides nothing. A statement that exists only in one branch of a CloudFormation \
+          condition) hides nothing, and neither does a block that the defaults switch off \
+          (`count = var.block ? 1 : 0` with a default of false) unless the bucket is switched off \
+          with it: the finding then says under which values the block would exist. A statement that exists only in one branch of a CloudFormation \
           `Fn::If` is reported, naming the condition and what it is with the parameter defaults.
           """)
       .remediation("""
@@ -94,18 +96,20 @@ public final class PublicBucketPolicyRule implements Rule {
       if (!policy.isBucketPolicy()) continue;
       Optional<Resource> bucket = buckets.bucketOf(policy);
       // S3 ignores a public policy's grants to anonymous and cross-account callers here.
-      if (BucketIndex.allEnabled(buckets.blocksFor(policy.owner(), policy.target()), RESTRICT_PUBLIC_BUCKETS)) continue;
+      List<BucketIndex.AccessBlock> blocks = buckets.blocksFor(policy.owner(), policy.target());
+      if (BucketIndex.allEnabled(buckets.existingWith(blocks, policy.owner()), RESTRICT_PUBLIC_BUCKETS)) continue;
+      String unless = buckets.onlyWhen(blocks, policy.owner(), RESTRICT_PUBLIC_BUCKETS);
       for (PolicyStatement s : policy.document().statements()) {
-        PublicGrant.of(s).ifPresent(g -> sink.report(finding(policy, g, bucket)));
+        PublicGrant.of(s).ifPresent(g -> sink.report(finding(policy, g, bucket, unless)));
       }
     }
   }
 
-  private static Finding finding(ResourcePolicy policy, PublicGrant g, Optional<Resource> bucket) {
+  private static Finding finding(ResourcePolicy policy, PublicGrant g, Optional<Resource> bucket, String unless) {
     String on = bucket.filter(b -> !b.equals(policy.owner())).map(b -> " on bucket " + b.displayName()).orElse("");
     String message = "Bucket policy of %s %s allows anyone (%s) %s%s".formatted(policy.owner().displayName(),
         g.statement().label(), g.principalText(), g.action(), on);
-    message += underCondition(policy.owner(), g.statement());
+    message += underCondition(policy.owner(), g.statement()) + unless;
     List<Finding.Related> related = new ArrayList<>();
     bucket.filter(b -> !b.equals(policy.owner())).ifPresent(b -> related.add(new Finding.Related("bucket " + b.displayName(), b.headRange())));
     related.addAll(PolicyMessages.related(policy));

@@ -1,0 +1,4 @@
+resource "aws_accessanalyzer_analyzer" "this" {
+  analyzer_name = "account"
+  type          = "ACCOUNT"
+}
