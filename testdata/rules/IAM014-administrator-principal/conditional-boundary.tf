@@ -12,7 +12,7 @@ resource "aws_iam_policy" "boundary" {
 }
 
 # Whether a boundary is set is not known: the boundary cannot be relied on.
-# expect: IAM014 "could not be resolved"
+# expect: IAM014 "its permissions boundary could not be resolved"
 resource "aws_iam_role" "maybe_bounded" {
   name                 = "maybe-bounded"
   assume_role_policy   = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })

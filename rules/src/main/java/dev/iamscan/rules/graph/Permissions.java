@@ -134,7 +134,8 @@ final class Permissions {
     }
     if (boundary != null) {
       if (boundary.unresolved()) {
-        doubts.add("its permissions boundary " + boundary.name() + " could not be resolved");
+        doubts.add(boundary.name().isEmpty() ? "its permissions boundary could not be resolved"
+            : "its permissions boundary " + boundary.name() + " could not be resolved");
       } else {
         Permissions inside = new Permissions(boundary.statements(), null, conditions);
         Decision b = inside.can(action, target, caller);

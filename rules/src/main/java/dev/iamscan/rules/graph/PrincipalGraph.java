@@ -268,7 +268,7 @@ public final class PrincipalGraph {
         }
       }
     }
-    return new Permissions.Boundary(List.of(), true, text != null ? text : "(unresolved)", at);
+    return new Permissions.Boundary(List.of(), true, text != null ? text : "", at);
   }
 
   // ------------------------------------------------------------ administrators
