@@ -82,8 +82,7 @@ public final class WildcardActionScopedResourceRule implements Rule {
             .filter(a -> ActionPattern.isEverything(a.value())).findFirst();
         if (action.isEmpty()) continue;
         String resources = scopedByCondition ? OverbroadActions.scopedResources(s).substring("on ".length())
-            : s.resources().known().isEmpty() ? "(unresolved)"
-            : s.resources().known().stream().map(LocatedString::value).limit(3).collect(Collectors.joining(", "));
+            : resourceText(s);
         String message = "%s %s allows every action (\"%s\") on %s%s".formatted(
             PolicyMessages.policyName(policy), s.label(), action.get().value(), resources,
             OverbroadActions.conditionNote(s))
@@ -93,5 +92,15 @@ public final class WildcardActionScopedResourceRule implements Rule {
             PolicyMessages.related(policy)));
       }
     }
+  }
+
+  /** The resources as written: the known values, or else the templates with their unresolved parts as {@code ${…}}. */
+  private static String resourceText(PolicyStatement s) {
+    List<String> texts = s.resources().known().isEmpty()
+        ? s.resources().partial().stream()
+            .map(r -> r.value().replace(String.valueOf(dev.iamscan.model.Value.Unknown.HOLE), "${…}")).toList()
+        : s.resources().known().stream().map(LocatedString::value).toList();
+    if (texts.isEmpty()) return "resources the scan cannot resolve";
+    return texts.stream().limit(3).collect(Collectors.joining(", "));
   }
 }
