@@ -129,6 +129,8 @@ public final class JsonValueReader {
       String msg = String.valueOf(e.getOriginalMessage());
       int nl = msg.indexOf('\n');
       if (nl > 0) msg = msg.substring(0, nl);
+      // Jackson names the opening bracket as "[Source: REDACTED (...); line: L, column: C]": keep the words only.
+      msg = msg.replaceAll(" ?\\(start marker at \\[Source: [^\\]]*\\]\\)", "");
       return new Result(null, error(loc, "invalid JSON: " + msg), warnings);
     } catch (IOException e) {
       return new Result(null, Diagnostic.error(file, base.startLine(), base.startColumn(), "cannot read JSON: " + e.getMessage()), warnings);

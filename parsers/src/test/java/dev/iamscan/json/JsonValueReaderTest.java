@@ -38,6 +38,13 @@ class JsonValueReaderTest {
   }
 
   @Test
+  void unclosedBracketMessageHasNoParserInternals() {
+    var r = JsonValueReader.readFile("{\"Statement\": [{\"Effect\": \"Allow\"}", "open.json");
+    assertFalse(r.ok());
+    assertEquals("invalid JSON: Unexpected end-of-input: expected close marker for Array", r.error().message());
+  }
+
+  @Test
   void duplicateKeysWarnAndTheLastWins() {
     var r = JsonValueReader.readFile("{\"a\": 1, \"a\": 2}", "d.json");
     assertEquals("2", ((Value.ObjectValue) r.value()).string("a").orElseThrow());
