@@ -1,6 +1,7 @@
 package dev.iamscan.rules.grants;
 
 import dev.iamscan.iam.IdentityPolicy;
+import dev.iamscan.model.Value;
 import dev.iamscan.policy.ActionPattern;
 import dev.iamscan.policy.LocatedString;
 import dev.iamscan.policy.PolicyStatement;
@@ -68,7 +69,9 @@ public final class AssumeAnyRoleRule implements Rule {
             .filter(a -> ActionPattern.matchesAction(a.value(), TrustStatements.ASSUME_ROLE)).findFirst();
         if (action.isEmpty()) continue;
         Optional<LocatedString> resource = s.resources().known().stream()
-            .filter(r -> r.value().equals("*") || ALL_ROLES.matcher(r.value()).matches()).findFirst();
+            .filter(r -> r.value().equals("*") || ALL_ROLES.matcher(r.value()).matches()).findFirst()
+            .or(() -> s.resources().partial().stream().filter(AssumeAnyRoleRule::everyRoleOfSomeAccount).findFirst()
+                .map(r -> new LocatedString(r.value().replace(String.valueOf(Value.Unknown.HOLE), "${…}"), r.range())));
         if (resource.isEmpty()) continue;
         boolean conditional = s.hasConditions();
         String message = "%s %s allows \"%s\" on \"%s\": whoever holds it can assume every role that trusts its account%s"
@@ -80,5 +83,17 @@ public final class AssumeAnyRoleRule implements Rule {
             action.get().value() + " on " + resource.get().value(), PolicyMessages.related(policy)));
       }
     }
+  }
+
+  /**
+   * A template such as {@code arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*}: unresolved parts
+   * only in the partition or account, and every role name. A hole in the role name is never read as
+   * a wildcard.
+   */
+  private static boolean everyRoleOfSomeAccount(LocatedString r) {
+    String v = r.value();
+    int i = v.indexOf(":role/");
+    if (i < 0 || v.indexOf(Value.Unknown.HOLE, i) >= 0) return false;
+    return ALL_ROLES.matcher(v.substring(0, i).replace(Value.Unknown.HOLE, '*') + v.substring(i)).matches();
   }
 }
