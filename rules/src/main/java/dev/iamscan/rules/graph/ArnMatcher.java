@@ -31,7 +31,8 @@ final class ArnMatcher {
    */
   static Tri matches(String pattern, Target target, String caller) {
     // CloudFormation pseudo-parameters hold colons of their own: read them as unresolved parts.
-    String p = PSEUDO.matcher(pattern.trim()).replaceAll(String.valueOf(HOLE));
+    String trimmed = pattern.trim();
+    String p = trimmed.indexOf("${") < 0 ? trimmed : PSEUDO.matcher(trimmed).replaceAll(String.valueOf(HOLE));
     if (p.equals("*")) return Tri.YES;
     String[] parts = p.split(":", 6);
     if (parts.length < 6) return p.indexOf(HOLE) >= 0 ? Tri.UNKNOWN : Tri.NO;

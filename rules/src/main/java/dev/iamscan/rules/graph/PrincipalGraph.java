@@ -86,7 +86,44 @@ public final class PrincipalGraph {
   /** An edge for the picture: from, to (a principal or a placeholder), and what it says. */
   public record Edge(String from, String to, String label) {}
 
-  private record Link(int from, int to, Step step) {}
+  /**
+   * An edge: from, to, and its step. The words of a step are written when first read (a path, the
+   * picture, a policy change on the target), not for every pair the graph compares.
+   */
+  private static final class Link {
+    private final int from;
+    private final int to;
+    private java.util.function.Supplier<Step> words;
+    private Step step;
+
+    Link(int from, int to, Step step) {
+      this.from = from;
+      this.to = to;
+      this.step = step;
+    }
+
+    Link(int from, int to, java.util.function.Supplier<Step> words) {
+      this.from = from;
+      this.to = to;
+      this.words = words;
+    }
+
+    int from() {
+      return from;
+    }
+
+    int to() {
+      return to;
+    }
+
+    Step step() {
+      if (step == null) {
+        step = words.get();
+        words = null;
+      }
+      return step;
+    }
+  }
 
   private static final List<String> SELF_GRANT_USER = List.of("iam:AttachUserPolicy", "iam:PutUserPolicy");
   private static final List<String> SELF_GRANT_ROLE = List.of("iam:AttachRolePolicy", "iam:PutRolePolicy");
@@ -591,7 +628,7 @@ public final class PrincipalGraph {
               if (e.role().id() == a.id()) continue;
               Permissions.Decision d = p.can(m.key(), e.target(), caller);
               if (!d.allowed()) continue;
-              links.add(new Link(a.id(), e.role().id(), new Step("%s on %s%s %s (%s)%s".formatted(m.key(),
+              links.add(new Link(a.id(), e.role().id(), () -> new Step("%s on %s%s %s (%s)%s".formatted(m.key(),
                   Permissions.matched(d.grant().statement(), e.target(), caller), with, m.say(e.label()),
                   e.role().label(), doubts(d)), d.grant().location())));
             }
@@ -600,8 +637,17 @@ public final class PrincipalGraph {
       }
     }
     // A principal that can change another one's policies and then act as it.
+    // An end that is the principal's own (not only through a group) is never replaced (see endsAt):
+    // its further links need no look.
+    Set<Integer> settled = new java.util.HashSet<>();
     for (Link l : List.copyOf(links)) {
       Actor a = actors.get(l.from());
+      if (settled.contains(a.id())) continue;
+      Step first = terminal.get(a.id());
+      if (first != null && !viaGroup(a, first)) {
+        settled.add(a.id());
+        continue;
+      }
       Actor q = actors.get(l.to());
       Permissions p = permissions.get(a.id());
       for (String action : q.isUser() ? SELF_GRANT_USER : SELF_GRANT_ROLE) {
@@ -735,8 +781,17 @@ public final class PrincipalGraph {
     };
   }
 
+  /** The escalation methods by action, lower case: the first of each, as a search of the list would find. */
+  private static final Map<String, EscalationMethods.Method> METHODS = new HashMap<>();
+
+  static {
+    for (EscalationMethods.Method m : EscalationMethods.all()) METHODS.putIfAbsent(m.key().toLowerCase(Locale.ROOT), m);
+  }
+
   private static EscalationMethods.Method method(String key) {
-    return EscalationMethods.all().stream().filter(m -> m.key().equalsIgnoreCase(key)).findFirst().orElseThrow();
+    EscalationMethods.Method m = METHODS.get(key.toLowerCase(Locale.ROOT));
+    if (m == null) throw new java.util.NoSuchElementException(key);
+    return m;
   }
 
   private final Map<String, List<Actor>> ofType = new HashMap<>();
@@ -836,7 +891,7 @@ public final class PrincipalGraph {
     Permissions.Decision d = permissions.get(a.id()).can(m.key(), q.self(), a.caller());
     if (!d.allowed()) return null;
     String target = m.service() != null ? passed(q, m) : q.label();
-    return new Link(a.id(), q.id(), new Step("%s on %s%s %s%s".formatted(m.key(),
+    return new Link(a.id(), q.id(), () -> new Step("%s on %s%s %s%s".formatted(m.key(),
         Permissions.matched(d.grant().statement(), q.self(), a.caller()), with, m.say(target), doubts(d)),
         d.grant().location()));
   }
