@@ -74,6 +74,10 @@ final class GraphCommand implements Callable<Integer> {
       err.println(where + "  " + (d.level() == dev.iamscan.model.Diagnostic.Level.ERROR ? "error" : "warning") + "  "
           + d.message());
     }
+    if (capture.edges.isEmpty()) {
+      // An empty picture alone reads like a failure; say what it means.
+      err.println("iamscan: no principal of the scan is, or can become, administrator");
+    }
     err.flush();
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.equals("dot") ? dot(capture.edges) : mermaid(capture.edges));

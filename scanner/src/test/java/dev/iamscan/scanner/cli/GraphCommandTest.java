@@ -51,6 +51,21 @@ class GraphCommandTest {
   }
 
   @Test
+  void aScanWithoutPathsSaysSoBesideAnEmptyPicture() throws IOException {
+    Files.writeString(cwd.resolve("main.tf"), """
+        resource "aws_iam_user" "reader" {
+          name = "reader"
+        }
+        """);
+    assertEquals(0, run("graph", "."));
+    assertEquals("flowchart LR\n", out);
+    assertEquals("iamscan: no principal of the scan is, or can become, administrator\n", err);
+    chain();
+    assertEquals(0, run("graph", "iam"));
+    assertEquals("", err);
+  }
+
+  @Test
   void mermaidShowsThePathsToAdministrator() throws IOException {
     chain();
     assertEquals(0, run("graph", "iam"));
