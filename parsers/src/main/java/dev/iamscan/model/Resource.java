@@ -138,6 +138,14 @@ public record Resource(
     return moduleCalls.isEmpty() ? address() : instancePath() + "." + address();
   }
 
+  /**
+   * How a short message (a step of a path, a node of a picture) names this resource: the logical
+   * id alone in CloudFormation, the display name in Terraform.
+   */
+  public String shortName() {
+    return format == Format.CLOUDFORMATION ? name : displayName();
+  }
+
   /** The calls that lead here with their instance keys: {@code module.users["alice"].module.keys[0]}. */
   public String instancePath() {
     return moduleCalls.stream().map(ModuleCall::address).collect(Collectors.joining("."));

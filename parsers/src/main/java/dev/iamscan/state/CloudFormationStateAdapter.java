@@ -76,7 +76,7 @@ final class CloudFormationStateAdapter {
       case "AWS::Organizations::Organization" -> out.organizations.add(new Organization(r, Setting.of(p, "FeatureSet")));
       case "AWS::AccessAnalyzer::Analyzer" -> out.analyzers.add(new AccessAnalyzer(r));
       case "AWS::IAM::VirtualMFADevice" -> mfaDevices.add(r);
-      case "AWS::IAM::InstanceProfile" -> out.instanceProfiles.add(new InstanceProfile(r, Setting.of(p, "Roles")));
+      case "AWS::IAM::InstanceProfile" -> out.instanceProfiles.add(new InstanceProfile(r, Setting.of(p, "InstanceProfileName"), Setting.of(p, "Roles")));
       case "AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration" -> instanceResources.add(r);
       case "AWS::EC2::LaunchTemplate" -> templateResources.add(r);
       case "AWS::EKS::Nodegroup", "AWS::Batch::ComputeEnvironment" -> serviceUsers.add(r);

@@ -115,7 +115,7 @@ final class TerraformStateAdapter {
           Setting.of(r.body(), "password_length"), Setting.absent("password")));
       case "aws_iam_access_key" -> out.accessKeys.add(new AccessKey(r, Setting.of(r.body(), "user"), Setting.of(r.body(), "status")));
       case "aws_accessanalyzer_analyzer" -> out.analyzers.add(new AccessAnalyzer(r));
-      case "aws_iam_instance_profile" -> out.instanceProfiles.add(new InstanceProfile(r, Setting.of(r.body(), "role")));
+      case "aws_iam_instance_profile" -> out.instanceProfiles.add(new InstanceProfile(r, Setting.of(r.body(), "name"), Setting.of(r.body(), "role")));
       case "aws_instance", "aws_launch_configuration" -> instanceResources.add(r);
       case "aws_launch_template" -> templateResources.add(r);
       default -> { }

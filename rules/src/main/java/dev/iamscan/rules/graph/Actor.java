@@ -55,11 +55,7 @@ record Actor(int id, PrincipalRef ref, String name, Target self, List<PrincipalR
 
   String shortName() {
     if (name != null) return name;
-    // A CloudFormation logical id alone, without its type; a Terraform address as it is.
-    if (ref.resource() != null && ref.resource().format() == dev.iamscan.model.Format.CLOUDFORMATION) {
-      return ref.resource().name();
-    }
-    return ref.name();
+    return ref.resource() != null ? ref.resource().shortName() : ref.name();
   }
 
   SourceRange range() {

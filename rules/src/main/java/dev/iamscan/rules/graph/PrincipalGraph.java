@@ -421,8 +421,7 @@ public final class PrincipalGraph {
   }
 
   private void addExisting(String kind, String name, Resource r, Actor role, String service, String sep) {
-    String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "")
-        : r.format() == dev.iamscan.model.Format.CLOUDFORMATION ? r.name() : r.displayName();
+    String shown = name != null ? name.replace("/" + ArnMatcher.UNKNOWN_NAME, "") : r.shortName();
     Target t = new Target(service, kind, "", name, false, false, sep, r);
     existing.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Existing(kind + " " + shown, t, role));
   }
@@ -435,7 +434,8 @@ public final class PrincipalGraph {
       Optional<Value> roles = ip.roles().value();
       if (roles.isEmpty()) continue;
       List<Value> items = roles.get() instanceof Value.ListValue l ? l.items() : List.of(roles.get());
-      String name = profileName(ip.owner());
+      String name = ip.name().value().filter(Value.Text.class::isInstance).map(v -> ((Value.Text) v).value())
+          .orElseGet(() -> ip.owner().shortName());
       for (Value v : items) {
         Actor role = null;
         if (v instanceof Value.Reference ref) {
@@ -467,14 +467,6 @@ public final class PrincipalGraph {
     }
   }
 
-  private static String profileName(Resource r) {
-    Value.ObjectValue body = r.body();
-    for (String key : List.of("name", "InstanceProfileName")) {
-      Optional<Value.Field> f = body == null ? Optional.empty() : body.field(key);
-      if (f.isPresent() && f.get().value() instanceof Value.Text t) return t.value();
-    }
-    return r.format() == dev.iamscan.model.Format.CLOUDFORMATION ? r.name() : r.displayName();
-  }
 
   /** How a step names a role passed to a service: with its instance profile when an instance runs with it. */
   private String passed(Actor role, EscalationMethods.Method m) {
