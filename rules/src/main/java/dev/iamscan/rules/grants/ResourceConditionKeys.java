@@ -1,13 +1,8 @@
 package dev.iamscan.rules.grants;
 
+import dev.iamscan.rules.support.DataTable;
 import dev.iamscan.policy.ConditionClause;
 import dev.iamscan.policy.LocatedString;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,22 +68,12 @@ final class ResourceConditionKeys {
 
   private static Map<String, Key> load() {
     Map<String, Key> out = new LinkedHashMap<>();
-    try (InputStream in = ResourceConditionKeys.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] f = line.split("\t", -1);
-        if (f.length != 4 || !(f[1].equals("single") || f[1].equals("multi")) || !f[0].contains(":")) {
-          throw new IllegalStateException(RESOURCE + " line " + n + ": want key, single|multi, what it names, reference");
-        }
-        out.put(f[0].toLowerCase(Locale.ROOT), new Key(f[0], f[1].equals("multi"), f[2], f[3]));
+    for (DataTable.Row row : DataTable.read(ResourceConditionKeys.class, RESOURCE, 4,
+        "key, single|multi, what it names, reference")) {
+      if (!(row.get(1).equals("single") || row.get(1).equals("multi")) || !row.get(0).contains(":")) {
+        throw row.defect("key, single|multi, what it names, reference");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      out.put(row.get(0).toLowerCase(Locale.ROOT), new Key(row.get(0), row.get(1).equals("multi"), row.get(2), row.get(3)));
     }
     return Map.copyOf(out);
   }

@@ -1,11 +1,6 @@
 package dev.iamscan.rules.grants;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.iamscan.rules.support.DataTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,20 +59,9 @@ final class SensitiveReads {
 
   static Map<String, Entry> load() {
     Map<String, Entry> out = new LinkedHashMap<>();
-    try (InputStream in = SensitiveReads.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.startsWith("#") || line.isBlank()) continue;
-        String[] f = line.split("\t");
-        if (f.length != 3) throw new IllegalStateException(RESOURCE + ":" + n + ": expected action, kind, exposes");
-        out.put(f[0].trim().toLowerCase(Locale.ROOT), new Entry(f[0].trim(), Kind.of(f[1].trim()), f[2].trim()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (DataTable.Row row : DataTable.read(SensitiveReads.class, RESOURCE, 3, "action, kind, exposes")) {
+      String action = row.get(0).trim();
+      out.put(action.toLowerCase(Locale.ROOT), new Entry(action, Kind.of(row.get(1).trim()), row.get(2).trim()));
     }
     return Collections.unmodifiableMap(out);
   }

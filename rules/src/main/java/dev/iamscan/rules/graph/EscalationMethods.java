@@ -1,11 +1,6 @@
 package dev.iamscan.rules.graph;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.iamscan.rules.support.DataTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,21 +59,10 @@ final class EscalationMethods {
 
   static List<Method> load() {
     List<Method> out = new ArrayList<>();
-    try (InputStream in = EscalationMethods.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.startsWith("#") || line.isBlank()) continue;
-        String[] f = line.split("\t");
-        if (f.length != 6) throw new IllegalStateException(RESOURCE + ":" + n + ": expected 6 columns, found " + f.length);
-        out.add(new Method(f[0], List.of(f[1].split(",")), f[2],
-            How.valueOf(f[3].toUpperCase(java.util.Locale.ROOT)), f[4].equals("-") ? null : f[4], f[5]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (DataTable.Row row : DataTable.read(EscalationMethods.class, RESOURCE, 6,
+        "name, actions, target, how, service, wording")) {
+      out.add(new Method(row.get(0), List.of(row.get(1).split(",")), row.get(2),
+          How.valueOf(row.get(3).toUpperCase(java.util.Locale.ROOT)), row.get(4).equals("-") ? null : row.get(4), row.get(5)));
     }
     return List.copyOf(out);
   }
