@@ -113,7 +113,7 @@ final class CloudFormationStateAdapter {
     for (Resource r : instanceResources) {
       boolean configuration = r.type().equals("AWS::AutoScaling::LaunchConfiguration");
       Optional<Value.ObjectValue> spec = configuration ? Optional.empty() : r.body().object("LaunchTemplate");
-      Optional<LaunchTemplate> template = spec.flatMap(s -> referencedTemplate(r, s))
+      Optional<LaunchTemplate> template = spec.flatMap(s -> Values.firstReferenced(model, r, s, CloudFormationStateAdapter::isLaunchTemplate))
           .map(templates::get);
       out.instances.add(new Instance(r, configuration, Setting.of(r.body(), "IamInstanceProfile"), spec.isPresent(),
           template, Setting.of(r.body(), "UserData")));
@@ -205,16 +205,6 @@ final class CloudFormationStateAdapter {
     return Optional.of(!Values.certainlyEmpty(profile.get()));
   }
 
-  private Optional<Resource> referencedTemplate(Resource from, Value.ObjectValue spec) {
-    for (Value.Field f : spec.fields()) {
-      if (f.value() instanceof Value.Reference ref) {
-        Optional<Resource> t = model.resolve(from, ref).filter(CloudFormationStateAdapter::isLaunchTemplate);
-        if (t.isPresent()) return t;
-      }
-    }
-    return Optional.empty();
-  }
-
   private static boolean isLaunchTemplate(Resource r) {
     return r.type().equals("AWS::EC2::LaunchTemplate");
   }
@@ -223,15 +213,9 @@ final class CloudFormationStateAdapter {
   private Set<Resource> serviceManagedTemplates() {
     Set<Resource> managed = new HashSet<>();
     for (Resource user : serviceUsers) {
-      List<Value.Reference> refs = new ArrayList<>();
-      Values.collectReferences(user.body(), refs, 0);
-      for (Value.Reference ref : refs) {
-        model.resolve(user, ref).filter(CloudFormationStateAdapter::isLaunchTemplate).ifPresent(managed::add);
-      }
+      Values.addReferenced(model, user, CloudFormationStateAdapter::isLaunchTemplate, managed);
       if (Values.unknownField(user.body(), "LaunchTemplate", 0)) {
-        for (Resource t : model.resources()) {
-          if (isLaunchTemplate(t) && t.scope().equals(user.scope())) managed.add(t);
-        }
+        Values.addInSameScope(model, user, CloudFormationStateAdapter::isLaunchTemplate, managed);
       }
     }
     return managed;

@@ -141,7 +141,7 @@ final class TerraformStateAdapter {
     for (Resource r : instanceResources) {
       boolean configuration = r.type().equals("aws_launch_configuration");
       Optional<Value.ObjectValue> spec = configuration ? Optional.empty() : r.body().blocks("launch_template").stream().findFirst();
-      Optional<LaunchTemplate> template = spec.flatMap(s -> referencedTemplate(r, s))
+      Optional<LaunchTemplate> template = spec.flatMap(s -> Values.firstReferenced(model, r, s, TerraformStateAdapter::isLaunchTemplate))
           .map(templates::get);
       out.instances.add(new Instance(r, configuration, Setting.of(r.body(), "iam_instance_profile"), spec.isPresent(),
           template, Setting.of(r.body(), "user_data")));
@@ -300,16 +300,6 @@ final class TerraformStateAdapter {
   }
 
   /** The launch template of the scan a {@code launch_template} block refers to. */
-  private Optional<Resource> referencedTemplate(Resource from, Value.ObjectValue spec) {
-    for (Value.Field f : spec.fields()) {
-      if (f.value() instanceof Value.Reference ref) {
-        Optional<Resource> t = model.resolve(from, ref).filter(TerraformStateAdapter::isLaunchTemplate);
-        if (t.isPresent()) return t;
-      }
-    }
-    return Optional.empty();
-  }
-
   private static boolean isLaunchTemplate(Resource r) {
     return r.type().equals("aws_launch_template");
   }
@@ -321,11 +311,7 @@ final class TerraformStateAdapter {
   private Set<Resource> serviceManagedTemplates() {
     Set<Resource> managed = new HashSet<>();
     for (Resource user : serviceUsers) {
-      List<Value.Reference> refs = new ArrayList<>();
-      Values.collectReferences(user.body(), refs, 0);
-      for (Value.Reference ref : refs) {
-        model.resolve(user, ref).filter(TerraformStateAdapter::isLaunchTemplate).ifPresent(managed::add);
-      }
+      Values.addReferenced(model, user, TerraformStateAdapter::isLaunchTemplate, managed);
       // try(aws_launch_template.this[0].id, var.launch_template_id) stays unresolved, but still
       // names the template it prefers.
       for (String address : mentionedLaunchTemplates(user.body(), 0)) {
@@ -335,9 +321,7 @@ final class TerraformStateAdapter {
       // for_each, as in node group modules whose create flag comes from the caller) names no
       // template we can follow; the templates the same module instance defines are its own.
       if (Values.unknownField(user.body(), "launch_template", 0)) {
-        for (Resource t : model.resources()) {
-          if (isLaunchTemplate(t) && t.scope().equals(user.scope())) managed.add(t);
-        }
+        Values.addInSameScope(model, user, TerraformStateAdapter::isLaunchTemplate, managed);
       }
     }
     return managed;

@@ -1,8 +1,12 @@
 package dev.iamscan.state;
 
+import dev.iamscan.model.Resource;
+import dev.iamscan.model.ResourceModel;
 import dev.iamscan.model.Value;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Questions the adapters ask of written values. */
 final class Values {
@@ -95,5 +99,31 @@ final class Values {
       return t.isPresent() && t.equals(f) ? t : Optional.empty();
     }
     return Optional.of(true);
+  }
+
+  /** The first resource of the scan that a field of {@code spec} refers to and {@code kind} accepts. */
+  static Optional<Resource> firstReferenced(ResourceModel model, Resource from, Value.ObjectValue spec,
+      Predicate<Resource> kind) {
+    for (Value.Field f : spec.fields()) {
+      if (f.value() instanceof Value.Reference ref) {
+        Optional<Resource> t = model.resolve(from, ref).filter(kind);
+        if (t.isPresent()) return t;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Adds to {@code out} the resources {@code kind} accepts that {@code user}'s body refers to. */
+  static void addReferenced(ResourceModel model, Resource user, Predicate<Resource> kind, Set<Resource> out) {
+    List<Value.Reference> refs = new java.util.ArrayList<>();
+    collectReferences(user.body(), refs, 0);
+    for (Value.Reference ref : refs) model.resolve(user, ref).filter(kind).ifPresent(out::add);
+  }
+
+  /** Adds to {@code out} the resources {@code kind} accepts in {@code user}'s own module instance or template. */
+  static void addInSameScope(ResourceModel model, Resource user, Predicate<Resource> kind, Set<Resource> out) {
+    for (Resource t : model.resources()) {
+      if (kind.test(t) && t.scope().equals(user.scope())) out.add(t);
+    }
   }
 }
